@@ -1,0 +1,326 @@
+"""The typed model of authored content: principles, client personas and scenarios.
+
+Pydantic checks the shape of every file (types, required keys, unknown keys)
+and gives us the JSON Schema that editors use for completion. Cross-file
+references and the graph are checked later, by the loader and the linter.
+Every field carries a description: it becomes the completion help in editors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    PrivateAttr,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+LANG_RE = re.compile(r"^[a-z]{2,3}$")
+VAR_RE = re.compile(r"^[a-z_][a-z0-9_]{0,31}$")
+
+Identifier = Annotated[
+    str,
+    Field(pattern=ID_RE.pattern, description="An id: letters, digits, `-` and `_`, at most 64 characters."),
+]
+VarName = Annotated[
+    str,
+    Field(pattern=VAR_RE.pattern, description="A state variable: `tension`, `trust` or one declared under `variables`."),
+]
+Lang = Annotated[str, Field(pattern=LANG_RE.pattern, description="A language code such as `fi` or `en`.")]
+
+MAX_TEXT = 4000
+
+_TEXT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "maxLength": MAX_TEXT},
+        {
+            "type": "object",
+            "propertyNames": {"pattern": LANG_RE.pattern},
+            "additionalProperties": {"type": "string", "maxLength": MAX_TEXT},
+            "minProperties": 1,
+        },
+    ],
+    "description": "Text: a plain string in the scenario's `language`, or one per language: `{fi: …, en: …}`.",
+}
+
+
+def _check_text(value: Any) -> str | dict[str, str]:
+    # One custom check instead of a pydantic union: a union reports one error
+    # per member, which reads as noise to an instructor.
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise PydanticCustomError("text_too_long", f"text is longer than {MAX_TEXT} characters")
+        return value
+    if isinstance(value, Mapping):
+        if not value:
+            raise PydanticCustomError("text_empty", "empty text mapping: give at least one language, like {fi: …, en: …}")
+        out: dict[str, str] = {}
+        for key, text in value.items():
+            if not isinstance(key, str) or not LANG_RE.match(key):
+                if isinstance(key, str) and " " in key.strip():
+                    raise PydanticCustomError(
+                        "text_lang",
+                        "`{key}` is not a language code: a comma inside `{{…}}` starts a new entry, so put texts with commas in quotes",
+                        {"key": key},
+                    )
+                raise PydanticCustomError(
+                    "text_lang", "`{key}` is not a language code (use two or three lowercase letters, like `fi`)", {"key": key}
+                )
+            if not isinstance(text, str):
+                raise PydanticCustomError("text_value", "the `{key}` text must be a string", {"key": key})
+            if len(text) > MAX_TEXT:
+                raise PydanticCustomError("text_too_long", f"text is longer than {MAX_TEXT} characters")
+            out[key] = text
+        return out
+    raise PydanticCustomError(
+        "text_type", "expected text: a string, or one string per language like {fi: …, en: …}"
+    )
+
+
+LocalText = Annotated[str | dict[str, str], PlainValidator(_check_text), WithJsonSchema(_TEXT_SCHEMA)]
+
+
+def _check_lines(value: Any) -> tuple[str | dict[str, str], ...]:
+    if isinstance(value, list):
+        if not value:
+            raise PydanticCustomError("lines_empty", "empty list of lines")
+        return tuple(_check_text(item) for item in value)
+    return (_check_text(value),)
+
+
+Lines = Annotated[
+    tuple[str | dict[str, str], ...],
+    PlainValidator(_check_lines),
+    PlainSerializer(list),
+    WithJsonSchema(
+        {
+            "anyOf": [_TEXT_SCHEMA, {"type": "array", "items": _TEXT_SCHEMA, "minItems": 1}],
+            "description": "One text, or a list of texts said one after another.",
+        }
+    ),
+]
+
+Delta = Annotated[int, Field(ge=-5, le=5)]
+Effect = Annotated[int, Field(ge=-100, le=100)]
+
+
+class Channel(StrEnum):
+    desk = "desk"
+    phone = "phone"
+    chat = "chat"
+    email = "email"
+
+
+class Ending(StrEnum):
+    """How an encounter ended. The first three count as a success."""
+
+    resolved = "resolved"
+    next_step = "next-step"
+    help_called = "help-called"
+    client_left = "client-left"
+    unresolved = "unresolved"
+    escalated = "escalated"
+
+    @property
+    def success(self) -> bool:
+        return self in (Ending.resolved, Ending.next_step, Ending.help_called)
+
+
+# Strict mode would demand enum instances; authored YAML gives their values.
+ChannelName = Annotated[Channel, Field(strict=False)]
+EndingName = Annotated[Ending, Field(strict=False)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- principle catalogue ---------------------------------------------------
+
+
+class Principle(_Strict):
+    name: LocalText = Field(description="Short name shown in the debrief.")
+    description: LocalText = Field(description="What the principle means, in a sentence or two.")
+    good: list[LocalText] = Field(default_factory=list, description="Observable good behaviours (examples).")
+    bad: list[LocalText] = Field(default_factory=list, description="Observable bad behaviours (examples).")
+    sources: list[str] = Field(default_factory=list, description="Where the principle comes from (source documents, literature).")
+    critical: bool = Field(
+        False,
+        description="A choice that lowers a critical principle is a critical miss, which caps the overall grade.",
+    )
+
+
+class Catalogue(_Strict):
+    principles: dict[Identifier, Principle] = Field(description="The principles, keyed by id.")
+
+
+# --- client personas ------------------------------------------------------
+
+
+class Profile(_Strict):
+    id: Identifier = Field(description="The id scenarios use in `profile:`.")
+    name: LocalText = Field(description="The persona's name or label, shown in the briefing.")
+    description: LocalText = Field(description="A short description for the briefing.")
+    language: Lang = Field("en", description="Language of plain-string texts in this file.")
+    tension: int = Field(ge=0, le=100, description="Start tension, 0 (calm) to 100 (crisis).")
+    trust: int = Field(ge=0, le=100, description="Start trust in the service, 0 to 100.")
+    baseline: int | None = Field(
+        None, ge=0, le=100, description="Tension the client calms towards; defaults to the start tension."
+    )
+    volatility: float = Field(
+        1.0, ge=0.1, le=3.0, description="Multiplier on every rise in tension: 1.5 reacts half again as strongly."
+    )
+    recovery: int = Field(
+        5, ge=0, le=50, description="Tension points the client calms by, towards the baseline, after a turn that did not provoke."
+    )
+    threat_threshold: int = Field(
+        75, ge=1, le=100, description="Tension at which the client is a threat: calling for help becomes the right move."
+    )
+    expectations: dict[ChannelName, LocalText] = Field(
+        default_factory=dict, description="What this client expects of each service channel."
+    )
+
+    @property
+    def calm_baseline(self) -> int:
+        return self.tension if self.baseline is None else self.baseline
+
+
+# --- scenarios --------------------------------------------------------------
+
+
+class Outcome(_Strict):
+    """What happens after an action: where the dialogue goes and what it changes."""
+
+    next: Identifier = Field(description="The node the dialogue goes to.")
+    effects: dict[VarName, Effect] = Field(
+        default_factory=dict, description="Changes to state variables, e.g. `{tension: -10, trust: +5}`."
+    )
+    principles: dict[Identifier, Delta] = Field(
+        default_factory=dict, description="Principle deltas from -5 to +5, e.g. `{no-shaming: -2}`."
+    )
+    feedback: LocalText | None = Field(None, description="Why this was a good or poor move, naming the principle.")
+
+
+class Choice(Outcome):
+    id: Identifier | None = Field(
+        None, description="A stable id for tests and journals; derived from the node id and text when left out."
+    )
+    say: LocalText = Field(description="What the trainee says or does.")
+    when: str | None = Field(
+        None, max_length=500, description="Condition under which the choice is offered, e.g. `tension < 60`."
+    )
+
+
+class Help(_Strict):
+    next: Identifier = Field(description="The node the call for help leads to.")
+    say: LocalText | None = Field(None, description="What the trainee does, e.g. presses the alarm button.")
+    effects: dict[VarName, Effect] = Field(default_factory=dict, description="Changes to state variables.")
+    principles: dict[Identifier, Delta] = Field(
+        default_factory=dict,
+        description="Principle deltas when help is called while the client is NOT a threat (calling under threat always earns call-help-early).",
+    )
+    feedback: LocalText | None = Field(None, description="Feedback shown after calling for help.")
+
+
+def _help_shorthand(value: Any) -> Any:
+    return {"next": value} if isinstance(value, str) else value
+
+
+class Node(_Strict):
+    client: Lines | None = Field(None, description="What the client says (one text or a list).")
+    gloss: LocalText | None = Field(
+        None, description="What the trainee understands of the client's words (for a language barrier)."
+    )
+    narration: LocalText | None = Field(None, description="What happens, shown in italics.")
+    choices: list[Choice] = Field(default_factory=list, description="The trainee's options, in authored order.")
+    time_limit: int | None = Field(None, ge=1, le=600, description="Seconds the trainee has to answer.")
+    timeout: Outcome | None = Field(None, description="What happens when the time limit runs out.")
+    end: EndingName | None = Field(None, description="Makes this node an ending of the given kind.")
+
+
+class Variable(_Strict):
+    start: int = Field(description="Start value.")
+    min: int = Field(0, description="Lowest value; changes are clamped to it.")
+    max: int = Field(100, description="Highest value; changes are clamped to it.")
+
+
+class Scenario(_Strict):
+    id: Identifier = Field(description="A unique id for the scenario.")
+    title: LocalText = Field(description="Title shown in the scenario list.")
+    channel: ChannelName = Field(description="Service channel: desk, phone, chat or email.")
+    profile: Identifier = Field(description="The id of the client persona (a file in profiles/).")
+    language: Lang = Field("en", description="Language of plain-string texts in this file.")
+    difficulty: Literal["easy", "medium", "hard"] = Field("medium", description="easy, medium or hard.")
+    minutes: int | None = Field(None, ge=1, le=240, description="Estimated minutes to play.")
+    content_warning: LocalText | None = Field(None, description="Shown before the briefing of an intense scenario.")
+    briefing: LocalText = Field(description="The situation, as the trainee learns it before starting.")
+    goals: list[Identifier] = Field(min_length=1, description="The principles this scenario practises and scores.")
+    start: Identifier = Field(description="The first node.")
+    help: Annotated[Help, BeforeValidator(_help_shorthand)] = Field(
+        description="Where the always-available call for help leads: a node id, or a mapping with `next`."
+    )
+    threat_turns: int = Field(
+        1,
+        ge=1,
+        le=10,
+        description="Turns a trainee may carry on alone while the client is a threat before it is a critical miss.",
+    )
+    shuffle: bool = Field(True, description="Show the choices in a seeded random order.")
+    variables: dict[VarName, Variable] = Field(
+        default_factory=dict, description="Extra state variables besides tension and trust, e.g. `understanding`."
+    )
+    nodes: dict[Identifier, Node] = Field(min_length=1, description="The dialogue nodes, keyed by id.")
+
+    _content_hash: str = PrivateAttr(default="")
+
+    @model_validator(mode="after")
+    def _derive_choice_ids(self) -> Scenario:
+        for node_id, node in self.nodes.items():
+            taken: set[str] = {c.id for c in node.choices if c.id}
+            for choice in node.choices:
+                if choice.id is None:
+                    cid = derive_choice_id(node_id, choice.say, self.language, taken)
+                    taken.add(cid)
+                    # Frozen models: filling a derived default once, while the
+                    # model is being built, is the one place we write.
+                    object.__setattr__(choice, "id", cid)
+        return self
+
+    @property
+    def content_hash(self) -> str:
+        return self._content_hash
+
+    def ranges(self) -> dict[str, tuple[int, int]]:
+        """Inclusive value range of every state variable."""
+        out = {"tension": (0, 100), "trust": (0, 100), "turn": (0, 10_000)}
+        for name, var in self.variables.items():
+            out[name] = (var.min, var.max)
+        return out
+
+
+_SLUG_RE = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def derive_choice_id(node_id: str, say: str | Mapping[str, str], language: str, taken: set[str]) -> str:
+    """`node/first-words-of-the-text`: stable while the text is, readable in journals."""
+    text = say if isinstance(say, str) else (say.get(language) or say.get("en") or next(iter(say.values()), ""))
+    words = [w for w in _SLUG_RE.split(text.lower()) if w][:4]
+    slug = "-".join(words)[:40].strip("-_") or "choice"
+    base = f"{node_id}/{slug}"
+    cid, n = base, 2
+    while cid in taken:
+        cid, n = f"{base}-{n}", n + 1
+    return cid
+

@@ -1,0 +1,71 @@
+"""Authored text: choosing a language and neutralising characters that could
+restyle or escape the terminal.
+
+Authored YAML is data. Whatever a scenario file contains, the trainee must see
+the words literally: no terminal escape sequence, no bidi override that
+reorders a line, no invisible character hiding part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TypeAlias
+
+LocalText: TypeAlias = "str | Mapping[str, str]"
+
+# C0 controls (but tab and newline) and DEL become visible control pictures,
+# so an author sees "␛[31m" instead of the terminal obeying it.
+_C0 = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
+_C0[0x7F] = "\u2421"
+# C1 controls (including the 8-bit CSI and OSC introducers) have no picture.
+_C1 = {c: "\ufffd" for c in range(0x80, 0xA0)}
+# Bidi embedding/override/isolate marks and zero-width characters are removed:
+# they are how "Trojan source" text reorders or hides what is shown.
+_INVISIBLE = {
+    c: None
+    for c in (
+        *range(0x200B, 0x2010),
+        *range(0x202A, 0x202F),
+        *range(0x2060, 0x2065),
+        *range(0x2066, 0x206A),
+        0x061C,
+        0xFEFF,
+    )
+}
+_TABLE = {**_C0, **_C1, **_INVISIBLE, 0x09: "    "}
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\t]")
+
+
+def clean(text: str) -> str:
+    """Return `text` safe to print to a terminal, keeping newlines."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return text.translate(_TABLE)
+
+
+def is_clean(text: str) -> bool:
+    return _UNSAFE.search(text) is None
+
+
+def localize(text: LocalText | None, lang: str, default: str = "en") -> str:
+    """Pick `lang` from a per-language text, falling back to `default`, then
+    to English, then to whatever language the author gave first."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    for key in (lang, default, "en"):
+        value = text.get(key)
+        if value is not None:
+            return value
+    return next(iter(text.values()), "")
+
+
+def languages(text: LocalText | None, default: str) -> set[str]:
+    """Languages a text is available in; a plain string is in `default`."""
+    if text is None:
+        return set()
+    if isinstance(text, str):
+        return {default}
+    return set(text)
