@@ -1,0 +1,66 @@
+"""`sim list`: the scenarios a trainee can play, built-in and local."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from rich.table import Table
+
+from sim.cli.main import EXIT_OK, extra_dirs
+from sim.cli.output import console, literal
+from sim.i18n import default_lang
+from sim.library import LoadedScenario, load_library
+from sim.text import languages, localize
+
+
+def scenario_languages(ls: LoadedScenario) -> list[str]:
+    s = ls.scenario
+    return sorted(languages(s.title, s.language) & languages(s.briefing, s.language))
+
+
+def run_list(args: argparse.Namespace) -> int:
+    lib = load_library(extra_dirs(args), builtin_scenarios=True)
+    lang = args.lang or default_lang()
+    rows = []
+    for ls in sorted(lib.scenarios, key=lambda x: (not x.builtin, x.scenario.id)):
+        s = ls.scenario
+        profile = lib.profiles.get(s.profile)
+        rows.append(
+            {
+                "id": s.id,
+                "title": localize(s.title, lang, s.language),
+                "channel": s.channel.value,
+                "persona": localize(profile.name, lang, profile.language) if profile else s.profile,
+                "difficulty": s.difficulty,
+                "languages": scenario_languages(ls),
+                "minutes": s.minutes,
+                "builtin": ls.builtin,
+                "path": str(ls.path),
+            }
+        )
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    out = console()
+    table = Table(title="Scenarios", title_justify="left")
+    for column in ("id", "title", "channel", "persona", "difficulty", "languages", "min", "where"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(
+            literal(r["id"]),
+            literal(r["title"]),
+            r["channel"],
+            literal(r["persona"]),
+            r["difficulty"],
+            ",".join(r["languages"]),
+            str(r["minutes"] or "—"),
+            "built-in" if r["builtin"] else literal(r["path"]),
+        )
+    out.print(table)
+    problems = [p for p in lib.problems if p.severity == "error"]
+    if problems:
+        out.print(literal(f"{len(problems)} file(s) have errors and are not listed; run `sim validate` on them."))
+    return EXIT_OK

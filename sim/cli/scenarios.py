@@ -1,0 +1,36 @@
+"""Finding the scenario a command names: a file path or a scenario id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sim.library import Library, LoadedScenario, load_library
+from sim.problems import Problem
+
+
+def companions(path: Path) -> list[Path]:
+    """Personas and principles that sit beside a scenario file."""
+    folder = path.parent
+    candidates = [folder / "profiles", folder.parent / "profiles", folder / "principles.yaml"]
+    return [p for p in candidates if p.exists()]
+
+
+def find_scenario(name: str, extra: list[Path]) -> tuple[Library, LoadedScenario | None, list[Problem]]:
+    """Load what `name` needs; problems are those that stop it from being played."""
+    path = Path(name)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        lib = load_library([path, *companions(path)])
+        errors = [p for p in lib.problems if p.severity == "error"]
+        found = next((s for s in lib.scenarios if s.path.resolve() == path.resolve()), None)
+        if found is None and not errors:
+            errors = [Problem(str(path), 1, 1, "this file is not a scenario", "give a scenario file (personas live in profiles/)", code="io")]
+        return lib, found, errors
+    lib = load_library(extra, builtin_scenarios=True)
+    found = lib.scenario(name)
+    if found is None:
+        from sim.loader import did_you_mean
+
+        ids = [s.scenario.id for s in lib.scenarios]
+        hint = did_you_mean(name, ids) or ("known scenarios: " + ", ".join(ids) if ids else "no scenarios found")
+        return lib, None, [Problem(name, 1, 1, f"no scenario file or id `{name}`", hint, code="io")]
+    return lib, found, []

@@ -1,0 +1,31 @@
+"""`sim schema`: the JSON Schema editors use to complete and check files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from sim.cli.main import EXIT_OK, EXIT_USAGE
+from sim.model import Catalogue, Profile, Scenario
+
+MODELS = {"scenario": Scenario, "profile": Profile, "principles": Catalogue}
+
+
+def schema_for(kind: str) -> dict:
+    schema = MODELS[kind].model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    text = json.dumps(schema_for(args.kind), indent=2, ensure_ascii=False) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        sys.stderr.write(f"sim schema: cannot write {args.output}: {exc.strerror or exc}\n    hint: check the folder exists and is writable\n")
+        return EXIT_USAGE
+    return EXIT_OK

@@ -1,0 +1,80 @@
+"""`sim validate`: every problem in the given files, errors apart from warnings."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from rich.text import Text
+
+from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from sim.cli.output import console, literal
+from sim.library import load_library
+from sim.lint import lint_library
+from sim.problems import Problem, sort_key
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    lib = load_library(args.paths)
+    problems = sorted(set(lib.problems + lint_library(lib)), key=sort_key)
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    if args.format == "json":
+        json.dump(
+            {
+                "files": len(lib.files),
+                "scenarios": len([s for s in lib.scenarios if not s.builtin]),
+                "errors": [p.as_dict() for p in errors],
+                "warnings": [p.as_dict() for p in warnings],
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        sys.stdout.write("\n")
+    elif args.format == "github":
+        for p in problems:
+            sys.stdout.write(github_annotation(p) + "\n")
+    else:
+        print_text(errors, warnings, len(lib.files))
+    if any(p.code == "io" for p in errors) and len(errors) == sum(p.code == "io" for p in errors):
+        return EXIT_USAGE
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def print_text(errors: list[Problem], warnings: list[Problem], files: int) -> None:
+    out = console()
+    for title, group, style in (("Errors", errors, "bold red"), ("Warnings", warnings, "bold yellow")):
+        if not group:
+            continue
+        out.print(Text(f"{title} ({len(group)})", style=style))
+        for p in group:
+            line = Text()
+            line.append(p.location, style="bold")
+            line.append(": ")
+            line.append(p.severity, style=style)
+            line.append(": ")
+            line.append_text(literal(p.message))
+            out.print(line)
+            if p.hint:
+                out.print(Text("    hint: ", style="dim").append_text(literal(p.hint)))
+        out.print()
+    summary = f"{len(errors)} error{'s' * (len(errors) != 1)}, {len(warnings)} warning{'s' * (len(warnings) != 1)} in {files} file{'s' * (files != 1)}"
+    out.print(Text(summary, style="bold red" if errors else "bold green"))
+
+
+def _escape(value: str, *, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def github_annotation(p: Problem) -> str:
+    """A GitHub Actions workflow command, so problems show on the changed lines."""
+    message = p.message + (f" (hint: {p.hint})" if p.hint else "")
+    return (
+        f"::{p.severity} file={_escape(p.path, prop=True)},line={p.line},col={p.col},"
+        f"title={_escape(p.code, prop=True)}::{_escape(message)}"
+    )
