@@ -1,0 +1,190 @@
+"""The session journal: one JSON line per event, flushed to disk before the
+trainee sees what follows, so a crash, a closed terminal or `kill -9` loses
+at most the turn in progress.
+
+The engine is pure, so a journal only needs the scenario, the seed and the
+actions: replaying them rebuilds the session exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sim.paths import data_dir
+
+FORMAT = 1
+
+
+def journals_dir() -> Path:
+    return data_dir() / "journals"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def new_seed() -> int:
+    return secrets.randbelow(2**31)
+
+
+@dataclass
+class JournalInfo:
+    path: Path
+    session_id: str
+    scenario_id: str
+    scenario_path: str
+    content_hash: str
+    seed: int
+    mode: str
+    lang: str
+    trainee: str
+    started: str
+    actions: list[str] = field(default_factory=list)
+    finished: bool = False
+    abandoned: bool = False
+    ending: str | None = None
+    self_assessment: dict[str, Any] | None = None
+    overall: int | None = None
+    ended_at: str | None = None
+
+
+class Journal:
+    """An open journal file that the current session appends to."""
+
+    def __init__(self, path: Path, session_id: str) -> None:
+        self.path = path
+        self.session_id = session_id
+
+    @classmethod
+    def start(
+        cls,
+        *,
+        scenario_id: str,
+        scenario_path: str,
+        content_hash: str,
+        seed: int,
+        mode: str,
+        lang: str,
+        trainee: str = "",
+    ) -> Journal:
+        folder = journals_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        session_id = f"{stamp}-{secrets.token_hex(3)}"
+        journal = cls(folder / f"{session_id}.jsonl", session_id)
+        journal._append(
+            {
+                "v": FORMAT,
+                "session": session_id,
+                "scenario": scenario_id,
+                "path": scenario_path,
+                "hash": content_hash,
+                "seed": seed,
+                "mode": mode,
+                "lang": lang,
+                "trainee": trainee,
+                "started": _now(),
+            }
+        )
+        return journal
+
+    @classmethod
+    def reopen(cls, info: JournalInfo) -> Journal:
+        """Carry on writing to an interrupted journal after a resume."""
+        return cls(info.path, info.session_id)
+
+    def record(self, turn_number: int, action: str, node: str, elapsed_ms: int | None = None) -> None:
+        self._append({"turn": turn_number, "action": action, "node": node, "ms": elapsed_ms})
+
+    def finish(self, ending: str, self_assessment: dict[str, Any] | None = None, overall: int | None = None) -> None:
+        self._append({"end": ending, "self": self_assessment, "overall": overall, "at": _now()})
+
+    def abandon(self) -> None:
+        self._append({"abandoned": True, "at": _now()})
+
+    def _append(self, record: dict[str, Any]) -> None:
+        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+        # O_APPEND writes of one short line land whole; fsync makes them durable
+        # before the caller shows the next node.
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, line.encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def read(path: Path) -> JournalInfo:
+    """Read a journal, ignoring a torn last line (the turn in progress)."""
+    header: dict[str, Any] | None = None
+    info: JournalInfo | None = None
+    with path.open("r", encoding="utf-8", errors="replace") as fh:
+        for raw in fh:
+            try:
+                record = json.loads(raw)
+            except json.JSONDecodeError:
+                break  # a write cut short: everything after it is lost anyway
+            if not isinstance(record, dict):
+                break
+            if header is None:
+                header = record
+                info = JournalInfo(
+                    path=path,
+                    session_id=str(record.get("session", path.stem)),
+                    scenario_id=str(record.get("scenario", "")),
+                    scenario_path=str(record.get("path", "")),
+                    content_hash=str(record.get("hash", "")),
+                    seed=int(record.get("seed", 0)),
+                    mode=str(record.get("mode", "practice")),
+                    lang=str(record.get("lang", "en")),
+                    trainee=str(record.get("trainee", "")),
+                    started=str(record.get("started", "")),
+                )
+                continue
+            assert info is not None
+            if "action" in record:
+                info.actions.append(str(record["action"]))
+            elif "end" in record:
+                info.finished = True
+                info.ending = record.get("end")
+                info.self_assessment = record.get("self")
+                info.overall = record.get("overall")
+                info.ended_at = record.get("at")
+            elif record.get("abandoned"):
+                info.abandoned = True
+    if info is None:
+        raise ValueError(f"{path}: not a journal")
+    return info
+
+
+def _all() -> list[JournalInfo]:
+    folder = journals_dir()
+    if not folder.is_dir():
+        return []
+    out = []
+    for path in sorted(folder.glob("*.jsonl"), reverse=True):
+        try:
+            out.append(read(path))
+        except (OSError, ValueError, TypeError):
+            continue  # an unreadable journal must not stop the simulator starting
+    return out
+
+
+def interrupted() -> list[JournalInfo]:
+    """Sessions that were neither finished nor given up, newest first."""
+    return [j for j in _all() if not j.finished and not j.abandoned and j.actions]
+
+
+def last_results() -> dict[str, JournalInfo]:
+    """The newest finished session of each scenario."""
+    out: dict[str, JournalInfo] = {}
+    for j in _all():
+        if j.finished and j.scenario_id not in out:
+            out[j.scenario_id] = j
+    return out

@@ -1,0 +1,116 @@
+"""The debrief as a Markdown report, written atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sim.engine import Session
+from sim.library import Library
+from sim.paths import data_dir
+from sim.scoring import Score
+from sim.text import clean, localize
+
+
+def default_report_path(session_id: str) -> Path:
+    return data_dir() / "reports" / f"{session_id}.md"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` so that a reader sees the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _md(text: str) -> str:
+    """Authored text in Markdown: safe characters, no accidental formatting."""
+    text = clean(text).replace("\n", " ")
+    for ch in "\\`*_[]<>|#":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def _self_score(rating: Any) -> int | None:
+    return (int(rating) - 1) * 25 if isinstance(rating, int) and 1 <= rating <= 5 else None
+
+
+def markdown(session: Session, score: Score, lib: Library, lang: str, self_assessment: dict[str, Any] | None) -> str:
+    """The debrief of `session`. `self_assessment` is
+    `{"ratings": {principle_id: 1..5}, "reflections": {prompt: answer}}`."""
+    s = session.scenario
+    t = lambda text: _md(localize(text, lang, s.language))  # noqa: E731
+
+    def pname(pid: str) -> str:
+        p = lib.principles.get(pid)
+        return t(p.name) if p else _md(pid)
+
+    ratings = (self_assessment or {}).get("ratings", {})
+    lines = [f"# {t(s.title)}", ""]
+    lines.append(f"- Scenario: `{s.id}` (content {s.content_hash or '—'}), seed {session.seed}")
+    lines.append(f"- Client: {t(session.profile.name)}")
+    ending = session.ending.value if session.ending else "not finished"
+    lines.append(f"- Ending: {ending}")
+    overall = "—" if score.overall is None else str(score.overall)
+    lines.append(f"- Overall: **{overall}** ({score.grade})")
+    lines.append("")
+    if score.critical_misses:
+        lines.append("## Critical misses")
+        lines.append("")
+        for miss in score.critical_misses:
+            lines.append(f"- Turn {miss.turn}: {pname(miss.principle)} — {_md(miss.reason)}")
+        lines.append("")
+    lines.append("## Principles")
+    lines.append("")
+    lines.append("| principle | score | self-rating | gap | points |")
+    lines.append("| --- | ---: | ---: | ---: | ---: |")
+    for ps in score.principles:
+        computed = ps.score
+        own = _self_score(ratings.get(ps.principle))
+        gap = "—" if computed is None or own is None else f"{own - computed:+d}"
+        rating = "—" if own is None else f"{ratings[ps.principle]}/5"
+        goal = " (goal)" if ps.goal else ""
+        lines.append(
+            f"| {pname(ps.principle)}{goal} | {'—' if computed is None else computed} | {rating} | {gap} | {ps.earned}/{ps.possible} |"
+        )
+    lines.append("")
+    lines.append("## Turn by turn")
+    lines.append("")
+    for turn, best in zip(session.turns, score.best_alternatives):
+        if turn.action == "help":
+            did = "called for help" + (f": {t(turn.say)}" if turn.say else "")
+        elif turn.action == "timeout":
+            did = "let the time run out"
+        else:
+            did = f"“{t(turn.say)}”"
+        lines.append(f"{turn.number}. {did}")
+        before, after = turn.state_before["tension"], turn.state_after["tension"]
+        lines.append(f"   - tension {before} → {after}, trust {turn.state_before['trust']} → {turn.state_after['trust']}")
+        if turn.feedback is not None:
+            lines.append(f"   - feedback: {t(turn.feedback)}")
+        if best is not None and not (best.action == turn.action and best.choice_id == turn.choice_id):
+            alt = "call for help" if best.action == "help" else (t(best.say) if best.say is not None else best.action)
+            lines.append(f"   - better: “{alt}”")
+    lines.append("")
+    reflections = (self_assessment or {}).get("reflections", {})
+    if reflections:
+        lines.append("## Reflection")
+        lines.append("")
+        for key, answer in reflections.items():
+            if answer:
+                lines.append(f"- **{_md(str(key))}**: {_md(str(answer))}")
+        lines.append("")
+    return "\n".join(lines)
