@@ -90,13 +90,25 @@ def collect(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
     return list(unique.values())
 
 
+def companions(path: Path) -> list[Path]:
+    """Personas and principles that sit beside a scenario file."""
+    folder = path.parent
+    candidates = [folder / "profiles", folder.parent / "profiles", folder / "principles.yaml"]
+    return [p for p in candidates if p.exists()]
+
+
 def load_library(paths: Sequence[Path] = (), *, builtin_scenarios: bool = False) -> Library:
-    """Load the built-in catalogue and personas, plus everything under `paths`."""
+    """Load the built-in catalogue and personas, plus everything under `paths`.
+
+    A scenario file named on its own brings the personas and principles that
+    sit beside it, as they would if its folder were given.
+    """
     lib = Library()
     builtin = collect([builtin_dialogues() / "principles.yaml", builtin_profiles()], [])
     if builtin_scenarios:
         builtin += [p for p in collect([builtin_dialogues()], []) if classify(p) == "scenario"]
-    given = collect(paths, lib.problems)
+    extra = [c for p in paths if p.is_file() and classify(p) == "scenario" for c in companions(p)]
+    given = collect([*paths, *extra], lib.problems)
     given_resolved = {p.resolve() for p in given}
     # Built-in problems are reported only when the built-in files are among those checked.
     quiet = [p for p in builtin if p.resolve() not in given_resolved]
@@ -261,11 +273,13 @@ def _check_condition(
 ) -> list[Problem]:
     line, col = ls.at(*loc)
     style = ls.doc.scalar_styles.get((line, col))
-    inline = style in (None, "", '"', "'")
+    # Offsets map to columns only for a one-line plain or quoted condition;
+    # otherwise the problem is located at the start of the condition.
+    inline = style in (None, "", '"', "'") and (line, col) not in ls.doc.multiline
     shift = 1 if style in ('"', "'") else 0
 
     def at(offset: int) -> tuple[int, int]:
-        return (line, col + shift + offset) if inline and "\n" not in source else (line, col)
+        return (line, col + shift + offset) if inline else (line, col)
 
     try:
         expr = conditions.parse(source)

@@ -103,7 +103,9 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
     good: dict[str, int] = {}
     bad: dict[str, int] = {}
     for nid, node in s.nodes.items():
-        outcomes = list(node.choices) + ([node.timeout] if node.timeout else [])
+        # A choice that is never offered teaches nothing.
+        outcomes = [c for i, c in enumerate(node.choices) if possible[(nid, i)]]
+        outcomes += [node.timeout] if node.timeout else []
         for outcome in outcomes:
             for pid, delta in outcome.principles.items():
                 if delta > 0:

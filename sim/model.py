@@ -68,11 +68,16 @@ def _check_text(value: Any) -> str | dict[str, str]:
             raise PydanticCustomError("text_empty", "empty text mapping: give at least one language, like {fi: …, en: …}")
         out: dict[str, str] = {}
         for key, text in value.items():
+            if isinstance(key, bool):
+                raise PydanticCustomError(
+                    "text_lang",
+                    "a language code was read as true/false (YAML reads `no`, `yes`, `on` and `off` that way): put it in quotes, like \"no\"",
+                )
             if not isinstance(key, str) or not LANG_RE.match(key):
                 if isinstance(key, str) and " " in key.strip():
                     raise PydanticCustomError(
                         "text_lang",
-                        "`{key}` is not a language code: a comma inside `{{…}}` starts a new entry, so put texts with commas in quotes",
+                        "`{key}` is not a language code: a comma inside `{…}` starts a new entry, so put texts with commas in quotes",
                         {"key": key},
                     )
                 raise PydanticCustomError(
@@ -268,7 +273,7 @@ class Scenario(_Strict):
     briefing: LocalText = Field(description="The situation, as the trainee learns it before starting.")
     goals: list[Identifier] = Field(min_length=1, description="The principles this scenario practises and scores.")
     start: Identifier = Field(description="The first node.")
-    help: Annotated[Help, BeforeValidator(_help_shorthand)] = Field(
+    help: Annotated[Help, BeforeValidator(_help_shorthand, json_schema_input_type=str | Help)] = Field(
         description="Where the always-available call for help leads: a node id, or a mapping with `next`."
     )
     threat_turns: int = Field(

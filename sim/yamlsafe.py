@@ -62,9 +62,11 @@ class Document:
     path: str
     value: Any
     mark: Mark
-    # Offset added to a column inside a scalar to point at a character of its
-    # text: 1 for quoted scalars (the quote itself), 0 for plain ones.
+    # A scalar's style (quote character, `|`, `>` or None for plain) and the
+    # scalars that span several lines: together they tell whether a column
+    # inside the text can be found by adding an offset to the scalar's start.
     scalar_styles: dict[Mark, str | None]
+    multiline: set[Mark]
 
 
 class YamlError(Exception):
@@ -121,7 +123,9 @@ def decode(name: str, data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        # Columns count characters, as editors show them; the bytes before the
+        # first bad one are valid UTF-8.
+        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
         raise YamlError(
             Problem(name, line, col, f"invalid UTF-8 byte 0x{data[exc.start]:02x}", "save the file as UTF-8 (most editors have an 'encoding' setting)", code="encoding")
         ) from None
@@ -151,7 +155,7 @@ def parse(text: str, name: str) -> Document:
         raise YamlError(Problem(name, *builder.second_document, "more than one YAML document in this file", "remove the `---` or `...` marker, or split into two files", code="yaml-syntax"))
     if builder.root_mark is None:
         raise YamlError(Problem(name, 1, 1, "the file is empty", "a scenario starts with `id:`, `title:` … — see docs/authoring.md", code="empty"))
-    return Document(name, builder.root, builder.root_mark, builder.styles)
+    return Document(name, builder.root, builder.root_mark, builder.styles, builder.multiline)
 
 
 def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -219,6 +223,7 @@ class _Builder:
         self.root: Any = None
         self.root_mark: Mark | None = None
         self.styles: dict[Mark, str | None] = {}
+        self.multiline: set[Mark] = set()
 
     def _problem(self, mark: Mark, message: str, hint: str | None, code: str) -> YamlError:
         return YamlError(Problem(self.name, mark[0], mark[1], message, hint, code=code))
@@ -251,6 +256,8 @@ class _Builder:
             self._check_tag(event.tag, mark)
             value = self._scalar(event, mark)
             self.styles[mark] = event.style
+            if event.end_mark is not None and event.end_mark.line != event.start_mark.line:
+                self.multiline.add(mark)
             self._count(1, mark)
             self._add(value, mark, event.anchor, size=1)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:

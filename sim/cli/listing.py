@@ -46,7 +46,8 @@ def run_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     out = console()
     table = Table(title="Scenarios", title_justify="left")
-    for column in ("id", "title", "channel", "persona", "difficulty", "languages", "min", "where"):
+    table.add_column("id", no_wrap=True)
+    for column in ("title", "channel", "persona", "difficulty", "languages", "min", "where"):
         table.add_column(column)
     for r in rows:
         table.add_row(

@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="seed for the order of the options (default 0)")
     p.add_argument("--lang", default=None, help="language of the scenario texts (fi, en, …)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    _dir_option(p)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the file format")
     p.add_argument("kind", nargs="?", choices=("scenario", "profile", "principles"), default="scenario")
@@ -46,11 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="list the built-in and local scenarios")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--lang", default=None, help="language of the titles")
+    _dir_option(p)
     return parser
 
 
+def _dir_option(p: argparse.ArgumentParser) -> None:
+    # Accepted after the command too (`sim list --dir X`); a separate dest,
+    # because a subparser's default would overwrite the value given before it.
+    p.add_argument("--dir", dest="sub_dir", type=Path, action="append", default=[], metavar="PATH", help="also use scenarios from this folder")
+
+
 def extra_dirs(args: argparse.Namespace) -> list[Path]:
-    dirs = list(args.dir)
+    dirs = list(args.dir) + list(getattr(args, "sub_dir", []))
     env = os.environ.get("SIM_DIALOGUES")
     if env:
         dirs.extend(Path(p) for p in env.split(os.pathsep) if p)

@@ -8,18 +8,11 @@ from sim.library import Library, LoadedScenario, load_library
 from sim.problems import Problem
 
 
-def companions(path: Path) -> list[Path]:
-    """Personas and principles that sit beside a scenario file."""
-    folder = path.parent
-    candidates = [folder / "profiles", folder.parent / "profiles", folder / "principles.yaml"]
-    return [p for p in candidates if p.exists()]
-
-
 def find_scenario(name: str, extra: list[Path]) -> tuple[Library, LoadedScenario | None, list[Problem]]:
     """Load what `name` needs; problems are those that stop it from being played."""
     path = Path(name)
     if path.suffix in (".yaml", ".yml") or path.exists():
-        lib = load_library([path, *companions(path)])
+        lib = load_library([path])
         errors = [p for p in lib.problems if p.severity == "error"]
         found = next((s for s in lib.scenarios if s.path.resolve() == path.resolve()), None)
         if found is None and not errors:

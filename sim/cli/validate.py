@@ -56,9 +56,10 @@ def print_text(errors: list[Problem], warnings: list[Problem], files: int) -> No
             line.append(p.severity, style=style)
             line.append(": ")
             line.append_text(literal(p.message))
-            out.print(line)
+            # One problem per line, never wrapped: editors and grep read `file:line:col: …`.
+            out.print(line, soft_wrap=True)
             if p.hint:
-                out.print(Text("    hint: ", style="dim").append_text(literal(p.hint)))
+                out.print(Text("    hint: ", style="dim").append_text(literal(p.hint)), soft_wrap=True)
         out.print()
     summary = f"{len(errors)} error{'s' * (len(errors) != 1)}, {len(warnings)} warning{'s' * (len(warnings) != 1)} in {files} file{'s' * (files != 1)}"
     out.print(Text(summary, style="bold red" if errors else "bold green"))

@@ -34,7 +34,7 @@ def run_walk(args: argparse.Namespace) -> int:
     if found is None or problems:
         err = console(stderr=True)
         for p in problems:
-            err.print(literal(p.format()))
+            err.print(literal(p.format()), soft_wrap=True)
         return EXIT_USAGE
     scenario = found.scenario
     lang = args.lang or default_lang()
@@ -48,7 +48,7 @@ def run_walk(args: argparse.Namespace) -> int:
         except EngineError as exc:
             line, col = found.at("nodes", session.node_id, key=True)
             p = Problem(str(found.path), line, col, f"choice {step} (`{token}`) at node `{session.node_id}`: {exc}", "options are numbered as `sim walk` prints them; ids, `help` and `timeout` work too", code="walk")
-            console(stderr=True).print(literal(p.format()))
+            console(stderr=True).print(literal(p.format()), soft_wrap=True)
             return EXIT_USAGE
         steps.append((shown, turn))
     result = score(session)
@@ -129,7 +129,13 @@ def print_walk(session: Session, result: Score, lib: Library, lang: str, steps: 
     if session.ended:
         ending = session.ending
         assert ending is not None
-        out.print(Text(f"Ending: {ending.value} ({'success' if ending.success else 'not a success'})", style="bold"))
+        if result.success:
+            verdict = "a successful ending"
+        elif ending.success:
+            verdict = "a successful ending, but with a critical miss"
+        else:
+            verdict = "not a successful ending"
+        out.print(Text(f"Ending: {ending.value} ({verdict})", style="bold"))
     else:
         out.print(Text(f"Stopped at node `{session.node_id}` (not an ending)", style="bold yellow"))
     out.print()
