@@ -1,0 +1,124 @@
+"""The built-in content: clean, bilingual, and pedagogically ordered.
+
+Best and worst paths are recorded beside the tests (tests/data/content_paths_*.yaml);
+the best one must beat the worst on every goal principle.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from sim.engine import Session
+from sim.library import load_library
+from sim.lint import lint_library
+from sim.paths import builtin_dialogues, builtin_profiles
+from sim.scoring import score
+
+DATA = Path(__file__).parent / "data"
+REQUIRED = {"fi", "en"}
+TEXT_KEYS = {"title", "briefing", "content_warning", "name", "description", "say", "feedback", "narration", "client", "gloss", "good", "bad"}
+
+
+def _paths() -> dict[str, dict[str, list[str]]]:
+    out: dict[str, dict[str, list[str]]] = {}
+    for f in sorted(DATA.glob("content_paths_*.yaml")):
+        out.update(yaml.safe_load(f.read_text(encoding="utf-8")))
+    return out
+
+
+PATHS = _paths()
+
+
+@pytest.fixture(scope="module")
+def builtin():
+    lib = load_library([builtin_dialogues(), builtin_profiles()])
+    return lib
+
+
+def test_builtin_files_have_no_errors_or_warnings(builtin):
+    problems = builtin.problems + lint_library(builtin)
+    assert [p.format() for p in problems] == []
+
+
+def test_there_are_five_scenarios_with_recorded_paths(builtin):
+    ids = sorted(ls.scenario.id for ls in builtin.scenarios)
+    assert ids == sorted(PATHS)
+    assert len(ids) >= 5
+
+
+@pytest.mark.parametrize("scenario_id", sorted(PATHS))
+def test_shape_meets_the_content_brief(builtin, scenario_id):
+    s = builtin.scenario(scenario_id).scenario
+    endings = {n.end for n in s.nodes.values() if n.end}
+    assert len(s.nodes) >= 12
+    assert len(endings) >= 3
+    assert max(len(p) for p in PATHS[scenario_id].values()) >= 6
+    for nid, node in s.nodes.items():
+        for choice in node.choices:
+            assert choice.feedback is not None, f"{nid}/{choice.id} has no feedback"
+            assert choice.principles, f"{nid}/{choice.id} scores no principle"
+
+
+@pytest.mark.parametrize("scenario_id", sorted(PATHS))
+def test_best_path_beats_worst_on_every_goal(builtin, scenario_id):
+    ls = builtin.scenario(scenario_id)
+    critical = frozenset(pid for pid, p in builtin.principles.items() if p.critical)
+    profile = builtin.profile_for(ls.scenario)
+    results = {}
+    for kind in ("best", "worst"):
+        session = Session.replay(ls.scenario, profile, 0, PATHS[scenario_id][kind], critical)
+        assert session.ended, f"{kind} path of {scenario_id} stops at {session.node_id}"
+        results[kind] = score(session)
+    best, worst = results["best"], results["worst"]
+    assert not best.critical_misses
+    assert best.success
+    for goal in ls.scenario.goals:
+        b, w = best.principle(goal).score, worst.principle(goal).score
+        assert b is not None, f"best path of {scenario_id} never tests {goal}"
+        if w is not None:
+            assert b > w, f"{scenario_id}: {goal} best {b} <= worst {w}"
+    assert best.overall > worst.overall
+
+
+def test_aggressive_worst_path_is_a_critical_miss_of_calling_help(builtin):
+    ls = builtin.scenario("aggressive-desk")
+    session = Session.replay(ls.scenario, builtin.profile_for(ls.scenario), 0, PATHS["aggressive-desk"]["worst"])
+    result = score(session)
+    assert any(m.principle == "call-help-early" for m in result.critical_misses)
+    assert result.grade == "needs practice"
+
+
+def _texts(value: Any, key: str | None, where: str):
+    """Every authored text in raw YAML data, with where it sits."""
+    if key in TEXT_KEYS or key == "expectations":
+        items = value if isinstance(value, list) else list(value.values()) if key == "expectations" else [value]
+        for i, item in enumerate(items):
+            yield f"{where}[{i}]", item
+        return
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _texts(v, str(k), f"{where}.{k}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _texts(v, None, f"{where}[{i}]")
+
+
+def _builtin_files() -> list[Path]:
+    return sorted([*builtin_dialogues().glob("*.yaml"), *builtin_profiles().glob("*.yaml")])
+
+
+@pytest.mark.parametrize("path", _builtin_files(), ids=lambda p: p.name)
+def test_every_text_is_in_finnish_and_english(path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    missing = []
+    count = 0
+    for where, text in _texts(data, None, path.name):
+        count += 1
+        if not isinstance(text, dict) or not REQUIRED <= {k for k, v in text.items() if isinstance(v, str) and v.strip()}:
+            missing.append(where)
+    assert count > 0
+    assert missing == []
