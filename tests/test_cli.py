@@ -572,7 +572,8 @@ def test_list_table(capsys):
     code, out, _ = cli(capsys, "--dir", SAMPLE, "list")
     assert code == 0
     assert "Scenarios" in out
-    assert re.search(r"│ sample\s+│ Sample\s+│ desk\s+│ Angry\s", out)
+    assert re.search(r"^  sample \*\s+Sample\s+desk\s+Angry client\s+easy\s+en\s+3\s*$", out, re.M)
+    assert re.search(r"^\* sample: .*tests/data/sample/sample.yaml$", out, re.M)
 
 
 def test_subprocess_help_and_validate_errors():

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from rich import box
 from rich.table import Table
 
 from sim.cli.main import EXIT_OK, extra_dirs
@@ -45,22 +46,28 @@ def run_list(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return EXIT_OK
     out = console()
-    table = Table(title="Scenarios", title_justify="left")
+    table = Table(title="Scenarios", title_justify="left", box=box.SIMPLE_HEAD)
+    # Ids and short values never wrap: they are what people type and scan.
     table.add_column("id", no_wrap=True)
-    for column in ("title", "channel", "persona", "difficulty", "languages", "min", "where"):
-        table.add_column(column)
+    table.add_column("title", min_width=20)
+    table.add_column("channel", no_wrap=True)
+    table.add_column("persona", min_width=12)
+    for column in ("difficulty", "lang", "min"):
+        table.add_column(column, no_wrap=True)
     for r in rows:
         table.add_row(
-            literal(r["id"]),
+            literal(r["id"] + ("" if r["builtin"] else " *")),
             literal(r["title"]),
             r["channel"],
             literal(r["persona"]),
             r["difficulty"],
             ",".join(r["languages"]),
             str(r["minutes"] or "—"),
-            "built-in" if r["builtin"] else literal(r["path"]),
         )
     out.print(table)
+    for r in rows:
+        if not r["builtin"]:
+            out.print(literal(f"* {r['id']}: {r['path']}"), soft_wrap=True)
     problems = [p for p in lib.problems if p.severity == "error"]
     if problems:
         out.print(literal(f"{len(problems)} file(s) have errors and are not listed; run `sim validate` on them."))
