@@ -149,7 +149,17 @@ def parse(text: str, name: str) -> Document:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         raise YamlError(_syntax_problem(name, text, exc)) from None
-    except yaml.YAMLError as exc:  # e.g. a reader error without a mark
+    except yaml.reader.ReaderError as exc:
+        # Raised for characters YAML forbids (control characters); it carries an
+        # offset into the text instead of a mark.
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        raise YamlError(
+            Problem(name, line, col, f"control character U+{code:04X} is not allowed in YAML", "delete it (it often comes from copy-paste); write line breaks as real new lines", code="yaml-syntax")
+        ) from None
+    except yaml.YAMLError as exc:  # any other error without a mark
         raise YamlError(Problem(name, 1, 1, f"YAML error: {exc}", None, code="yaml-syntax")) from None
     if builder.documents > 1:
         raise YamlError(Problem(name, *builder.second_document, "more than one YAML document in this file", "remove the `---` or `...` marker, or split into two files", code="yaml-syntax"))
@@ -200,6 +210,8 @@ def _syntax_hint(problem: str, context: str, char: str) -> str:
         return "an `*alias` must refer to an `&anchor` defined earlier in the file"
     if "block scalar" in c or "block scalar" in p or "indentation indicator" in p:
         return "check the `|` or `>` line and the indentation of the lines after it"
+    if "directive" in p:
+        return "a `%` directive line may appear once, before `---`; remove the repeated or misplaced one"
     if "document" in p or "document" in c:
         return "a scenario file holds one document; remove stray `---` or `...` lines"
     if "block end" in p or "block mapping" in c or "block collection" in c or "block sequence" in c:
