@@ -76,7 +76,16 @@ def collect(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
+            root = path.resolve()
+            for p in sorted(path.rglob("*")):
+                if p.suffix not in (".yaml", ".yml") or not p.is_file():
+                    continue
+                # A scenario folder travels between organisations: a link in it
+                # must not make us read (and quote in errors) files elsewhere.
+                if not p.resolve().is_relative_to(root):
+                    problems.append(Problem(str(p), 1, 1, "not read: this is a link to a file outside the folder", "copy the file into the folder instead of linking to it", "warning", "outside-link"))
+                    continue
+                found.append(p)
         elif path.exists():
             found.append(path)
         else:

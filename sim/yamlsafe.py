@@ -308,13 +308,16 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!":
             tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-        if tag == "tag:yaml.org,2002:str":
+        constructor = _constructor.yaml_constructors.get(tag)
+        # Implicit tags with no safe meaning for us (`=` resolves to "value",
+        # `<<` to "merge") stay plain text.
+        if tag == "tag:yaml.org,2002:str" or constructor is None:
             return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             # Called directly rather than through construct_object, whose cache
             # of constructed nodes would grow with every scalar.
-            return _constructor.yaml_constructors[tag](_constructor, node)
+            return constructor(_constructor, node)
         except (yaml.YAMLError, ValueError) as exc:
             raise self._problem(mark, f"cannot read `{event.value}` as {tag.rsplit(':', 1)[-1]}: {exc}", "quote the value to keep it as text", "yaml-syntax") from None
 

@@ -1,0 +1,157 @@
+"""Hostile input: links out of the folder, path-like references, random bytes
+and random scenario graphs. Nothing may crash, escape or run."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sim.engine import Session
+from sim.library import load_library
+from sim.lint import lint
+from sim.loader import validate
+from sim.model import Scenario
+from sim.problems import Problem
+from sim.scoring import score
+from sim.yamlsafe import YamlError, decode, parse
+from tests.conftest import SAMPLE
+from tests.helpers import write_scenario
+
+
+def test_links_to_files_outside_the_folder_are_not_read(tmp_path: Path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("id: secret-profile\nroot:x:0:0: stolen\n", encoding="utf-8")
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "leak.yaml").symlink_to(outside / "secret.yaml")
+    (folder / "dir").symlink_to(outside, target_is_directory=True)
+    lib = load_library([folder])
+    assert [(p.code, p.severity) for p in lib.problems] == [("outside-link", "warning")]
+    assert all("stolen" not in p.message for p in lib.problems)
+    assert lib.files == []
+
+
+def test_a_profile_reference_cannot_be_a_path(tmp_path: Path):
+    _, ls = write_scenario(tmp_path, {"a": {"end": "resolved"}, "helped": {"end": "help-called"}}, profile="../../etc/passwd", start="a")
+    lib = load_library([tmp_path])
+    [problem] = [p for p in lib.problems if p.severity == "error"]
+    assert problem.code == "value" and "not a valid name" in problem.message
+    assert problem.line == 4  # the `profile:` line of the dumped scenario
+
+
+# --- random input to the loader ---------------------------------------------
+
+yaml_ish = st.text(alphabet=string.printable + "äö€\u202e\x00\t", max_size=300)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(yaml_ish)
+def test_random_text_gives_a_model_or_located_errors(text):
+    try:
+        doc = parse(text, "fuzz.yaml")
+    except YamlError as exc:
+        _located(exc.problem, text)
+        return
+    model, problems = validate(doc, Scenario)
+    assert (model is None) == bool(problems)
+    for p in problems:
+        _located(p, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_random_bytes_give_text_or_a_located_error(data):
+    try:
+        text = decode("fuzz.yaml", data)
+    except YamlError as exc:
+        _located(exc.problem, None)
+        return
+    try:
+        parse(text, "fuzz.yaml")
+    except YamlError as exc:
+        _located(exc.problem, text)
+
+
+def _located(p: Problem, text: str | None) -> None:
+    assert p.path == "fuzz.yaml" and p.message
+    assert p.line >= 1 and p.col >= 1
+    if text is not None:
+        assert p.line <= text.count("\n") + 2
+
+
+# --- random scenario graphs --------------------------------------------------
+
+NODE = st.sampled_from([f"n{i}" for i in range(8)])
+CONDITIONS = st.sampled_from([None, "tension < 60", "trust >= 40", "not visited(n2)", "tension > 30 and trust < 80", "turn < 3"])
+
+
+@st.composite
+def scenario_graph(draw):
+    count = draw(st.integers(min_value=2, max_value=8))
+    ids = [f"n{i}" for i in range(count)]
+    nodes: dict[str, dict] = {}
+    for nid in ids:
+        if draw(st.booleans()) and nid != "n0":
+            nodes[nid] = {"end": draw(st.sampled_from(["resolved", "client-left", "escalated", "unresolved"]))}
+            continue
+        choices = []
+        for k in range(draw(st.integers(min_value=0, max_value=3))):
+            choice = {
+                "id": f"c{k}",
+                "say": f"say {k}",
+                "next": draw(st.sampled_from(ids)),
+                "effects": {"tension": draw(st.integers(-40, 40)), "trust": draw(st.integers(-40, 40))},
+                "principles": {draw(st.sampled_from(["listen-acknowledge", "no-shaming"])): draw(st.integers(-3, 3))},
+                "feedback": "f",
+            }
+            condition = draw(CONDITIONS)
+            if condition:
+                choice["when"] = condition.replace("n2", draw(st.sampled_from(ids)))
+            choices.append(choice)
+        node: dict = {"client": f"line {nid}", "choices": choices}
+        if draw(st.booleans()):
+            node["time_limit"] = 10
+            node["timeout"] = {"next": draw(st.sampled_from(ids)), "effects": {"tension": 10}}
+        nodes[nid] = node
+    nodes["helped"] = {"end": "help-called"}
+    return nodes, draw(st.integers(0, 2**16)), draw(st.lists(st.integers(0, 4), max_size=25))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(scenario_graph())
+def test_random_graphs_lint_and_play_without_invalid_states(tmp_path_factory, graph):
+    nodes, seed, picks = graph
+    folder = tmp_path_factory.mktemp("g")
+    lib, ls = write_scenario(folder, nodes, start="n0", goals=["listen-acknowledge", "no-shaming"])
+    assert ls is not None, [p.format() for p in lib.problems]
+    lint(ls, lib)  # must not raise, whatever the graph
+    session = Session(ls.scenario, lib.profile_for(ls.scenario), seed=seed)
+    for pick in picks:
+        if session.ended:
+            break
+        actions = len(session.options) + 1 + (session.time_limit is not None)
+        k = pick % actions
+        if k < len(session.options):
+            session.choose(k + 1)
+        elif k == len(session.options):
+            session.call_for_help()
+        else:
+            session.timeout()
+        assert 0 <= session.state["tension"] <= 100 and 0 <= session.state["trust"] <= 100
+        assert session.node_id in ls.scenario.nodes
+    result = score(session)
+    for ps in result.principles:
+        assert ps.score is None or 0 <= ps.score <= 100
+    replay = Session.replay(ls.scenario, lib.profile_for(ls.scenario), seed, session.actions)
+    assert replay.state == session.state and replay.node_id == session.node_id
+
+
+def test_sample_yaml_round_trips_through_safe_dump():
+    # The helper that writes test scenarios must produce what our loader reads.
+    data = yaml.safe_load((SAMPLE / "sample.yaml").read_text(encoding="utf-8"))
+    assert data["id"] == "sample"
