@@ -1,7 +1,9 @@
 """The built-in content: clean, bilingual, and pedagogically ordered.
 
-Best and worst paths are recorded beside the tests (tests/data/content_paths_*.yaml);
-the best one must beat the worst on every goal principle.
+Best and worst paths are recorded once, as the cases `best path` and `worst
+path` of the transcript tests beside each scenario (dialogues/<id>.test.yaml);
+the best one must beat the worst on every goal principle, and every
+transcript test and a batch of random playthroughs must pass.
 """
 
 from __future__ import annotations
@@ -13,20 +15,29 @@ import pytest
 import yaml
 
 from sim.engine import Session
+from sim.fuzz import fuzz
 from sim.library import load_library
 from sim.lint import lint_library
 from sim.paths import builtin_dialogues, builtin_profiles
 from sim.scoring import score
+from sim.testfile import is_test_file, load_tests
+from sim.transcript_tests import run_paths
+from sim.translations import entries, translation_problems
 
-DATA = Path(__file__).parent / "data"
 REQUIRED = {"fi", "en"}
 TEXT_KEYS = {"title", "briefing", "content_warning", "name", "description", "say", "feedback", "narration", "client", "gloss", "good", "bad"}
 
 
 def _paths() -> dict[str, dict[str, list[str]]]:
+    """scenario id → {"best": actions, "worst": actions}, from the transcript tests."""
     out: dict[str, dict[str, list[str]]] = {}
-    for f in sorted(DATA.glob("content_paths_*.yaml")):
-        out.update(yaml.safe_load(f.read_text(encoding="utf-8")))
+    for f in sorted(builtin_dialogues().glob("*.test.yaml")):
+        loaded, problems = load_tests(f)
+        assert loaded is not None and not problems, [p.format() for p in problems]
+        cases = {c.name: c for c in loaded.tests.cases}
+        out[loaded.tests.scenario] = {
+            kind: [str(step.do) for step in cases[f"{kind} path"].steps if step.do is not None] for kind in ("best", "worst")
+        }
     return out
 
 
@@ -108,7 +119,8 @@ def _texts(value: Any, key: str | None, where: str):
 
 
 def _builtin_files() -> list[Path]:
-    return sorted([*builtin_dialogues().glob("*.yaml"), *builtin_profiles().glob("*.yaml")])
+    files = [*builtin_dialogues().glob("*.yaml"), *builtin_profiles().glob("*.yaml")]
+    return sorted(p for p in files if not is_test_file(p))
 
 
 @pytest.mark.parametrize("path", _builtin_files(), ids=lambda p: p.name)
@@ -122,3 +134,36 @@ def test_every_text_is_in_finnish_and_english(path):
             missing.append(where)
     assert count > 0
     assert missing == []
+
+
+def test_translation_lint_finds_every_text_and_no_gap(builtin):
+    # The lint walks the model; the raw walk above walks the YAML: they must see the same texts.
+    from sim.library import classify
+    from sim.loader import load
+    from sim.translations import _MODELS
+
+    for path in _builtin_files():
+        model, doc, _ = load(path, _MODELS[classify(path)])
+        raw = list(_texts(yaml.safe_load(path.read_text(encoding="utf-8")), None, path.name))
+        assert len(entries(model, doc)) == len(raw), path.name
+    assert translation_problems(builtin, ["fi", "en"]) == []
+
+
+def test_every_transcript_test_passes():
+    result = run_paths([builtin_dialogues()])
+    assert result.errors == []
+    assert sorted(f.scenario for f in result.files) == sorted(PATHS)
+    failures = [x.format() for c in result.cases for x in c.failures]
+    assert failures == []
+    assert result.passed >= 2 * len(PATHS)
+
+
+@pytest.mark.parametrize("scenario_id", sorted(PATHS))
+def test_random_playthroughs_find_no_problem(builtin, scenario_id):
+    ls = builtin.scenario(scenario_id)
+    critical = frozenset(pid for pid, p in builtin.principles.items() if p.critical)
+    report = fuzz(ls.scenario, builtin.profile_for(ls.scenario), runs=200, seed=0, critical_principles=critical)
+    assert [(p.kind, p.message, p.seed, p.actions) for p in report.problems] == []
+    assert sum(report.endings.values()) == 200
+    assert "did not end" not in report.endings
+    assert len(report.endings) >= 3  # random play reaches several kinds of ending

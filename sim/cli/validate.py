@@ -12,12 +12,25 @@ from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from sim.cli.output import console, literal
 from sim.library import load_library
 from sim.lint import lint_library
+from sim.model import LANG_RE
 from sim.problems import Problem, sort_key
+from sim.testfile import check_test_files
+from sim.translations import translation_problems
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    required = [lang.strip() for lang in getattr(args, "require_lang", "").split(",") if lang.strip()]
+    bad = [lang for lang in required if not LANG_RE.match(lang)]
+    if bad:
+        console(stderr=True).print(
+            literal(f"sim validate: --require-lang: `{bad[0]}` is not a language code\n    hint: two or three lowercase letters, comma-separated, e.g. --require-lang fi,en"),
+            soft_wrap=True,
+        )
+        return EXIT_USAGE
     lib = load_library(args.paths)
-    problems = sorted(set(lib.problems + lint_library(lib)), key=sort_key)
+    # Test files are checked here too, so a broken one is not found only when `sim test` runs.
+    found = lib.problems + lint_library(lib) + check_test_files(lib) + translation_problems(lib, required)
+    problems = sorted(set(found), key=sort_key)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     if args.format == "json":

@@ -21,6 +21,7 @@ from sim.engine import EngineError, Session, Turn
 from sim.i18n import default_lang
 from sim.library import Library
 from sim.problems import Problem
+from sim.resume import why_not
 from sim.scoring import Score, score
 from sim.text import localize
 
@@ -47,7 +48,13 @@ def run_walk(args: argparse.Namespace) -> int:
             turn = session.choose(int(token)) if token.isdigit() else session.act(token)
         except EngineError as exc:
             line, col = found.at("nodes", session.node_id, key=True)
-            p = Problem(str(found.path), line, col, f"choice {step} (`{token}`) at node `{session.node_id}`: {exc}", "options are numbered as `sim walk` prints them; ids, `help` and `timeout` work too", code="walk")
+            message, hint = str(exc), "options are numbered as `sim walk` prints them; ids, `help` and `timeout` work too"
+            if not token.isdigit():
+                # Say whether the id was removed, renamed or moved, not only that it is missing here.
+                reason, why, why_hint = why_not(session, token)
+                if reason != "engine":
+                    message, hint = why, why_hint or hint
+            p = Problem(str(found.path), line, col, f"choice {step} (`{token}`) at node `{session.node_id}`: {message}", hint, code="walk")
             console(stderr=True).print(literal(p.format()), soft_wrap=True)
             return EXIT_USAGE
         steps.append((shown, turn))

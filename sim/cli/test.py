@@ -1,0 +1,148 @@
+"""`sim test`: run the transcript tests (`*.test.yaml`) beside scenarios.
+
+Exit codes follow pytest: 0 every case passed, 1 some case failed, 2 a test
+file, its scenario or the command line could not be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+
+from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, extra_dirs
+from sim.cli.output import console, literal
+from sim.problems import Problem
+from sim.transcript_tests import RunResult, run_paths
+
+
+def run_test(args: argparse.Namespace) -> int:
+    paths = list(args.paths) or [Path(".")]
+    result = run_paths(paths, extra_dirs(args))
+    if not result.files and not result.problems:
+        where = ", ".join(str(p) for p in paths)
+        result.problems.append(
+            Problem(where, 1, 1, "no transcript tests found", "test files end in `.test.yaml` and sit beside the scenario, e.g. `dialogues/aggressive-desk.test.yaml`", code="io")
+        )
+    if args.format == "json":
+        report = json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "junit":
+        from sim.cli.junit import junit_xml
+
+        report = junit_xml(result)
+    else:
+        report = None
+    if args.output is not None:
+        text = report if report is not None else render_text(result)
+        try:
+            from sim.report import write_atomic
+
+            write_atomic(args.output, text)
+        except OSError as exc:
+            console(stderr=True).print(
+                literal(f"sim test: cannot write {args.output}: {exc.strerror or exc}\n    hint: check the folder exists and is writable"), soft_wrap=True
+            )
+            return EXIT_USAGE
+        if report is not None:
+            print_text(result)
+    elif report is not None:
+        sys.stdout.write(report)
+    else:
+        print_text(result)
+    if result.errors:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if result.failed else EXIT_OK
+
+
+def as_json(result: RunResult) -> dict[str, Any]:
+    return {
+        "passed": result.passed,
+        "failed": result.failed,
+        "errors": [p.as_dict() for p in result.problems],
+        "files": [
+            {
+                "path": str(f.path),
+                "scenario": f.scenario,
+                "errors": [p.as_dict() for p in f.errors],
+                "cases": [
+                    {
+                        "name": c.name,
+                        "line": c.line,
+                        "col": c.col,
+                        "seed": c.seed,
+                        "status": c.status,
+                        "actions": c.actions,
+                        "node": c.node,
+                        "ending": c.ending,
+                        "failures": [x.as_dict() for x in c.failures],
+                    }
+                    for c in f.cases
+                ],
+            }
+            for f in result.files
+        ],
+    }
+
+
+def _problem_lines(p: Problem) -> list[Text]:
+    line = Text()
+    line.append(p.location, style="bold")
+    line.append(": ")
+    line.append(p.severity, style="bold red")
+    line.append(": ")
+    line.append_text(literal(p.message))
+    lines = [line]
+    if p.hint:
+        lines.append(Text("    hint: ", style="dim").append_text(literal(p.hint)))
+    return lines
+
+
+def print_text(result: RunResult, out=None) -> None:
+    out = out or console()
+    for p in result.problems:
+        for line in _problem_lines(p):
+            out.print(line, soft_wrap=True)
+    for f in result.files:
+        title = Text()
+        title.append_text(literal(str(f.path), "bold"))
+        if f.scenario:
+            title.append(" · scenario ").append_text(literal(f.scenario))
+        out.print(title, soft_wrap=True)
+        for p in f.errors:
+            for line in _problem_lines(p):
+                out.print(Text("  ").append_text(line), soft_wrap=True)
+        for c in f.cases:
+            mark = Text("  PASS ", style="bold green") if c.status == "passed" else Text("  FAIL ", style="bold red")
+            out.print(mark.append_text(literal(c.name)), soft_wrap=True)
+            for x in c.failures:
+                # One failure per line, never wrapped: editors read `file:line:col: …`.
+                out.print(Text("      ").append(x.location, style="bold").append(": ").append_text(literal(x.message)), soft_wrap=True)
+                if x.expected is not None:
+                    out.print(Text("          expected: ", style="dim").append_text(literal(x.expected)), soft_wrap=True)
+                if x.actual is not None:
+                    out.print(Text("          actual:   ", style="dim").append_text(literal(x.actual)), soft_wrap=True)
+                if x.hint:
+                    out.print(Text("          hint: ", style="dim").append_text(literal(x.hint)), soft_wrap=True)
+    out.print()
+    out.print(_summary(result), soft_wrap=True)
+
+
+def _summary(result: RunResult) -> Text:
+    errors = len(result.errors)
+    files = len(result.files)
+    parts = [f"{result.passed} passed", f"{result.failed} failed"]
+    if errors:
+        parts.append(f"{errors} error{'s' * (errors != 1)}")
+    style = "bold red" if result.failed or errors else "bold green"
+    return Text(", ".join(parts) + f" in {files} file{'s' * (files != 1)}", style=style)
+
+
+def render_text(result: RunResult) -> str:
+    buffer = io.StringIO()
+    print_text(result, console(buffer))  # not a terminal: no colour codes in the file
+    return buffer.getvalue()
