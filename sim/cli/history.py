@@ -1,0 +1,163 @@
+"""`sim history`: past sessions and progress per principle over time."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from typing import Any
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from sim.cli.main import EXIT_OK, extra_dirs
+from sim.cli.output import console, literal
+from sim.history import CalibrationPoint, ProgressPoint, Store, import_journals
+from sim.text import localize
+
+SPARKS = "▁▂▃▄▅▆▇█"
+SPARK_POINTS = 24  # the newest sessions that fit a line
+
+
+def sparkline(values: list[int]) -> str:
+    return "".join(SPARKS[min(len(SPARKS) - 1, max(0, v) * len(SPARKS) // 101)] for v in values[-SPARK_POINTS:])
+
+
+def open_history(args: argparse.Namespace) -> Store:
+    """The store, with finished journals brought in first, so sessions played
+    by a front end that only journals show up too."""
+    store = Store()
+    try:
+        result = import_journals(store, extra_dirs=extra_dirs(args))
+    except BaseException:
+        store.close()
+        raise
+    if result.skipped:
+        err = console(stderr=True)
+        err.print(literal(f"note: {len(result.skipped)} finished session(s) could not be added to the history:"), soft_wrap=True)
+        for path, why in result.skipped:
+            err.print(literal(f"    {path}: {why}"), soft_wrap=True)
+    return store
+
+
+def short_id(session_id: str) -> str:
+    """The random end of an id (`20240501T100000-3f2a9c` → `3f2a9c`): the
+    date is in its own column, and `sim report` finds a session by any unique part."""
+    tail = session_id.rsplit("-", 1)[-1]
+    return tail if len(tail) >= 6 else session_id
+
+
+def local_time(stamp: str | None) -> str:
+    if not stamp:
+        return "—"
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp[:16]
+
+
+def principle_names(args: argparse.Namespace, lang: str) -> dict[str, str]:
+    from sim.library import load_library
+
+    lib = load_library(extra_dirs(args))
+    return {pid: localize(p.name, lang) for pid, p in lib.principles.items()}
+
+
+def calibration_by_principle(points: list[CalibrationPoint]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for pid in dict.fromkeys(p.principle for p in points):
+        gaps = [p.gap for p in points if p.principle == pid]
+        out[pid] = {"n": len(gaps), "mean_gap": round(sum(gaps) / len(gaps), 1)}
+    return out
+
+
+def run_history(args: argparse.Namespace) -> int:
+    from sim.i18n import default_lang
+
+    lang = args.lang or default_lang()
+    with open_history(args) as store:
+        rows = store.sessions(trainee=args.trainee)
+        progress = store.progress(args.trainee)
+        calibration = calibration_by_principle(store.calibration(args.trainee))
+    if args.json:
+        data = {
+            "sessions": [
+                {
+                    "id": r.id,
+                    "trainee": r.trainee,
+                    "scenario": r.scenario_id,
+                    "title": localize(r.title, lang) if r.title else r.scenario_id,
+                    "mode": r.mode,
+                    "started": r.started,
+                    "ended": r.ended,
+                    "ending": r.ending,
+                    "success": r.success,
+                    "overall": r.overall,
+                    "grade": r.grade,
+                }
+                for r in rows
+            ],
+            "progress": {
+                pid: [{"session": p.session_id, "started": p.started, "scenario": p.scenario_id, "score": p.score} for p in points]
+                for pid, points in sorted(progress.items())
+            },
+            "calibration": calibration,
+        }
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+
+    out = console()
+    who = f" of {args.trainee}" if args.trainee else ""
+    if not rows:
+        out.print(literal(f"No sessions{who} yet."))
+        out.print(Text("Play one with `sim`; finished sessions appear here.", style="dim"))
+        return EXIT_OK
+    several = len({r.trainee for r in rows}) > 1
+    table = Table(title=f"Sessions{who}", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("date", no_wrap=True)
+    table.add_column("id", no_wrap=True)
+    if several:
+        table.add_column("trainee")
+    table.add_column("scenario", ratio=1)
+    table.add_column("ending", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("grade", no_wrap=True)
+    for r in rows:
+        cells: list[Any] = [local_time(r.started), literal(short_id(r.id))]
+        if several:
+            cells.append(literal(r.trainee))
+        title = localize(r.title, lang) if r.title else r.scenario_id
+        cells += [literal(title), r.ending or "—", "—" if r.overall is None else str(r.overall), r.grade]
+        table.add_row(*cells)
+    out.print(table)
+    out.print(_progress_table(progress, calibration, principle_names(args, lang)))
+    out.print(Text("gap: mean self-rating minus score (1–5 shown as 0–100); + means you rated yourself higher.", style="dim"))
+    out.print(Text("`sim report ID` shows one session (`last`: the newest); --json gives the full ids.", style="dim"))
+    return EXIT_OK
+
+
+def _progress_table(progress: dict[str, list[ProgressPoint]], calibration: dict[str, dict[str, Any]], names: dict[str, str]) -> Table:
+    table = Table(title="Progress per principle (oldest → newest)", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("principle", min_width=16)
+    table.add_column("n", justify="right", no_wrap=True)
+    table.add_column("trend", no_wrap=True)
+    table.add_column("first", justify="right", no_wrap=True)
+    table.add_column("last", justify="right", no_wrap=True)
+    table.add_column("best", justify="right", no_wrap=True)
+    table.add_column("gap", justify="right", no_wrap=True)
+    for pid, points in sorted(progress.items(), key=lambda kv: (names.get(kv[0], kv[0]).lower())):
+        values = [p.score for p in points]
+        gap = calibration.get(pid)
+        table.add_row(
+            literal(names.get(pid, pid)),
+            str(len(values)),
+            sparkline(values),
+            str(values[0]),
+            str(values[-1]),
+            str(max(values)),
+            "—" if gap is None else (f"{gap['mean_gap']:+g}" if gap["mean_gap"] else "±0"),
+        )
+    return table

@@ -1,0 +1,95 @@
+"""`sim report SESSION`: one stored session as Markdown, HTML or JSON.
+
+The session is rebuilt by replaying its actions on the scenario, so the
+report has the full texts; if the scenario was edited since, it says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sim.cli.history import open_history
+from sim.cli.main import EXIT_OK, extra_dirs
+from sim.cli.output import console, literal
+from sim.errors import UserError
+from sim.history import SessionRecord, Store
+
+
+def find_record(store: Store, wanted: str, trainee: str | None = None) -> SessionRecord:
+    """`last`, a session id, or the unique start of one."""
+    if wanted == "last":
+        sid = store.last_id(trainee=trainee)
+        if sid is None:
+            raise UserError("last", "there are no sessions in the history yet", "play a scenario with `sim` first")
+    else:
+        ids = store.find_ids(wanted)
+        if not ids:
+            raise UserError(wanted, "no session with this id", "`sim history` lists the session ids; `last` is the newest")
+        if len(ids) > 1:
+            shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+            raise UserError(wanted, f"{len(ids)} sessions start with this: {shown}", "give more of the id")
+        sid = ids[0]
+    record = store.session(sid)
+    assert record is not None
+    return record
+
+
+def render(record: SessionRecord, fmt: str, args: argparse.Namespace) -> str:
+    from sim.rebuild import Rebuilder
+
+    rebuilt = Rebuilder(extra_dirs(args)).rebuild_record(record.row)
+    lang = args.lang or record.row.lang or "en"
+    assessment = record.self_assessment
+    if fmt == "md":
+        from sim.report import markdown
+
+        text = markdown(rebuilt.session, rebuilt.score, rebuilt.library, lang, assessment)
+        return _markdown_header(text, record, rebuilt.content_changed, rebuilt.current_hash)
+    from sim.report_json import report_data
+
+    data = report_data(rebuilt.session, rebuilt.score, rebuilt.library, lang, assessment, record=record)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from sim.report_html import render as render_html
+
+    return render_html(data)
+
+
+def _markdown_header(text: str, record: SessionRecord, changed: bool, current: str) -> str:
+    # The Markdown debrief is the TUI's; the stored session adds who and when.
+    from sim.report import _md
+
+    row = record.row
+    lines = text.split("\n")
+    extra = [f"- Session: `{row.id}`, trainee {_md(row.trainee)}, played {row.started}, mode {row.mode}"]
+    if changed:
+        extra.append(
+            f"- **Note:** the scenario has changed since this session was played (content {row.content_hash} → {current}); "
+            "the transcript and scores are replayed on the current version."
+        )
+    # After the title and its blank line.
+    return "\n".join(lines[:2] + extra + lines[2:]) + ("" if text.endswith("\n") else "\n")
+
+
+def run_report(args: argparse.Namespace) -> int:
+    with open_history(args) as store:
+        record = find_record(store, args.session, args.trainee)
+    text = render(record, args.format, args)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    write_report(args.output, text)
+    console(stderr=True).print(literal(f"wrote {args.output}"), soft_wrap=True)
+    return EXIT_OK
+
+
+def write_report(path: Path, text: str) -> None:
+    from sim.report import write_atomic
+
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise UserError(str(path), f"cannot write the report ({exc.strerror or exc})", "choose another file with -o, or check the folder's permissions and free space") from None
