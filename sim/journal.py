@@ -46,6 +46,13 @@ class JournalInfo:
     trainee: str
     started: str
     actions: list[str] = field(default_factory=list)
+    # Per action: the node it was taken at, and the node it led to. Both are
+    # None in records that did not carry them; sim.resume uses them to tell
+    # whether an edited scenario still takes the journalled path.
+    nodes: list[str | None] = field(default_factory=list)
+    arrived: list[str | None] = field(default_factory=list)
+    # Per action: milliseconds the trainee took, None where not measured.
+    durations_ms: list[int | None] = field(default_factory=list)
     finished: bool = False
     abandoned: bool = False
     ending: str | None = None
@@ -99,8 +106,12 @@ class Journal:
         """Carry on writing to an interrupted journal after a resume."""
         return cls(info.path, info.session_id)
 
-    def record(self, turn_number: int, action: str, node: str, elapsed_ms: int | None = None) -> None:
-        self._append({"turn": turn_number, "action": action, "node": node, "ms": elapsed_ms})
+    def record(self, turn_number: int, action: str, node: str, elapsed_ms: int | None = None, *, arrived: str | None = None) -> None:
+        """Journal one action taken at `node`; `arrived` is the node it led to."""
+        record: dict[str, Any] = {"turn": turn_number, "action": action, "node": node, "ms": elapsed_ms}
+        if arrived is not None:
+            record["next"] = arrived
+        self._append(record)
 
     def finish(self, ending: str, self_assessment: dict[str, Any] | None = None, overall: int | None = None) -> None:
         self._append({"end": ending, "self": self_assessment, "overall": overall, "at": _now()})
@@ -150,6 +161,11 @@ def read(path: Path) -> JournalInfo:
             assert info is not None
             if "action" in record:
                 info.actions.append(str(record["action"]))
+                node, arrived = record.get("node"), record.get("next")
+                info.nodes.append(node if isinstance(node, str) else None)
+                info.arrived.append(arrived if isinstance(arrived, str) else None)
+                ms = record.get("ms")
+                info.durations_ms.append(ms if isinstance(ms, int) and not isinstance(ms, bool) else None)
             elif "end" in record:
                 info.finished = True
                 info.ending = record.get("end")

@@ -80,6 +80,9 @@ def collect(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
             for p in sorted(path.rglob("*")):
                 if p.suffix not in (".yaml", ".yml") or not p.is_file():
                     continue
+                # Hidden folders (.git, .venv, editor state) never hold scenarios.
+                if any(part.startswith(".") for part in p.relative_to(path).parts[:-1]):
+                    continue
                 # A scenario folder travels between organisations: a link in it
                 # must not make us read (and quote in errors) files elsewhere.
                 if not p.resolve().is_relative_to(root):
@@ -269,6 +272,8 @@ def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
             node_ref((*c, "next"), choice.next)
             principle_refs((*c, "principles"), choice.principles)
             effect_refs((*c, "effects"), choice.effects)
+            if choice.id and choice.id.isdigit():
+                err((*c, "id"), f"the choice id `{choice.id}` is only digits", "`sim walk --choices 2` means the option shown as number 2; give the choice an id with a letter in it", "value")
             if choice.id in seen:
                 err((*c, "id"), f"two choices here have the id `{choice.id}`", "give each choice of a node its own id", "duplicate-id")
             seen[choice.id or ""] = i

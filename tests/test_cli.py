@@ -426,7 +426,7 @@ def test_walk_invalid_option_number_exits_2_with_a_located_message(capsys):
 @pytest.mark.parametrize(
     ("choices", "message"),
     [
-        ("nope", "choice 1 (`nope`) at node `opening`: node `opening` has no choice `nope`; offered: acknowledge, notice"),
+        ("nope", "choice 1 (`nope`) at node `opening`: node `opening` has no choice `nope`, and no other node has one; it may have been renamed or removed"),
         ("1,1,1,1", "choice 3 (`1`) at node `filed`: the encounter has ended"),
         ("timeout", "choice 1 (`timeout`) at node `opening`: node `opening` has no time limit"),
         ("0", "choice 1 (`0`) at node `opening`: there is no option 0; choose 1–2"),

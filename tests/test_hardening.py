@@ -81,7 +81,8 @@ def _located(p: Problem, text: str | None) -> None:
     assert p.path == "fuzz.yaml" and p.message
     assert p.line >= 1 and p.col >= 1
     if text is not None:
-        assert p.line <= text.count("\n") + 2
+        # YAML breaks lines at \r too, as splitlines() does.
+        assert p.line <= len(text.splitlines()) + 2
 
 
 # --- random scenario graphs --------------------------------------------------
@@ -155,3 +156,22 @@ def test_sample_yaml_round_trips_through_safe_dump():
     # The helper that writes test scenarios must produce what our loader reads.
     data = yaml.safe_load((SAMPLE / "sample.yaml").read_text(encoding="utf-8"))
     assert data["id"] == "sample"
+
+
+def test_hidden_folders_are_not_searched(tmp_path: Path):
+    (tmp_path / ".venv" / "lib").mkdir(parents=True)
+    (tmp_path / ".venv" / "lib" / "junk.yaml").write_text("not: [a scenario", encoding="utf-8")
+    lib = load_library([tmp_path])
+    assert lib.files == [] and lib.problems == []
+
+
+def test_all_digit_choice_ids_are_refused(tmp_path: Path):
+    nodes = {
+        "opening": {"choices": [{"id": "2", "say": "x", "next": "done", "feedback": "f"}]},
+        "done": {"end": "resolved"},
+        "helped": {"end": "help-called"},
+    }
+    lib, ls = write_scenario(tmp_path, nodes)
+    assert ls is None
+    [problem] = lib.problems
+    assert "only digits" in problem.message and problem.severity == "error"

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from sim import __version__
+from sim.errors import UserError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -26,11 +27,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sim {__version__}")
     parser.add_argument("--dir", type=Path, action="append", default=[], metavar="PATH", help="also use scenarios from this folder (or set SIM_DIALOGUES)")
+    _add_tui_options(parser, None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("play", help="start the simulator at the briefing of one scenario")
+    p.add_argument("scenario", help="a scenario file or id")
+    # SUPPRESS: `sim --lang fi play X` keeps the value given before the command.
+    _add_tui_options(p, argparse.SUPPRESS)
 
     p = sub.add_parser("validate", help="check scenario, persona and principle files")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
     p.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format (github: workflow annotations)")
+    p.add_argument("--require-lang", default="", metavar="LANGS", help="comma-separated languages every text must have, e.g. fi,en")
 
     p = sub.add_parser("walk", help="play a path through a scenario without the TUI")
     p.add_argument("scenario", help="a scenario file or id")
@@ -41,13 +49,56 @@ def build_parser() -> argparse.ArgumentParser:
     _dir_option(p)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the file format")
-    p.add_argument("kind", nargs="?", choices=("scenario", "profile", "principles"), default="scenario")
+    p.add_argument("kind", nargs="?", choices=("scenario", "profile", "principles", "test"), default="scenario")
     p.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+
+    p = sub.add_parser("test", help="run the transcript tests (*.test.yaml) beside scenarios")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="test files, scenario files or folders (default: the current folder)")
+    p.add_argument("--format", choices=("text", "json", "junit"), default="text", help="output format (junit: JUnit XML for CI)")
+    p.add_argument("-o", "--output", type=Path, help="write the report to this file (text still goes to the screen)")
+    _dir_option(p)
+
+    p = sub.add_parser("fuzz", help="play seeded random sessions of a scenario and report problems")
+    p.add_argument("scenario", help="a scenario file or id")
+    p.add_argument("--runs", type=int, default=200, help="number of sessions (default 200)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the first session; session i uses seed+i (default 0)")
+    p.add_argument("--max-turns", type=int, default=500, help="a session this long is reported as not ending (default 500)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    _dir_option(p)
 
     p = sub.add_parser("list", help="list the built-in and local scenarios")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--lang", default=None, help="language of the titles")
     _dir_option(p)
+
+    # --- history, reports and export (the store lives in the data folder; SIM_HOME overrides it)
+    p = sub.add_parser("history", help="past sessions and progress per principle")
+    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    p.add_argument("--trainee", default=None, metavar="NAME", help="only this trainee's sessions")
+    p.add_argument("--lang", default=None, help="language of the titles")
+    _dir_option(p)
+
+    p = sub.add_parser("report", help="the debrief of one past session as Markdown, HTML or JSON")
+    p.add_argument("session", metavar="SESSION", help="a session id from `sim history` (any unique part of it), or `last`")
+    p.add_argument("--format", choices=("md", "html", "json"), default="md", help="report format (default md)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to this file (atomically) instead of standard output")
+    p.add_argument("--trainee", default=None, metavar="NAME", help="with `last`: this trainee's newest session")
+    p.add_argument("--lang", default=None, help="language of the texts (default: the one the session was played in)")
+    _dir_option(p)
+
+    p = sub.add_parser("export", help="export the history as xAPI statements, to a file or a Learning Record Store")
+    p.add_argument("--xapi", action="store_true", help="xAPI 1.0.3 statements (SIM_XAPI_BASE sets the IRI base)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the statements to this file (default: standard output, unless --lrs)")
+    p.add_argument("--trainee", default=None, metavar="NAME", help="only this trainee's sessions")
+    p.add_argument("--lrs", default=None, metavar="URL", help="POST the statements to this xAPI endpoint; undelivered ones stay queued for the next export")
+    p.add_argument("--user", default=None, metavar="U", help="LRS key for Basic auth (or SIM_LRS_USER)")
+    p.add_argument("--password", default=None, metavar="P", help="LRS secret (or SIM_LRS_PASSWORD, which other users cannot see in the process list)")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="how long to wait for the LRS (default 30)")
+    _dir_option(p)
+
+    p = sub.add_parser("summary", help="aggregate JSON reports of several trainees per scenario and principle")
+    p.add_argument("paths", nargs="+", type=Path, metavar="FILES_OR_DIRS", help="report files from `sim report --format json`, or folders of them")
+    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     return parser
 
 
@@ -55,6 +106,12 @@ def _dir_option(p: argparse.ArgumentParser) -> None:
     # Accepted after the command too (`sim list --dir X`); a separate dest,
     # because a subparser's default would overwrite the value given before it.
     p.add_argument("--dir", dest="sub_dir", type=Path, action="append", default=[], metavar="PATH", help="also use scenarios from this folder")
+
+
+def _add_tui_options(parser: argparse.ArgumentParser, default: object) -> None:
+    # `ui_lang`, not `lang`: walk and list have a `--lang` of their own for scenario texts.
+    parser.add_argument("--mode", choices=("practice", "assessment"), default=default, help="practice: feedback after every choice (default); assessment: feedback only in the debrief")
+    parser.add_argument("--lang", dest="ui_lang", choices=("en", "fi"), default=default, help="language of the simulator (default: from SIM_LANG or the locale)")
 
 
 def extra_dirs(args: argparse.Namespace) -> list[Path]:
@@ -82,8 +139,34 @@ def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         from sim.cli.listing import run_list
 
         return run_list(args)
-    parser.print_help()
-    return EXIT_OK
+    if args.command == "history":
+        from sim.cli.history import run_history
+
+        return run_history(args)
+    if args.command == "report":
+        from sim.cli.report import run_report
+
+        return run_report(args)
+    if args.command == "export":
+        from sim.cli.export import run_export
+
+        return run_export(args)
+    if args.command == "summary":
+        from sim.cli.summary import run_summary
+
+        return run_summary(args)
+    if args.command == "test":
+        from sim.cli.test import run_test
+
+        return run_test(args)
+    if args.command == "fuzz":
+        from sim.cli.fuzz import run_fuzz
+
+        return run_fuzz(args)
+    # No command, or `play`: the simulator itself. Textual is imported only here.
+    from sim.tui.launch import run_tui
+
+    return run_tui(args)
 
 
 def run(argv: list[str]) -> int:
@@ -93,6 +176,12 @@ def run(argv: list[str]) -> int:
         return dispatch(args, parser)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    except UserError as exc:
+        # Read-only or full data folder, an unreachable LRS, a missing session: say where and what to do.
+        from sim.text import clean
+
+        sys.stderr.write(clean(exc.format()) + "\n")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -1,0 +1,61 @@
+"""`sim` with no command, and `sim play SCENARIO`: check everything that can
+be checked while the terminal is still ours to print to, then run the app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sim.cli.main import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, extra_dirs
+from sim.cli.output import console, literal
+from sim.i18n import default_lang
+
+
+def _fail(*lines: str) -> int:
+    err = console(stderr=True)
+    for line in lines:
+        err.print(literal(line))
+    return EXIT_USAGE
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    lang = getattr(args, "ui_lang", None) or default_lang()
+    mode = getattr(args, "mode", None) or "practice"
+    dirs = extra_dirs(args)
+    missing = [d for d in dirs if not d.exists()]
+    if missing:
+        return _fail(*(f"sim: no such folder: {d}\n    hint: check --dir and SIM_DIALOGUES" for d in missing))
+
+    from sim.tui.catalog import Catalog
+
+    name: str | None = args.scenario if args.command == "play" else None
+    files = [Path(name)] if name is not None and (Path(name).suffix in (".yaml", ".yml") or Path(name).exists()) else []
+    catalog = Catalog.load(dirs, files)
+    if name is not None:
+        entry = catalog.find(name)
+        if entry is None:
+            # Not found: `find_scenario` words it, with a did-you-mean.
+            from sim.cli.scenarios import find_scenario
+
+            return _fail(*(p.format() for p in find_scenario(name, dirs)[2]))
+        if entry.loaded is None:
+            return _fail(*(p.format() for p in entry.problems))
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        if name is None:
+            # Bare `sim` in a pipe or a script: the list of commands is the useful answer.
+            from sim.cli.main import build_parser
+
+            build_parser().print_help()
+            sys.stderr.write("sim: the simulator needs a terminal; the commands above work without one\n")
+            return EXIT_OK
+        return _fail("sim: the simulator needs a terminal\n    hint: `sim walk SCENARIO --choices …` plays a path without one")
+
+    from sim.tui.app import Options, SimApp
+
+    app = SimApp(Options(dirs=tuple(dirs), files=tuple(files), play=name, mode=mode, lang=lang), catalog)
+    app.run()
+    if app.return_code == 1:  # an unhandled exception inside the app; it has said so
+        return EXIT_INTERNAL
+    return app.return_code or EXIT_OK

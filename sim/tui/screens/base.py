@@ -1,0 +1,65 @@
+"""What every screen shares: UI strings and key labels in the trainee's
+language, and a say in what quitting means on that screen."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.binding import BindingsMap
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+
+from sim.i18n import STRINGS, t
+
+if TYPE_CHECKING:
+    from sim.tui.app import SimApp
+
+ResultT = TypeVar("ResultT")
+
+
+def localize_bindings(node: DOMNode, lang: str) -> None:
+    """Show this node's key labels and tooltips in `lang`.
+
+    Textual has no hook for translating bindings, so the node's binding map is
+    rebuilt from its class bindings, whose descriptions are catalogue keys.
+    Bindings inherited from Textual keep their own (hidden) labels.
+    """
+    source = type(node)._merged_bindings or BindingsMap()
+
+    def tr(text: str) -> str:
+        return t(text, lang) if text in STRINGS else text
+
+    node._bindings = BindingsMap.from_keys(
+        {
+            key: [replace(b, description=tr(b.description), tooltip=tr(b.tooltip)) for b in bindings]
+            for key, bindings in source.key_to_bindings.items()
+        }
+    )
+
+
+class _Localized:
+    app: SimApp
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang
+
+    def t(self, key: str, **fields: Any) -> str:
+        return t(key, self.app.lang, **fields)
+
+    def confirm_quit(self) -> None:
+        """ctrl+q on this screen: quit at once unless the screen has something to lose."""
+        self.app.exit()
+
+
+class SimScreen(_Localized, Screen[ResultT]):
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        localize_bindings(self, self.app.lang)
+
+
+class SimModal(_Localized, ModalScreen[ResultT]):
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        localize_bindings(self, self.app.lang)

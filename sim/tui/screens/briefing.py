@@ -1,0 +1,91 @@
+"""What the trainee reads before the encounter: any content warning, who the
+client is, the situation, the principles that will be scored, and the keys."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Footer, Header, Static
+
+from sim.text import clean, localize
+from sim.tui.catalog import Entry
+from sim.tui.messages import EncounterStartRequested
+from sim.tui.screens.base import SimScreen
+
+
+class BriefingScreen(SimScreen[None]):
+    AUTO_FOCUS = "#briefing"
+
+    BINDINGS = [
+        Binding("enter", "start", "key.start", id="briefing.start", tooltip="tip.start"),
+        Binding("escape", "back", "key.back", id="briefing.back", tooltip="tip.back"),
+    ]
+
+    def __init__(self, entry: Entry) -> None:
+        super().__init__(id="briefing-screen")
+        assert entry.loaded is not None
+        self.entry = entry
+        self.loaded = entry.loaded
+
+    def _text(self, value) -> str:
+        return clean(localize(value, self.lang, self.loaded.scenario.language))
+
+    def compose(self) -> ComposeResult:
+        s = self.loaded.scenario
+        lib = self.app.catalog.library
+        profile = lib.profile_for(s)
+        yield Header()
+        with VerticalScroll(id="briefing"):
+            yield Static(Content(self._text(s.title)), classes="title")
+            if s.content_warning is not None:
+                warning = Static(Content(self._text(s.content_warning)), id="content-warning")
+                warning.border_title = self.t("briefing.warning")
+                yield warning
+            yield Static(Content(self.t("briefing.client")), classes="heading")
+            yield Static(
+                Content.assemble(
+                    (clean(localize(profile.name, self.lang, profile.language)), "bold"),
+                    " — ",
+                    clean(localize(profile.description, self.lang, profile.language)),
+                )
+            )
+            yield Static(Content(self.t("briefing.situation")), classes="heading")
+            yield Static(Content(self._text(s.briefing)))
+            yield Static(Content(self.t("briefing.goals")), classes="heading")
+            for pid in s.goals:
+                p = lib.principles.get(pid)
+                name = clean(localize(p.name, self.lang)) if p else pid
+                description = clean(localize(p.description, self.lang)) if p else ""
+                yield Static(Content.assemble("• ", (name, "bold"), " — " if description else "", description), classes="goal")
+            yield Static(Content(self.t("briefing.setting_heading")), classes="heading")
+            setting = [
+                self.t("briefing.channel", channel=self.t(f"channel.{s.channel.value}")),
+                self.t("briefing.difficulty", difficulty=self.t(f"difficulty.{s.difficulty}")),
+            ]
+            if s.minutes:
+                setting.append(self.t("home.minutes", minutes=s.minutes))
+            yield Static(Content(" · ".join(setting)))
+            yield Static(Content(self.t(f"briefing.mode.{self.app.mode}")))
+            yield Static(Content(self.t("briefing.controls")), classes="heading")
+            yield Static(Content(self.t("briefing.controls_body")), classes="controls")
+        with Horizontal(classes="buttons"):
+            yield Button(self.t("button.start"), id="start", variant="primary", compact=True)
+            yield Button(self.t("button.back"), id="back", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self._text(self.loaded.scenario.title)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+        else:
+            self.action_back()
+
+    def action_start(self) -> None:
+        self.post_message(EncounterStartRequested(self.entry))
+
+    def action_back(self) -> None:
+        self.dismiss()

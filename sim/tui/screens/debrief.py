@@ -1,0 +1,259 @@
+"""The debrief: the computed score beside the trainee's own rating, critical
+misses, every turn with its feedback and the better alternative, a what-if
+replay from any turn, and a saved Markdown report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from sim.engine import Alternative, Turn
+from sim.report import markdown, write_atomic
+from sim.scoring import Score
+from sim.tui.messages import ReplayRequested
+from sim.tui.play import Play
+from sim.tui.screens.base import SimScreen
+
+CALIBRATED = 10  # a self-rating this close to the computed score counts as accurate
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def self_score(rating: int) -> int:
+    """A 1–5 self-rating on the 0–100 scale of computed scores."""
+    return (rating - 1) * 25
+
+
+class DebriefScreen(SimScreen[None]):
+    BINDINGS = [
+        Binding("r", "replay", "key.replay", id="debrief.replay", tooltip="tip.replay"),
+        Binding("s", "save_report", "key.save_report", id="debrief.save", tooltip="tip.save_report"),
+        Binding("t", "switch_view", "key.switch_view", id="debrief.view", tooltip="tip.switch_view"),
+        Binding("escape", "back", "key.back", id="debrief.back", tooltip="tip.back_debrief"),
+        # Hidden: the footer has no room for "^q Quit" here; ctrl+q still quits.
+        Binding("ctrl+q", "app.quit", "key.quit", show=False, id="debrief.quit", tooltip="tip.quit"),
+    ]
+
+    def __init__(self, play: Play) -> None:
+        super().__init__()
+        self.play = play
+        self.score: Score = play.score()
+        self.report_path = play.report_path()
+
+    # --- layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="views", initial="summary"):
+            with TabPane(self.t("tab.summary"), id="summary"):
+                with VerticalScroll(id="summary-scroll"):
+                    yield Static(self._outcome(), id="outcome")
+                    if self.score.critical_misses:
+                        yield Static(self._misses(), id="misses")
+                    yield Static(self._principles(), id="principles")
+                    yield Static(self._timeline(), id="timeline")
+                    reflections = self._reflections()
+                    if reflections is not None:
+                        yield Static(reflections, id="reflections")
+                    yield Static(Content(self.t("debrief.report_none")), id="report")
+            with TabPane(self.t("tab.turns"), id="turns"):
+                yield OptionList(*self._turn_options(), id="turn-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        key = "debrief.what_if_subtitle" if self.play.is_what_if else "debrief.subtitle"
+        self.sub_title = f"{self.play.text(self.play.scenario.title)} — {self.t(key, turn=self.play.branch_turn or 0)}"
+        self.query_one("#summary-scroll").focus()
+        turn_list = self.query_one("#turn-list", OptionList)
+        if turn_list.option_count:
+            turn_list.highlighted = 0
+
+    def _outcome(self) -> Content:
+        score = self.score
+        ending = self.play.session.ending
+        ending_text = self.t(f"ending.{ending.value}") if ending else self.t("debrief.unfinished")
+        if score.success:
+            success = self.t("debrief.success")
+        elif ending is not None and ending.success:
+            success = self.t("debrief.success_but_miss")
+        else:
+            success = self.t("debrief.not_success")
+        overall = "—" if score.overall is None else str(score.overall)
+        parts: list[Content | str | tuple[str, str]] = [
+            (self.t("debrief.overall", score=overall, grade=self.t(f"grade.{score.grade}")), "bold"),
+            "\n",
+            self.t("debrief.ending", ending=ending_text, success=success),
+        ]
+        if score.overall != score.uncapped:
+            parts += ["\n", (self.t("debrief.capped", uncapped=score.uncapped, score=overall), "italic")]
+        parent = self.play.parent
+        if parent is not None:
+            original = parent.score()
+            parts += [
+                "\n",
+                self.t(
+                    "debrief.what_if_compare",
+                    turn=self.play.branch_turn,
+                    original="—" if original.overall is None else original.overall,
+                    grade=self.t(f"grade.{original.grade}"),
+                ),
+            ]
+        return Content.assemble(*parts)
+
+    def _misses(self) -> Content:
+        return Content("\n".join("⚠ " + miss for miss in self.play.misses()))
+
+    def _principles(self) -> Table:
+        ratings = (self.play.self_assessment or {}).get("ratings", {})
+        table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+        table.add_column(Text(self.t("col.principle")), ratio=1, no_wrap=False)
+        table.add_column(Text(self.t("col.self")), justify="right")
+        table.add_column(Text(self.t("col.score")), justify="right")
+        table.add_column(Text(self.t("col.gap")))
+        for ps in self.score.principles:
+            name = Text(self.play.principle_name(ps.principle))
+            if ps.goal:
+                name.append(" ★")
+            rating = ratings.get(ps.principle)
+            own = self_score(rating) if isinstance(rating, int) and 1 <= rating <= 5 else None
+            computed = ps.score
+            you = Text("—") if own is None else Text(f"{own} ({rating}/5)")
+            scored = Text(self.t("debrief.not_tested")) if computed is None else Text(str(computed))
+            table.add_row(name, you, scored, self._gap(own, computed))
+        table.caption = Text(self.t("debrief.table_caption"))
+        table.caption_justify = "left"
+        return table
+
+    def _gap(self, own: int | None, computed: int | None) -> Text:
+        if own is None or computed is None:
+            return Text("—")
+        gap = own - computed
+        shown = f"{gap:+d}" if gap else "±0"
+        if abs(gap) <= CALIBRATED:
+            return Text(self.t("gap.calibrated", gap=shown))
+        return Text(self.t("gap.over" if gap > 0 else "gap.under", gap=shown), style="bold")
+
+    def _timeline(self) -> Content:
+        turns = self.play.session.turns
+        if not turns:
+            return Content("")
+        values = [turns[0].state_before["tension"]] + [t.state_after["tension"] for t in turns]
+        sparks = "".join(SPARKS[min(len(SPARKS) - 1, v * len(SPARKS) // 101)] for v in values)
+        return Content.assemble((self.t("debrief.tension") + " ", "bold"), sparks, "  ", " → ".join(map(str, values)))
+
+    def _reflections(self) -> Content | None:
+        reflections = (self.play.self_assessment or {}).get("reflections", {})
+        answered = [(q, a) for q, a in reflections.items() if a]
+        if not answered:
+            return None
+        parts: list[Content | str | tuple[str, str]] = [(self.t("debrief.reflections"), "bold")]
+        for question, answer in answered:
+            parts += ["\n", (question + " ", "italic"), self.play.text(answer)]
+        return Content.assemble(*parts)
+
+    # --- turns ---------------------------------------------------------------------
+
+    def _turn_options(self) -> list[Option]:
+        turns = self.play.session.turns
+        return [Option(self._turn(turn, best), id=str(turn.number)) for turn, best in zip(turns, self.score.best_alternatives)]
+
+    def _turn(self, turn: Turn, best: Alternative | None) -> Group:
+        before, after = turn.state_before, turn.state_after
+        head = Text(self.t("turn.heading", turn=turn.number), style="bold")
+        head.append("  " + self.t("turn.tension", before=before["tension"], after=after["tension"]), style="dim")
+        if turn.critical:
+            head.append("  ⚠ " + self.t("turn.critical"), style="bold")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=9, style="bold")
+        grid.add_column(ratio=1)
+        grid.add_row(Text(self.t("speaker.trainee")), Text(self._did(turn)))
+        if turn.feedback is not None:
+            grid.add_row(Text(self.t("speaker.feedback")), Text(self.play.text(turn.feedback)))
+        # A turn with a single option was no decision: nothing to compare.
+        if best is not None and len(turn.alternatives) > 1:
+            if self._was_best(turn, best):
+                grid.add_row(Text(""), Text("✓ " + self.t("turn.best")))
+            else:
+                grid.add_row(Text(self.t("turn.better")), Text(self._alternative(best)))
+        return Group(head, grid)
+
+    def _did(self, turn: Turn) -> str:
+        if turn.action == "timeout":
+            return self.t("turn.timeout")
+        if turn.action == "help":
+            return self.t("turn.help") + (f": {self.play.text(turn.say)}" if turn.say is not None else "")
+        return self.play.text(turn.say)
+
+    def _alternative(self, alt: Alternative) -> str:
+        if alt.action == "help":
+            return self.t("turn.help") + (f": {self.play.text(alt.say)}" if alt.say is not None else "")
+        if alt.say is None:
+            return self.t("turn.timeout")
+        return self.play.text(alt.say)
+
+    def _was_best(self, turn: Turn, best: Alternative) -> bool:
+        goals: Sequence[str] = self.play.scenario.goals
+        chosen = next(a for a in turn.alternatives if a.action == turn.action and a.choice_id == turn.choice_id)
+        worth = lambda alt: sum(alt.principles.get(g, 0) for g in goals)  # noqa: E731
+        return worth(chosen) >= worth(best)
+
+    # --- actions ---------------------------------------------------------------------
+
+    def action_switch_view(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        self._show("summary" if tabs.active == "turns" else "turns")
+
+    def _show(self, view: str) -> None:
+        self.query_one(TabbedContent).active = view
+        self.query_one("#turn-list" if view == "turns" else "#summary-scroll").focus()
+
+    @on(OptionList.OptionSelected, "#turn-list")
+    def _turn_selected(self) -> None:
+        self.action_replay()
+
+    def action_replay(self) -> None:
+        turn_list = self.query_one("#turn-list", OptionList)
+        if self.query_one(TabbedContent).active != "turns" or turn_list.highlighted is None:
+            self._show("turns")
+            if turn_list.highlighted is None and turn_list.option_count:
+                turn_list.highlighted = 0
+            self.notify(self.t("debrief.pick_turn"))
+            return
+        self.post_message(ReplayRequested(self.play, turn_list.highlighted + 1))
+
+    def action_save_report(self) -> None:
+        self._save_report()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _save_report(self) -> None:
+        play = self.play
+        try:
+            text = markdown(play.session, self.score, play.library, play.lang, play.self_assessment)
+            write_atomic(self.report_path, text)
+        except OSError as exc:
+            self.app.call_from_thread(self._report_failed, str(exc))
+        else:
+            self.app.call_from_thread(self._report_saved)
+
+    def _report_saved(self) -> None:
+        message = self.t("debrief.report_saved", path=str(self.report_path))
+        self.query_one("#report", Static).update(Content(message))
+        self.notify(message, markup=False)
+
+    def _report_failed(self, error: str) -> None:
+        message = self.t("debrief.report_failed", error=error)
+        self.query_one("#report", Static).update(Content(message))
+        self.notify(message, severity="error", markup=False)
+
+    def action_back(self) -> None:
+        self.dismiss()

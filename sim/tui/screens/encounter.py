@@ -1,0 +1,290 @@
+"""The encounter: the conversation, the client's visible mood, the options,
+and the keys that are always there (call for help, pause, save and quit).
+
+Every action is journalled by `Play.act` before the next node is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Button, Footer, Header, OptionList, Static
+
+from sim.engine import EngineError, Line, Turn
+from sim.tui.clock import TurnTimer
+from sim.tui.messages import EncounterEnded, TimeRanOut, TurnTaken
+from sim.tui.play import Play
+from sim.tui.screens.base import SimScreen
+from sim.tui.screens.confirm import ConfirmScreen
+from sim.tui.widgets.choices import Choices
+from sim.tui.widgets.client_card import BANDS, ClientCard
+from sim.tui.widgets.countdown import Countdown
+from sim.tui.widgets.transcript import Entry, Transcript
+
+TONE_MARKS = {"good": "✓", "bad": "✗", "neutral": "•"}
+
+
+class EncounterScreen(SimScreen[None]):
+    BINDINGS = [
+        Binding("1", "choose(1)", "key.choose", key_display="1-9", id="encounter.choose.1", tooltip="tip.choose"),
+        *[
+            Binding(str(n), f"choose({n})", "key.choose", show=False, id=f"encounter.choose.{n}", tooltip="tip.choose")
+            for n in range(2, 10)
+        ],
+        Binding("h", "call_help", "key.help", id="encounter.help", tooltip="tip.help"),
+        Binding("p", "pause", "key.pause", id="encounter.pause", tooltip="tip.pause"),
+        Binding("q", "quit_and_save", "key.quit_save", id="encounter.quit", tooltip="tip.quit_save"),
+        Binding("q", "leave_what_if", "key.leave", id="encounter.leave", tooltip="tip.leave"),
+        # Hidden: shadows the app's "^q Quit" in the footer, where "q" already says it.
+        Binding("ctrl+q", "quit_and_save", "key.quit_save", show=False, id="encounter.ctrl-quit", tooltip="tip.quit_save"),
+        Binding("enter", "continue", "key.continue", id="encounter.continue", tooltip="tip.continue"),
+        # Priority: the option list would otherwise take these for itself.
+        Binding("pageup", "scroll_transcript(-1)", "key.scroll", show=False, priority=True, id="encounter.scroll-up", tooltip="tip.scroll"),
+        Binding("pagedown", "scroll_transcript(1)", "key.scroll", show=False, priority=True, id="encounter.scroll-down", tooltip="tip.scroll"),
+    ]
+
+    paused: reactive[bool] = reactive(False, bindings=True)
+
+    def __init__(self, play: Play, *, resumed: bool = False) -> None:
+        super().__init__()
+        self.play = play
+        self.resumed = resumed
+        self.timer = TurnTimer(self.app.clock)
+        self._shown = 0  # transcript lines of the session already on screen
+        self._warned_journal = False
+
+    # --- layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        play = self.play
+        s = play.session
+        labels = {"tension": self.t("card.tension"), "trust": self.t("card.trust"), "mood": self.t("card.mood")}
+        labels.update({band: self.t(f"band.{band}") for band in BANDS})
+        meta = " · ".join((self.t(f"channel.{s.scenario.channel.value}"), self.t(f"mode.{play.mode}")))
+        yield Header()
+        with Horizontal(id="stage"):
+            transcript = Transcript(id="transcript")
+            transcript.border_title = self.t("transcript.title")
+            yield transcript
+            with Vertical(id="side") as side:
+                side.border_title = self.t("card.title")
+                yield ClientCard(play.persona_name(), meta, labels, id="client")
+                yield Countdown(self.timer, left=self.t("countdown.left"), paused=self.t("countdown.paused"), id="countdown")
+        choices = Choices(id="choices")
+        choices.border_title = self.t("choices.title")
+        yield choices
+        yield Static(Content(self.t("pause.body")), id="paused")
+        with Vertical(id="ended"):
+            yield Static(id="ending")
+            yield Button(self.t("button.continue"), id="continue", variant="primary", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Transcript).add(self._history())
+        self._shown = len(self.play.session.transcript)
+        self._show_node(animate=False)
+        self._warn_if_unsaved()
+
+    def _warn_if_unsaved(self) -> None:
+        if self.play.journal_error and not self._warned_journal:
+            self._warned_journal = True
+            self.notify(self.t("journal.failed", error=self.play.journal_error), severity="error", timeout=15, markup=False)
+
+    # --- what is shown -------------------------------------------------------------
+
+    def _history(self) -> list[Entry]:
+        """Everything so far: the first node of a new session, or the whole
+        story of a resumed one or of a what-if."""
+        s = self.play.session
+        groups: dict[int, list[Line]] = {}
+        for line in s.transcript:
+            groups.setdefault(line.turn, []).append(line)
+        entries: list[Entry] = []
+        for number in range(1, len(s.turns) + 2):
+            lines = groups.get(number, [])
+            entries += self._lines([line for line in lines if line.speaker != "trainee"])
+            if number <= len(s.turns):
+                entries += self._lines([line for line in lines if line.speaker == "trainee"])
+                entries += self._after(s.turns[number - 1])
+        if self.resumed:
+            entries.append(Entry("event", self.t("speaker.event"), self.t("event.resumed"), gap=True))
+        if self.play.branch_turn is not None:
+            entries.append(Entry("event", self.t("speaker.event"), self.t("event.what_if", turn=self.play.branch_turn), gap=True))
+        return entries
+
+    def _lines(self, lines: Sequence[Line]) -> list[Entry]:
+        entries = []
+        for i, line in enumerate(lines):
+            kind = "event" if line.speaker == "system" else line.speaker
+            entries.append(Entry(kind, self.t(f"speaker.{kind}"), self.play.text(line.text), gap=i == 0))
+        return entries
+
+    def _after(self, turn: Turn) -> list[Entry]:
+        """What follows the trainee's words: the help or timeout event, then feedback."""
+        entries = []
+        if turn.action == "timeout":
+            entries.append(Entry("event", self.t("speaker.event"), self.t("event.timeout"), gap=True))
+        elif turn.action == "help" and turn.say is None:
+            entries.append(Entry("event", self.t("speaker.event"), self.t("event.help"), gap=True))
+        if self.play.mode != "practice":
+            return entries
+        label = self.t("speaker.feedback")
+        if turn.feedback is not None:
+            total = sum(turn.principles.values())
+            tone = "good" if total > 0 else "bad" if total < 0 else "neutral"
+            entries.append(Entry("feedback", label, f"{TONE_MARKS[tone]} {self.play.text(turn.feedback)}", tone=tone))
+        for miss in self.play.misses(turn.number):
+            entries.append(Entry("feedback", label, f"⚠ {miss}", tone="bad"))
+        return entries
+
+    def _show_node(self, *, animate: bool = True) -> None:
+        s = self.play.session
+        self.query_one(ClientCard).show(s.state["tension"], s.state["trust"], s.band, animate=animate)
+        title = self.play.text(s.scenario.title)
+        self.sub_title = f"{title} — {self.t('encounter.turn', turn=len(s.turns) + (0 if s.ended else 1))}"
+        choices = self.query_one(Choices)
+        countdown = self.query_one(Countdown)
+        self.set_class(s.ended, "-ended")
+        if s.ended:
+            countdown.stop()
+            assert s.ending is not None
+            key = "end.next_what_if" if self.play.is_what_if else "end.next"
+            self.query_one("#ending", Static).update(
+                Content.assemble((self.t("end.body", ending=self.t(f"ending.{s.ending.value}")), "bold"), "\n", self.t(key))
+            )
+            self.set_focus(None)
+        else:
+            choices.show([(o.number, o.id, self.play.text(o.choice.say)) for o in s.options])
+            self.timer.restart()
+            countdown.start(s.time_limit)
+            choices.focus()
+        self.refresh_bindings()
+
+    # --- acting --------------------------------------------------------------------
+
+    def _take(self, action: str) -> None:
+        elapsed_ms = round(self.timer.elapsed() * 1000)
+        try:
+            turn = self.play.act(action, elapsed_ms)
+        except EngineError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self._warn_if_unsaved()
+        lines = self.play.session.transcript[self._shown :]
+        self._shown = len(self.play.session.transcript)
+        said = [line for line in lines if line.turn == turn.number]
+        following = [line for line in lines if line.turn != turn.number]
+        self.query_one(Transcript).add(self._lines(said) + self._after(turn) + self._lines(following))
+        self._show_node()
+        self.post_message(TurnTaken(self.play, turn))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        ended = self.play.session.ended
+        if action in ("choose", "pause", "call_help"):
+            if ended:
+                return False
+            return None if action == "choose" and self.paused else True
+        if action == "continue":
+            return ended
+        if action == "quit_and_save":
+            return not self.play.is_what_if
+        if action == "leave_what_if":
+            return self.play.is_what_if
+        return True
+
+    def action_choose(self, number: int) -> None:
+        options = self.play.session.options
+        if 1 <= number <= len(options):
+            self._take(options[number - 1].id)
+        else:
+            self.app.bell()
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if not self.paused and event.option.id is not None:
+            self._take(event.option.id)
+
+    def action_call_help(self) -> None:
+        # Always available, even paused: the one key a frightened trainee must find.
+        if self.paused:
+            self.paused = False
+        self._take("help")
+
+    @on(TimeRanOut)
+    def _time_ran_out(self, event: TimeRanOut) -> None:
+        event.stop()
+        s = self.play.session
+        if not s.ended and s.time_limit is not None and not self.timer.paused:
+            self._take("timeout")
+
+    def action_pause(self) -> None:
+        self.paused = not self.paused
+
+    def watch_paused(self, paused: bool) -> None:
+        if paused:
+            self.timer.pause()
+        else:
+            self.timer.resume()
+        self.set_class(paused, "-paused")
+        self.query_one(Countdown).refresh()
+        if not paused and not self.play.session.ended:
+            self.query_one(Choices).focus()
+
+    def on_screen_suspend(self) -> None:
+        # A dialog or the command palette is over the encounter: the clock waits.
+        self.timer.pause()
+
+    def on_screen_resume(self) -> None:
+        if not self.paused:
+            self.timer.resume()
+
+    def action_scroll_transcript(self, direction: int) -> None:
+        transcript = self.query_one(Transcript)
+        if direction < 0:
+            transcript.scroll_page_up()
+        else:
+            transcript.scroll_page_down()
+
+    def action_continue(self) -> None:
+        if self.play.session.ended:
+            self.post_message(EncounterEnded(self.play))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "continue":
+            self.action_continue()
+
+    # --- leaving -------------------------------------------------------------------
+
+    def action_quit_and_save(self) -> None:
+        self.confirm_quit()
+
+    def action_leave_what_if(self) -> None:
+        self.confirm_quit()
+
+    def confirm_quit(self) -> None:
+        if self.play.is_what_if:
+            dialog = ConfirmScreen(self.t("confirm.leave.title"), self.t("confirm.leave.body"), self.t("button.leave"), self.t("button.keep_playing"))
+        else:
+            turn = len(self.play.session.turns) + (0 if self.play.session.ended else 1)
+            body = self.t("confirm.quit.body_ended" if self.play.session.ended else "confirm.quit.body", turn=turn)
+            if self.play.journal is None:
+                body = self.t("confirm.quit.body_unsaved")
+            dialog = ConfirmScreen(self.t("confirm.quit.title"), body, self.t("button.quit"), self.t("button.keep_playing"))
+        self.app.push_screen(dialog, self._quit_answered)
+
+    def _quit_answered(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        if self.play.is_what_if:
+            self.dismiss()
+        else:
+            message = self.t("exit.saved") if self.play.journal is not None else ""
+            self.app.exit(message=Text(message) if message else None)

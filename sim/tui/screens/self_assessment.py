@@ -1,0 +1,88 @@
+"""The trainee rates themselves on each goal principle, and reflects, before
+any score is shown: the gap between the two is the lesson."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Footer, Header, Input, Static
+
+from sim.tui.messages import SelfAssessed
+from sim.tui.play import Play
+from sim.tui.screens.base import SimScreen
+from sim.tui.screens.confirm import ConfirmScreen
+from sim.tui.widgets.rating import Rating
+
+PROMPTS = ("went_well", "differently", "feeling")
+
+
+class SelfAssessmentScreen(SimScreen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "key.submit", id="self.submit", tooltip="tip.submit"),
+        Binding("down", "app.focus_next", "key.next", show=False, id="self.next", tooltip="tip.next"),
+        Binding("up", "app.focus_previous", "key.previous", show=False, id="self.previous", tooltip="tip.previous"),
+    ]
+
+    def __init__(self, play: Play) -> None:
+        super().__init__()
+        self.play = play
+
+    def compose(self) -> ComposeResult:
+        words = tuple(self.t(f"rating.{n}") for n in range(1, 6)) + (self.t("rating.none"),)
+        yield Header()
+        with VerticalScroll(id="assessment", can_focus=False):
+            yield Static(Content(self.t("self.intro")), classes="intro")
+            for pid in self.play.scenario.goals:
+                with Vertical(classes="goal"):
+                    with Horizontal(classes="goal-row"):
+                        yield Static(Content(self.play.principle_name(pid)), classes="goal-name")
+                        yield Rating(words, lang=self.lang, id=f"rate-{pid}")
+                    yield Static(Content(self.play.principle_description(pid)), classes="goal-description")
+            for i, key in enumerate(PROMPTS):
+                yield Static(Content(self.t(f"prompt.{key}")), classes="prompt -first" if i == 0 else "prompt")
+                yield Input(placeholder=self.t("self.placeholder"), id=f"prompt-{key}", compact=True, max_length=2000)
+            with Horizontal(classes="buttons"):
+                yield Button(self.t("button.submit"), id="submit", variant="primary", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.play.text(self.play.scenario.title)} — {self.t('self.subtitle')}"
+        self.query(Rating).first().focus()
+
+    def _ratings(self) -> dict[str, Rating]:
+        return {pid: self.query_one(f"#rate-{pid}", Rating) for pid in self.play.scenario.goals}
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    @on(Rating.Changed)
+    def _rated(self, event: Rating.Changed) -> None:
+        # Rating with a digit moves on, so five goals take five keys.
+        if event.by_digit and event.rating.has_focus:
+            self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "submit":
+            self.action_submit()
+
+    def answers(self) -> dict:
+        ratings = {pid: r.value for pid, r in self._ratings().items() if r.value is not None}
+        reflections = {self.t(f"prompt.{key}"): self.query_one(f"#prompt-{key}", Input).value.strip() for key in PROMPTS}
+        return {"ratings": ratings, "reflections": reflections}
+
+    def action_submit(self) -> None:
+        missing = [pid for pid, r in self._ratings().items() if r.value is None]
+        if missing:
+            names = ", ".join(self.play.principle_name(pid) for pid in missing)
+            self.notify(self.t("self.missing", names=names), severity="warning", markup=False)
+            self.query_one(f"#rate-{missing[0]}", Rating).focus()
+            return
+        self.post_message(SelfAssessed(self.play, self.answers()))
+
+    def confirm_quit(self) -> None:
+        dialog = ConfirmScreen(self.t("confirm.quit.title"), self.t("confirm.quit.body_self"), self.t("button.quit"), self.t("button.keep_rating"))
+        self.app.push_screen(dialog, lambda yes: self.app.exit() if yes else None)

@@ -1,0 +1,1 @@
+"""Widgets of the simulator's screens, one module each."""

@@ -1,0 +1,56 @@
+"""The client as the trainee perceives them: who they are, how tense and how
+trusting they are right now, and their mood in words."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from sim.tui.widgets.meter import Meter
+
+BANDS = ("calm", "irritated", "angry", "threatening")
+BAND_MARKS = {"calm": "○", "irritated": "◔", "angry": "◑", "threatening": "●"}
+
+
+class ClientCard(Vertical):
+    DEFAULT_CSS = """
+    ClientCard {
+        height: auto;
+        & > #client-name { text-style: bold; }
+        & > #client-meta { color: $text-muted; margin-bottom: 1; }
+        & > Meter { margin-bottom: 1; }
+        & > #mood { text-style: bold; }
+        & > #mood.-irritated { color: $warning; }
+        & > #mood.-angry { color: $warning; }
+        & > #mood.-threatening { color: $error; text-style: bold reverse; }
+        & > #tension.-angry > .meter--bar { color: $warning; }
+        & > #tension.-threatening > .meter--bar { color: $error; }
+        & > #trust > .meter--bar { color: $success; }
+    }
+    """
+
+    def __init__(self, name: str, meta: str, labels: dict[str, str], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._name = name
+        self._meta = meta
+        # tension, trust, mood (with a {band} field) and one label per band
+        self._labels = labels
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self._name), id="client-name")
+        yield Static(Content(self._meta), id="client-meta")
+        yield Meter(self._labels["tension"], id="tension")
+        yield Meter(self._labels["trust"], id="trust")
+        yield Static(id="mood")
+
+    def show(self, tension: int, trust: int, band: str, *, animate: bool = True) -> None:
+        tension_meter = self.query_one("#tension", Meter)
+        mood = self.query_one("#mood", Static)
+        for b in BANDS:
+            tension_meter.set_class(b == band, f"-{b}")
+            mood.set_class(b == band, f"-{b}")
+        tension_meter.set_value(tension, animate=animate)
+        self.query_one("#trust", Meter).set_value(trust, animate=animate)
+        mood.update(Content(f"{BAND_MARKS.get(band, '')} {self._labels['mood'].format(band=self._labels[band])}"))

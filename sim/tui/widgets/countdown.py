@@ -1,0 +1,88 @@
+"""The time left to answer on a node with a time limit.
+
+Reads a `TurnTimer` rather than counting ticks, so a slow or paused event
+loop never makes the clock wrong, and tests can drive it with a fake clock.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rich.console import Group, RenderableType
+from rich.style import Style
+from rich.text import Text
+from textual.reactive import reactive
+from textual.renderables.bar import Bar
+from textual.widget import Widget
+
+from sim.tui.clock import TurnTimer
+from sim.tui.messages import TimeRanOut
+
+TICK = 0.2  # seconds between looks at the clock
+URGENT = 5  # seconds left when the countdown turns urgent
+
+
+class Countdown(Widget):
+    DEFAULT_CSS = """
+    Countdown {
+        height: 2;
+        display: none;
+        &.-running { display: block; }
+        & > .countdown--bar { color: $primary; background: $surface-lighten-2; }
+        &.-urgent > .countdown--bar { color: $error; }
+        &.-urgent { text-style: bold; }
+    }
+    """
+
+    COMPONENT_CLASSES = {"countdown--bar"}
+
+    remaining: reactive[float] = reactive(0.0)
+
+    def __init__(self, timer: TurnTimer, *, left: str, paused: str, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.timer = timer
+        self.limit: int | None = None
+        self._expired = False
+        self._left = left  # "{time} left"
+        self._paused = paused
+
+    def on_mount(self) -> None:
+        self.set_interval(TICK, self.tick)
+
+    def start(self, limit: int | None) -> None:
+        """Count down from `limit` seconds of the timer's current node (None: no limit)."""
+        self.limit = limit
+        self._expired = False
+        self.set_class(limit is not None, "-running")
+        self.tick()
+
+    def stop(self) -> None:
+        self.start(None)
+
+    def tick(self) -> None:
+        if self.limit is None or self._expired:
+            return
+        self.remaining = max(0.0, self.limit - self.timer.elapsed())
+        self.set_class(self.remaining <= URGENT, "-urgent")
+        self.refresh()
+        if self.remaining <= 0:
+            self._expired = True
+            self.post_message(TimeRanOut())
+
+    def render(self) -> RenderableType:
+        if self.limit is None:
+            return Text()
+        seconds = math.ceil(self.remaining)
+        clock = f"{seconds // 60}:{seconds % 60:02d}"
+        head = Text(f"◷ {self._left.format(time=clock)}")
+        if self.timer.paused:
+            head.append(f" ({self._paused})")
+        width = self.size.width
+        style = self.get_component_rich_style("countdown--bar")
+        bar = Bar(
+            highlight_range=(0, width * self.remaining / self.limit),
+            highlight_style=Style.from_color(style.color),
+            background_style=Style.from_color(style.bgcolor),
+            width=width,
+        )
+        return Group(head, bar)

@@ -1,0 +1,83 @@
+"""Fixtures for the TUI tests: apps at 80×24 without animations, a clock the
+test moves by hand, and a way to read what is on the screen."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE
+
+TIMED = Path(__file__).parent / "data" / "timed"
+BROKEN = Path(__file__).parent / "data" / "broken"
+SIZE = (80, 24)
+
+
+class FakeClock:
+    """A monotonic clock that only moves when told to."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+_LOADED: dict[tuple[Path, ...], object] = {}
+
+
+@pytest.fixture
+def make_app(clock: FakeClock) -> Callable[..., object]:
+    """`make_app(SAMPLE, TIMED, play="sample", lang="fi", mode="assessment", …)`:
+    a quiet app; with `play` it opens at that scenario's briefing."""
+    from sim.tui.app import Options, SimApp
+    from sim.tui.catalog import Catalog
+
+    def make(*dirs: Path, **options: object) -> SimApp:
+        dirs = tuple(dirs) or (SAMPLE,)
+        options.setdefault("seed", 0)
+        options.setdefault("clock", clock)
+        options.setdefault("lang", "en")
+        # Parsing the built-in scenarios once per session keeps the suite fast;
+        # the last results are read afresh from this test's journals.
+        if dirs not in _LOADED:
+            _LOADED[dirs] = Catalog.load(dirs)
+        catalog = _LOADED[dirs].with_fresh_results()  # type: ignore[attr-defined]
+        app = SimApp(Options(dirs=dirs, **options), catalog)  # type: ignore[arg-type]
+        app.animation_level = "none"  # meters jump to their value: screens are deterministic
+        return app
+
+    return make
+
+
+def screen_text(app) -> str:
+    """The characters on the terminal, row by row, as the trainee sees them."""
+    svg = app.export_screenshot()
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for m in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        rows.setdefault(float(m.group(2)), []).append((float(m.group(1)), html.unescape(m.group(3))))
+    lines = []
+    for y in sorted(rows):
+        line = ""
+        for x, text in sorted(rows[y]):
+            line = line.ljust(round(x / 12.2)) + text
+        lines.append(line.replace("\xa0", " ").rstrip())
+    return "\n".join(lines)
+
+
+async def start(pilot) -> None:
+    """From the briefing (an app made with `play=`) into the encounter."""
+    await pilot.press("enter")
+    await pilot.pause()
