@@ -81,11 +81,22 @@ class Line:
     turn: int
 
 
+MISS_REASONS = {
+    "alone": "carried on alone while the client was a threat",
+    "against": "chose an option that goes against a critical principle",
+    "escalated": "the encounter escalated without a call for help",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class CriticalMiss:
     turn: int
     principle: str
-    reason: str
+    code: str  # a key of MISS_REASONS, for interfaces that say it in their own language
+
+    @property
+    def reason(self) -> str:
+        return MISS_REASONS[self.code]
 
 
 @dataclass
@@ -257,12 +268,12 @@ class Session:
             if self._alone_under_threat == self.scenario.threat_turns:
                 critical.append(CALL_HELP)
                 self.critical_misses.append(
-                    CriticalMiss(number, CALL_HELP, "carried on alone while the client was a threat")
+                    CriticalMiss(number, CALL_HELP, "alone")
                 )
         for pid, delta in outcome.principles.items():
             if delta < 0 and pid in self.critical_principles and pid not in critical:
                 critical.append(pid)
-                self.critical_misses.append(CriticalMiss(number, pid, "chose an option that goes against a critical principle"))
+                self.critical_misses.append(CriticalMiss(number, pid, "against"))
 
         self._change_state(outcome.effects)
         self.state["turn"] = number
@@ -285,7 +296,7 @@ class Session:
         self._enter(outcome.next)
         if self.ended and self.ending is Ending.escalated and self.threat_seen and not self.help_called:
             if not any(m.principle == CALL_HELP for m in self.critical_misses):
-                self.critical_misses.append(CriticalMiss(number, CALL_HELP, "the encounter escalated without a call for help"))
+                self.critical_misses.append(CriticalMiss(number, CALL_HELP, "escalated"))
         return turn
 
     def _change_state(self, effects: Mapping[str, int]) -> None:

@@ -24,13 +24,6 @@ from sim.tui.catalog import critical_principles
 
 MODES = ("practice", "assessment")
 
-# The engine states why a miss is critical in English; these are the UI's words for it.
-MISS_REASONS = {
-    "carried on alone while the client was a threat": "reason.alone",
-    "chose an option that goes against a critical principle": "reason.against",
-    "the encounter escalated without a call for help": "reason.escalated",
-}
-
 
 @dataclass
 class Play:
@@ -144,8 +137,7 @@ class Play:
         out = []
         for miss in self.session.critical_misses:
             if turn is None or miss.turn == turn:
-                key = MISS_REASONS.get(miss.reason)
-                reason = t(key, self.lang) if key else miss.reason
+                reason = t(f"reason.{miss.code}", self.lang)
                 out.append(t("debrief.critical", self.lang, turn=miss.turn, principle=self.principle_name(miss.principle), reason=reason))
         return out
 
