@@ -175,3 +175,42 @@ def test_all_digit_choice_ids_are_refused(tmp_path: Path):
     assert ls is None
     [problem] = lib.problems
     assert "only digits" in problem.message and problem.severity == "error"
+
+
+HOSTILE = "[red]red[/red] [link=https://evil.example]x[/link] \x1b[2J\x1b]52;c;cHduZWQ=\x07 \x1b]8;;https://e.x\x07link\x1b]8;;\x07 \u202eevil\u202c zero\u200bwidth"
+
+
+def test_walk_shows_hostile_authored_text_literally(tmp_path: Path, capsys):
+    from sim.cli.main import run
+
+    nodes = {
+        "opening": {"client": HOSTILE, "choices": [{"id": "a", "say": HOSTILE, "next": "done", "feedback": HOSTILE, "principles": {"listen-acknowledge": 1}}]},
+        "done": {"end": "resolved", "narration": HOSTILE},
+        "helped": {"end": "help-called"},
+    }
+    lib, ls = write_scenario(tmp_path, nodes, title=HOSTILE)
+    assert run(["walk", str(ls.path), "--choices", "a"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out and "\u200b" not in out
+    assert "[red]red[/red]" in out and "[link=https://evil.example]x[/link]" in out
+    assert "␛[2J" in out and "␛]52;c;cHduZWQ=␇" in out
+    assert "zerowidth" in out and "evil" in out
+
+
+def test_a_100_mb_file_is_refused_before_it_is_read(tmp_path: Path, capsys):
+    import resource
+    import time
+
+    from sim.cli.main import run
+
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as fh:
+        fh.truncate(100 * 1024 * 1024)  # sparse: costs no disk
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    assert run(["validate", str(huge)]) == 1
+    elapsed = time.perf_counter() - start
+    out = capsys.readouterr().out
+    assert "file is too large (104,857,600 bytes" in out and "hint:" in out
+    assert elapsed < 1.0  # refused from its size, not after reading it
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50 * 1024  # KiB on Linux
