@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.engine import Session
+from sim.i18n import t as tr
 from sim.library import Library
 from sim.paths import data_dir
 from sim.scoring import Score
@@ -58,56 +59,62 @@ def markdown(session: Session, score: Score, lib: Library, lang: str, self_asses
         p = lib.principles.get(pid)
         return t(p.name) if p else _md(pid)
 
+    def w(key: str, **fields: object) -> str:
+        # The simulator's own words; authored text in `fields` is escaped by the caller.
+        return tr(key, lang, **fields)
+
     ratings = (self_assessment or {}).get("ratings", {})
     lines = [f"# {t(s.title)}", ""]
-    lines.append(f"- Scenario: `{s.id}` (content {s.content_hash or '—'}), seed {session.seed}")
-    lines.append(f"- Client: {t(session.profile.name)}")
-    ending = session.ending.value if session.ending else "not finished"
-    lines.append(f"- Ending: {ending}")
+    lines.append("- " + w("report.scenario", id=s.id, hash=s.content_hash or "—", seed=session.seed))
+    lines.append("- " + w("report.client", name=t(session.profile.name)))
+    ending = w(f"ending.{session.ending.value}") if session.ending else w("debrief.unfinished")
+    lines.append("- " + w("report.ending", ending=ending))
     overall = "—" if score.overall is None else str(score.overall)
-    lines.append(f"- Overall: **{overall}** ({score.grade})")
+    lines.append("- " + w("report.overall", score=overall, grade=w(f"grade.{score.grade}")))
     lines.append("")
     if score.critical_misses:
-        lines.append("## Critical misses")
+        lines.append("## " + w("report.misses"))
         lines.append("")
         for miss in score.critical_misses:
-            lines.append(f"- Turn {miss.turn}: {pname(miss.principle)} — {_md(miss.reason)}")
+            lines.append("- " + w("report.miss", turn=miss.turn, principle=pname(miss.principle), reason=_md(w(f"miss.{miss.code}"))))
         lines.append("")
-    lines.append("## Principles")
+    lines.append("## " + w("report.principles"))
     lines.append("")
-    lines.append("| principle | score | self-rating | gap | points |")
+    columns = ("principle", "score", "self", "gap", "points")
+    lines.append("| " + " | ".join(w(f"report.col.{c}") for c in columns) + " |")
     lines.append("| --- | ---: | ---: | ---: | ---: |")
     for ps in score.principles:
         computed = ps.score
         own = _self_score(ratings.get(ps.principle))
         gap = "—" if computed is None or own is None else f"{own - computed:+d}"
         rating = "—" if own is None else f"{ratings[ps.principle]}/5"
-        goal = " (goal)" if ps.goal else ""
+        goal = " " + w("report.goal") if ps.goal else ""
         lines.append(
             f"| {pname(ps.principle)}{goal} | {'—' if computed is None else computed} | {rating} | {gap} | {ps.earned}/{ps.possible} |"
         )
     lines.append("")
-    lines.append("## Turn by turn")
+    lines.append("## " + w("tab.turns"))
     lines.append("")
     for turn, best in zip(session.turns, score.best_alternatives):
         if turn.action == "help":
-            did = "called for help" + (f": {t(turn.say)}" if turn.say else "")
+            did = w("report.help") + (f": {t(turn.say)}" if turn.say else "")
         elif turn.action == "timeout":
-            did = "let the time run out"
+            did = w("report.timeout")
         else:
-            did = f"“{t(turn.say)}”"
+            did = w("report.said", text=t(turn.say))
         lines.append(f"{turn.number}. {did}")
-        before, after = turn.state_before["tension"], turn.state_after["tension"]
-        lines.append(f"   - tension {before} → {after}, trust {turn.state_before['trust']} → {turn.state_after['trust']}")
+        before, after = turn.state_before, turn.state_after
+        state = w("report.state", tension_before=before["tension"], tension_after=after["tension"], trust_before=before["trust"], trust_after=after["trust"])
+        lines.append(f"   - {state}")
         if turn.feedback is not None:
-            lines.append(f"   - feedback: {t(turn.feedback)}")
+            lines.append("   - " + w("report.feedback", text=t(turn.feedback)))
         if best is not None and not (best.action == turn.action and best.choice_id == turn.choice_id):
-            alt = "call for help" if best.action == "help" else (t(best.say) if best.say is not None else best.action)
-            lines.append(f"   - better: “{alt}”")
+            alt = w("report.call_help") if best.action == "help" else (t(best.say) if best.say is not None else best.action)
+            lines.append("   - " + w("report.better", text=w("report.said", text=alt)))
     lines.append("")
     reflections = (self_assessment or {}).get("reflections", {})
     if reflections:
-        lines.append("## Reflection")
+        lines.append("## " + w("report.reflection"))
         lines.append("")
         for key, answer in reflections.items():
             if answer:

@@ -15,6 +15,9 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from sim.engine import MISS_REASONS
+from sim.i18n import STRINGS
+
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 CSS = """
@@ -44,7 +47,8 @@ svg { width: 100%; height: 6rem; } svg polyline { fill: none; stroke: var(--bad)
 @media print { body { max-width: none; } .turn { break-inside: avoid; } }
 """
 
-SPEAKERS = {"client": "Client", "trainee": "You", "narration": "", "gloss": "You understand", "system": ""}
+SPEAKERS = {"client": "speaker.client", "trainee": "speaker.trainee", "gloss": "html.gloss"}  # narration and events go unlabelled
+_MISS_CODES = {reason: code for code, reason in MISS_REASONS.items()}
 
 
 def e(value: Any) -> str:
@@ -55,9 +59,29 @@ def _num(value: Any) -> str:
     return "—" if value is None else e(value)
 
 
+class Words:
+    """The simulator's words in the report's language, as HTML: the catalogue
+    text is escaped, and the fields arrive as HTML already (escaped by the caller)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, key: str, **fields: str) -> str:
+        entry = STRINGS[key]
+        return e(entry.get(self.lang) or entry["en"]).format(**fields)
+
+    def n(self, key: str, count: int, **fields: str) -> str:
+        return self(f"{key}.{'one' if count == 1 else 'other'}", count=e(count), **fields)
+
+    def value(self, prefix: str, value: Any) -> str:
+        """A model value (an ending, a grade, a channel) in words, or as it is."""
+        return self(f"{prefix}.{value}") if f"{prefix}.{value}" in STRINGS else e(value)
+
+
 def render(data: dict[str, Any]) -> str:
     sc, sess = data["scenario"], data["session"]
     lang = sess.get("lang") or "en"
+    w = Words(lang)
     out: list[str] = [
         "<!DOCTYPE html>",
         f'<html lang="{e(lang)}">',
@@ -66,50 +90,57 @@ def render(data: dict[str, Any]) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
-        f"<title>{e(sc['title'])} — debrief</title>",
+        f"<title>{w('html.title', title=e(sc['title']))}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
         "<header>",
         f"<h1>{e(sc['title'])}</h1>",
-        '<p class="meta">' + "".join(f"<span>{part}</span>" for part in _meta(data)) + "</p>",
+        '<p class="meta">' + "".join(f"<span>{part}</span>" for part in _meta(data, w)) + "</p>",
         "</header>",
     ]
     if sc.get("content_changed"):
         out.append(
-            '<p class="notice" role="note"><b>The scenario has changed since this session was played</b> '
-            f"(content {e(sc['played_hash'])} → {e(sc['content_hash'])}). The transcript and scores below are "
-            "replayed on the current version.</p>"
+            f'<p class="notice" role="note"><b>{w("html.changed_head")}</b> '
+            f"{w('html.changed_rest', old=e(sc['played_hash']), new=e(sc['content_hash']))}</p>"
         )
-    ending = data["ending"] or "not finished"
-    verdict = "a successful ending" if data["success"] else ("successful, but with a critical miss" if data["critical_misses"] and _ending_ok(data) else "not a successful ending")
+    ending = w.value("ending", data["ending"]) if data["ending"] else w("debrief.unfinished")
+    if data["success"]:
+        verdict = w("walk.success")
+    elif data["critical_misses"] and _ending_ok(data):
+        verdict = w("html.success_but_miss")
+    else:
+        verdict = w("walk.not_success")
     out += [
         '<section class="headline">',
-        f'<div class="stat">Overall<b>{_num(data["overall"])}</b>{e(data["grade"])}</div>',
-        f'<div class="stat">Ending<b>{e(ending)}</b>{e(verdict)}</div>',
+        f'<div class="stat">{w("html.overall")}<b>{_num(data["overall"])}</b>{w.value("grade", data["grade"])}</div>',
+        f'<div class="stat">{w("html.ending")}<b>{ending}</b>{verdict}</div>',
     ]
     cal = data.get("calibration") or {}
     if cal.get("rated"):
-        out.append(f'<div class="stat">Self-assessment gap<b>{_signed(cal["mean_gap"])}</b>mean over {e(cal["rated"])} rated principle(s)</div>')
+        out.append(f'<div class="stat">{w("html.gap")}<b>{_signed(cal["mean_gap"])}</b>{w.n("html.gap_mean", cal["rated"])}</div>')
     out.append("</section>")
     if data["overall"] is not None and data["uncapped"] is not None and data["overall"] != data["uncapped"]:
-        out.append(f'<p class="notice">Capped from {e(data["uncapped"])} by a critical miss.</p>')
+        out.append(f'<p class="notice">{w("html.capped", uncapped=e(data["uncapped"]))}</p>')
 
     if data["critical_misses"]:
-        out.append("<h2>Critical misses</h2><ul>")
+        out.append(f"<h2>{w('report.misses')}</h2><ul>")
         for m in data["critical_misses"]:
-            out.append(f'<li class="miss">Turn {e(m["turn"])}: {e(m["principle_name"])} — {e(m["reason"])}</li>')
+            code = _MISS_CODES.get(m["reason"])
+            reason = w(f"miss.{code}") if code else e(m["reason"])
+            out.append(f'<li class="miss">{w("report.miss", turn=e(m["turn"]), principle=e(m["principle_name"]), reason=reason)}</li>')
         out.append("</ul>")
 
-    out += _principles(data)
-    out += _timeline(data["tension"], int(sc.get("threat_threshold") or 75))
-    out += _turns(data)
+    out += _principles(data, w)
+    out += _timeline(data["tension"], int(sc.get("threat_threshold") or 75), w)
+    out += _turns(data, w)
     if data["reflections"]:
-        out.append("<h2>Reflection</h2><dl>")
+        out.append(f"<h2>{w('report.reflection')}</h2><dl>")
         for r in data["reflections"]:
             out.append(f"<dt>{e(r['prompt'])}</dt><dd>{e(r['answer'])}</dd>")
         out.append("</dl>")
-    out += ["<footer>", f'<p class="meta">Scenario <code>{e(sc["id"])}</code>, content {e(sc["content_hash"] or "—")}, seed {e(sess["seed"])}</p>', "</footer>", "</body>", "</html>", ""]
+    footer = w("html.footer", id=f"<code>{e(sc['id'])}</code>", hash=e(sc["content_hash"] or "—"), seed=e(sess["seed"]))
+    out += ["<footer>", f'<p class="meta">{footer}</p>', "</footer>", "</body>", "</html>", ""]
     return "\n".join(out)
 
 
@@ -123,101 +154,106 @@ def _signed(value: float | int | None) -> str:
     return e(f"{value:+g}" if value else "±0")
 
 
-def _meta(data: dict[str, Any]) -> list[str]:
+def _meta(data: dict[str, Any], w: Words) -> list[str]:
     sc, sess = data["scenario"], data["session"]
-    parts = [f"Client: {e(sc['client'])}", f"Channel: {e(sc['channel'])}"]
+    parts = [w("html.client", value=e(sc["client"])), w("html.channel", value=w.value("channel", sc["channel"]))]
     if sess.get("trainee"):
-        parts.append(f"Trainee: {e(sess['trainee'])}")
+        parts.append(w("html.trainee", value=e(sess["trainee"])))
     if sess.get("started"):
-        parts.append(f"Played: {e(sess['started'][:16].replace('T', ' '))} UTC")
+        parts.append(w("html.played", value=e(sess["started"][:16].replace("T", " "))))
     if sess.get("mode"):
-        parts.append(f"Mode: {e(sess['mode'])}")
+        parts.append(w("html.mode", value=w.value("mode", sess["mode"])))
     if sess.get("id"):
-        parts.append(f"Session: {e(sess['id'])}")
+        parts.append(w("html.session", value=e(sess["id"])))
     return parts
 
 
-def _principles(data: dict[str, Any]) -> list[str]:
+def _principles(data: dict[str, Any], w: Words) -> list[str]:
     out = [
-        "<h2>Principles</h2>",
+        f"<h2>{w('report.principles')}</h2>",
         "<table>",
-        '<thead><tr><th>Principle</th><th class="num">Score</th><th></th><th class="num">Self-rating</th>'
-        '<th class="num">Gap</th><th class="num">Points</th></tr></thead><tbody>',
+        f'<thead><tr><th>{w("html.col.principle")}</th><th class="num">{w("html.col.score")}</th><th></th>'
+        f'<th class="num">{w("html.col.self")}</th><th class="num">{w("html.col.gap")}</th><th class="num">{w("html.col.points")}</th></tr></thead><tbody>',
     ]
     for p in data["principles"]:
-        goal = " <small>(goal)</small>" if p["goal"] else ""
+        goal = f" <small>{w('report.goal')}</small>" if p["goal"] else ""
         width = 0 if p["score"] is None else max(0, min(100, int(p["score"])))
-        bar = f'<div class="bar" role="img" aria-label="{width} of 100"><i style="width:{width}%"></i></div>' if p["score"] is not None else ""
+        bar = f'<div class="bar" role="img" aria-label="{w("html.bar", score=e(width))}"><i style="width:{width}%"></i></div>' if p["score"] is not None else ""
         rating = "—" if p["self_rating"] is None else f"{e(p['self_rating'])}/5 ({e(p['self_score'])})"
         gap = "—"
         if p["gap"] is not None:
-            words = {"calibrated": "accurate", "over": "rated higher", "under": "rated lower"}[p["calibration"]]
-            gap = f'<span class="{e(p["calibration"])}">{_signed(p["gap"])} {e(words)}</span>'
+            words = w(f"html.{p['calibration']}")
+            gap = f'<span class="{e(p["calibration"])}">{_signed(p["gap"])} {words}</span>'
         out.append(
             f"<tr><td>{e(p['name'])}{goal}</td><td class=\"num\">{_num(p['score'])}</td><td>{bar}</td>"
             f"<td class=\"num\">{rating}</td><td class=\"num\">{gap}</td><td class=\"num\">{e(p['earned'])}/{e(p['possible'])}</td></tr>"
         )
     out.append("</tbody></table>")
-    out.append('<p class="meta">Self-ratings 1–5 are shown on the score scale (1 = 0, 5 = 100); the gap is self-rating minus score.</p>')
+    out.append(f'<p class="meta">{w("html.scale")}</p>')
     return out
 
 
-def _timeline(values: list[int], threat: int) -> list[str]:
+def _timeline(values: list[int], threat: int, w: Words) -> list[str]:
     if len(values) < 2:
         return []
     width, height = 100 * (len(values) - 1), 100
     points = " ".join(f"{i * 100},{height - v}" for i, v in enumerate(values))
+    shown = e(" → ".join(map(str, values)))
     return [
-        "<h2>Client's tension</h2>",
-        f'<svg viewBox="0 -2 {width} {height + 4}" preserveAspectRatio="none" role="img" aria-label="tension by turn: {e(" → ".join(map(str, values)))}">',
+        f"<h2>{w('html.tension')}</h2>",
+        f'<svg viewBox="0 -2 {width} {height + 4}" preserveAspectRatio="none" role="img" aria-label="{w("html.tension_label", values=shown)}">',
         f'<line x1="0" y1="{height - threat}" x2="{width}" y2="{height - threat}" stroke-dasharray="4 4"/>',
         f'<polyline points="{points}" vector-effect="non-scaling-stroke"/>',
         "</svg>",
-        f'<p class="meta">{e(" → ".join(map(str, values)))} (dashed line: the threat threshold, {threat})</p>',
+        f'<p class="meta">{shown} {w("html.threshold", threat=e(threat))}</p>',
     ]
 
 
-def _turns(data: dict[str, Any]) -> list[str]:
+def _turns(data: dict[str, Any], w: Words) -> list[str]:
     by_turn: dict[int, list[dict[str, Any]]] = {}
     for line in data["transcript"]:
         by_turn.setdefault(line["turn"], []).append(line)
-    out = ["<h2>Transcript, turn by turn</h2>", '<ol class="turns">']
+    out = [f"<h2>{w('html.turns')}</h2>", '<ol class="turns">']
     last = len(data["turns"])
     for turn in data["turns"]:
         n = turn["number"]
         before, after = turn["state_before"], turn["state_after"]
-        flag = ' <span class="miss">critical miss</span>' if turn["critical"] else ""
-        took = f", {turn['ms'] / 1000:.1f} s" if isinstance(turn.get("ms"), int) else ""
-        out.append(
-            f'<li class="turn" id="turn-{e(n)}"><h3>Turn {e(n)}{flag} <small>tension {e(before.get("tension"))} → '
-            f'{e(after.get("tension"))}, trust {e(before.get("trust"))} → {e(after.get("trust"))}{e(took)}</small></h3>'
+        flag = f' <span class="miss">{w("turn.critical")}</span>' if turn["critical"] else ""
+        took = ", " + w("html.seconds", seconds=e(f"{turn['ms'] / 1000:.1f}")) if isinstance(turn.get("ms"), int) else ""
+        state = w(
+            "report.state",
+            tension_before=e(before.get("tension")),
+            tension_after=e(after.get("tension")),
+            trust_before=e(before.get("trust")),
+            trust_after=e(after.get("trust")),
         )
-        out += [_line(line) for line in by_turn.get(n, []) if line["speaker"] != "trainee"]
-        out.append(f'<p class="line trainee"><span class="who">You:</span> {e(_did(turn))}</p>')
+        out.append(f'<li class="turn" id="turn-{e(n)}"><h3>{w("turn.heading", turn=e(n))}{flag} <small>{state}{took}</small></h3>')
+        out += [_line(line, w) for line in by_turn.get(n, []) if line["speaker"] != "trainee"]
+        out.append(f'<p class="line trainee"><span class="who">{w("speaker.trainee")}:</span> {_did(turn, w)}</p>')
         if turn["feedback"]:
-            out.append(f'<p class="line feedback">Feedback: {e(turn["feedback"])}</p>')
+            out.append(f'<p class="line feedback">{w("report.feedback", text=e(turn["feedback"]))}</p>')
         if turn["better"]:
-            out.append(f'<p class="line better"><span class="who">Better:</span> {e(_did(turn["better"]))}</p>')
+            out.append(f'<p class="line better"><span class="who">{w("turn.better")}:</span> {_did(turn["better"], w)}</p>')
         elif turn["was_best"]:
-            out.append('<p class="line best">✓ the best option here</p>')
+            out.append(f'<p class="line best">✓ {w("html.best")}</p>')
         out.append("</li>")
     tail = [line for line in data["transcript"] if line["turn"] > last]
     if tail:
-        out.append('<li class="turn"><h3>End</h3>' + "".join(_line(line) for line in tail) + "</li>")
+        out.append(f'<li class="turn"><h3>{w("html.end")}</h3>' + "".join(_line(line, w) for line in tail) + "</li>")
     out.append("</ol>")
     return out
 
 
-def _line(line: dict[str, Any]) -> str:
+def _line(line: dict[str, Any], w: Words) -> str:
     speaker = line["speaker"]
-    who = SPEAKERS.get(speaker, "")
-    label = f'<span class="who">{e(who)}:</span> ' if who else ""
+    key = SPEAKERS.get(speaker)
+    label = f'<span class="who">{w(key)}:</span> ' if key else ""
     return f'<p class="line {e(speaker)}">{label}{e(line["text"])}</p>'
 
 
-def _did(item: dict[str, Any]) -> str:
+def _did(item: dict[str, Any], w: Words) -> str:
     if item["action"] == "help":
-        return "called for help" + (f": {item['say']}" if item.get("say") else "")
+        return w("report.help") + (f": {e(item['say'])}" if item.get("say") else "")
     if item["action"] == "timeout":
-        return "let the time run out"
-    return f"“{item.get('say') or ''}”"
+        return w("report.timeout")
+    return w("report.said", text=e(item.get("say") or ""))

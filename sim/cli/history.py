@@ -13,8 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from sim.cli.main import EXIT_OK, extra_dirs
-from sim.cli.output import console, literal
+from sim.cli.output import console, literal, ui_lang
 from sim.history import CalibrationPoint, ProgressPoint, Store, import_journals
+from sim.i18n import STRINGS, t
 from sim.text import localize
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -36,7 +37,7 @@ def open_history(args: argparse.Namespace) -> Store:
         raise
     if result.skipped:
         err = console(stderr=True)
-        err.print(literal(f"note: {len(result.skipped)} finished session(s) could not be added to the history:"), soft_wrap=True)
+        err.print(literal(t("cli.history.skipped", ui_lang(args), count=len(result.skipped))), soft_wrap=True)
         for path, why in result.skipped:
             err.print(literal(f"    {path}: {why}"), soft_wrap=True)
     return store
@@ -74,9 +75,7 @@ def calibration_by_principle(points: list[CalibrationPoint]) -> dict[str, dict[s
 
 
 def run_history(args: argparse.Namespace) -> int:
-    from sim.i18n import default_lang
-
-    lang = args.lang or default_lang()
+    lang = ui_lang(args)
     with open_history(args) as store:
         rows = store.sessions(trainee=args.trainee)
         progress = store.progress(args.trainee)
@@ -110,44 +109,47 @@ def run_history(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     out = console()
-    who = f" of {args.trainee}" if args.trainee else ""
     if not rows:
-        out.print(literal(f"No sessions{who} yet."))
-        out.print(Text("Play one with `sim`; finished sessions appear here.", style="dim"))
+        out.print(literal(t("cli.history.none_of", lang, trainee=args.trainee) if args.trainee else t("cli.history.none", lang)))
+        out.print(Text(t("cli.history.play_hint", lang), style="dim"))
         return EXIT_OK
     several = len({r.trainee for r in rows}) > 1
-    table = Table(title=f"Sessions{who}", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("date", no_wrap=True)
-    table.add_column("id", no_wrap=True)
+    title = t("cli.history.sessions_of", lang, trainee=args.trainee) if args.trainee else t("cli.history.sessions", lang)
+    table = Table(title=literal(title), title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column(t("cli.history.col.date", lang), no_wrap=True)
+    table.add_column(t("cli.history.col.id", lang), no_wrap=True)
     if several:
-        table.add_column("trainee")
-    table.add_column("scenario", ratio=1)
-    table.add_column("ending", no_wrap=True)
-    table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("grade", no_wrap=True)
+        table.add_column(t("cli.history.col.trainee", lang))
+    table.add_column(t("cli.history.col.scenario", lang), ratio=1)
+    table.add_column(t("cli.history.col.ending", lang), no_wrap=True)
+    table.add_column(t("cli.history.col.score", lang), justify="right", no_wrap=True)
+    table.add_column(t("cli.history.col.grade", lang), no_wrap=True)
     for r in rows:
         cells: list[Any] = [local_time(r.started), literal(short_id(r.id))]
         if several:
             cells.append(literal(r.trainee))
         title = localize(r.title, lang) if r.title else r.scenario_id
-        cells += [literal(title), r.ending or "—", "—" if r.overall is None else str(r.overall), r.grade]
+        ending = _word("ending", r.ending, lang) if r.ending else "—"
+        cells += [literal(title), ending, "—" if r.overall is None else str(r.overall), _word("grade", r.grade, lang)]
         table.add_row(*cells)
     out.print(table)
-    out.print(_progress_table(progress, calibration, principle_names(args, lang)))
-    out.print(Text("gap: mean self-rating minus score (1–5 shown as 0–100); + means you rated yourself higher.", style="dim"))
-    out.print(Text("`sim report ID` shows one session (`last`: the newest); --json gives the full ids.", style="dim"))
+    out.print(_progress_table(progress, calibration, principle_names(args, lang), lang))
+    out.print(Text(t("cli.history.gap_note", lang), style="dim"))
+    out.print(Text(t("cli.history.report_note", lang), style="dim"))
     return EXIT_OK
 
 
-def _progress_table(progress: dict[str, list[ProgressPoint]], calibration: dict[str, dict[str, Any]], names: dict[str, str]) -> Table:
-    table = Table(title="Progress per principle (oldest → newest)", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("principle", min_width=16)
-    table.add_column("n", justify="right", no_wrap=True)
-    table.add_column("trend", no_wrap=True)
-    table.add_column("first", justify="right", no_wrap=True)
-    table.add_column("last", justify="right", no_wrap=True)
-    table.add_column("best", justify="right", no_wrap=True)
-    table.add_column("gap", justify="right", no_wrap=True)
+def _word(prefix: str, value: str, lang: str) -> str:
+    """An ending or a grade in words; a value from a newer version as it is."""
+    key = f"{prefix}.{value}"
+    return t(key, lang) if key in STRINGS else literal(value).plain
+
+
+def _progress_table(progress: dict[str, list[ProgressPoint]], calibration: dict[str, dict[str, Any]], names: dict[str, str], lang: str = "en") -> Table:
+    table = Table(title=t("cli.history.progress", lang), title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column(t("cli.history.col.principle", lang), min_width=16)
+    for column in ("n", "trend", "first", "last", "best", "gap"):
+        table.add_column(t(f"cli.history.col.{column}", lang), justify="left" if column == "trend" else "right", no_wrap=True)
     for pid, points in sorted(progress.items(), key=lambda kv: (names.get(kv[0], kv[0]).lower())):
         values = [p.score for p in points]
         gap = calibration.get(pid)

@@ -10,8 +10,8 @@ from rich import box
 from rich.table import Table
 
 from sim.cli.main import EXIT_OK, extra_dirs
-from sim.cli.output import console, literal
-from sim.i18n import default_lang
+from sim.cli.output import console, literal, ui_lang
+from sim.i18n import t, tn
 from sim.library import LoadedScenario, load_library
 from sim.text import languages, localize
 
@@ -23,7 +23,7 @@ def scenario_languages(ls: LoadedScenario) -> list[str]:
 
 def run_list(args: argparse.Namespace) -> int:
     lib = load_library(extra_dirs(args), builtin_scenarios=True)
-    lang = args.lang or default_lang()
+    lang = ui_lang(args)
     rows = []
     for ls in sorted(lib.scenarios, key=lambda x: (not x.builtin, x.scenario.id)):
         s = ls.scenario
@@ -46,21 +46,21 @@ def run_list(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return EXIT_OK
     out = console()
-    table = Table(title="Scenarios", title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title=t("home.subtitle", lang), title_justify="left", box=box.SIMPLE_HEAD)
     # Ids and short values never wrap: they are what people type and scan.
-    table.add_column("id", no_wrap=True)
-    table.add_column("title", min_width=20)
-    table.add_column("channel", no_wrap=True)
-    table.add_column("persona", min_width=12)
-    for column in ("difficulty", "lang", "min"):
-        table.add_column(column, no_wrap=True)
+    table.add_column(t("list.col.id", lang), no_wrap=True)
+    table.add_column(t("list.col.title", lang), min_width=16)
+    table.add_column(t("list.col.channel", lang), no_wrap=True)
+    table.add_column(t("list.col.persona", lang), min_width=10)
+    for column in ("difficulty", "lang", "minutes"):
+        table.add_column(t(f"list.col.{column}", lang), no_wrap=True)
     for r in rows:
         table.add_row(
             literal(r["id"] + ("" if r["builtin"] else " *")),
             literal(r["title"]),
-            r["channel"],
+            t(f"channel.{r['channel']}", lang),
             literal(r["persona"]),
-            r["difficulty"],
+            t(f"difficulty.{r['difficulty']}", lang),
             ",".join(r["languages"]),
             str(r["minutes"] or "—"),
         )
@@ -70,5 +70,5 @@ def run_list(args: argparse.Namespace) -> int:
             out.print(literal(f"* {r['id']}: {r['path']}"), soft_wrap=True)
     problems = [p for p in lib.problems if p.severity == "error"]
     if problems:
-        out.print(literal(f"{len(problems)} file(s) have errors and are not listed; run `sim validate` on them."))
+        out.print(literal(tn("list.broken", len({p.path for p in problems}), lang)))
     return EXIT_OK

@@ -29,3 +29,11 @@ def console(file: IO[str] | None = None, *, stderr: bool = False) -> Console:
 def literal(text: str, style: str = "") -> Text:
     """Authored or user-given text, shown exactly as written but safe."""
     return Text(clean(text), style=style)
+
+
+def ui_lang(args: object) -> str:
+    """The language of a command's own words: its `--lang`, else `sim --lang`,
+    else SIM_LANG or the locale."""
+    from sim.i18n import default_lang
+
+    return getattr(args, "lang", None) or getattr(args, "ui_lang", None) or default_lang()

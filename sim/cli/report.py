@@ -13,9 +13,10 @@ from pathlib import Path
 
 from sim.cli.history import open_history
 from sim.cli.main import EXIT_OK, extra_dirs
-from sim.cli.output import console, literal
+from sim.cli.output import console, literal, ui_lang
 from sim.errors import UserError
 from sim.history import SessionRecord, Store
+from sim.i18n import t
 
 
 def find_record(store: Store, wanted: str, trainee: str | None = None) -> SessionRecord:
@@ -47,7 +48,7 @@ def render(record: SessionRecord, fmt: str, args: argparse.Namespace) -> str:
         from sim.report import markdown
 
         text = markdown(rebuilt.session, rebuilt.score, rebuilt.library, lang, assessment)
-        return _markdown_header(text, record, rebuilt.content_changed, rebuilt.current_hash)
+        return _markdown_header(text, record, rebuilt.content_changed, rebuilt.current_hash, lang)
     from sim.report_json import report_data
 
     data = report_data(rebuilt.session, rebuilt.score, rebuilt.library, lang, assessment, record=record)
@@ -58,18 +59,17 @@ def render(record: SessionRecord, fmt: str, args: argparse.Namespace) -> str:
     return render_html(data)
 
 
-def _markdown_header(text: str, record: SessionRecord, changed: bool, current: str) -> str:
+def _markdown_header(text: str, record: SessionRecord, changed: bool, current: str, lang: str = "en") -> str:
     # The Markdown debrief is the TUI's; the stored session adds who and when.
+    from sim.i18n import STRINGS
     from sim.report import _md
 
     row = record.row
     lines = text.split("\n")
-    extra = [f"- Session: `{row.id}`, trainee {_md(row.trainee)}, played {row.started}, mode {row.mode}"]
+    mode = t(f"mode.{row.mode}", lang) if f"mode.{row.mode}" in STRINGS else _md(row.mode)
+    extra = ["- " + t("report.session", lang, id=row.id, trainee=_md(row.trainee), started=row.started, mode=mode)]
     if changed:
-        extra.append(
-            f"- **Note:** the scenario has changed since this session was played (content {row.content_hash} → {current}); "
-            "the transcript and scores are replayed on the current version."
-        )
+        extra.append("- " + t("report.changed", lang, old=row.content_hash, new=current))
     # After the title and its blank line.
     return "\n".join(lines[:2] + extra + lines[2:]) + ("" if text.endswith("\n") else "\n")
 
@@ -82,7 +82,7 @@ def run_report(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     write_report(args.output, text)
-    console(stderr=True).print(literal(f"wrote {args.output}"), soft_wrap=True)
+    console(stderr=True).print(literal(t("cli.wrote", ui_lang(args), path=str(args.output))), soft_wrap=True)
     return EXIT_OK
 
 

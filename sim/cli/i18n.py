@@ -1,0 +1,96 @@
+"""`sim i18n --export-po LANG`: the message catalogue as a gettext PO file,
+for translators who work in Poedit, Weblate or with Babel.
+
+sim/i18n.py stays the source (its docstring says why); the PO file is a view
+of it: msgctxt is the key, msgid the English text, msgstr the translation
+(empty for a language the catalogue does not have yet, so the file is a
+template to start one). `KEY.one`/`KEY.other` become one plural entry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+
+from sim import __version__
+from sim.cli.main import EXIT_OK, EXIT_USAGE
+from sim.i18n import STRINGS
+
+PLURAL_FORMS = "nplurals=2; plural=(n != 1);"  # English and Finnish alike
+_FIELD = re.compile(r"\{[a-z_]+\}")
+
+
+def _quote(text: str) -> str:
+    """A PO string: escaped, and split after each newline as PO editors show it."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
+    parts = escaped.split("\n")
+    if len(parts) == 1:
+        return f'"{escaped}"'
+    pieces = [p + "\\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    return '""\n' + "\n".join(f'"{p}"' for p in pieces)
+
+
+def po_catalogue(lang: str) -> str:
+    header = "\n".join(
+        (
+            "Project-Id-Version: encounter-sim " + __version__,
+            f"Language: {lang}",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding: 8bit",
+            f"Plural-Forms: {PLURAL_FORMS}",
+            "",
+        )
+    )
+    out = [
+        f"# Encounter simulator: its own words in `{lang}`.",
+        f"# Exported by `sim i18n --export-po {lang}` from sim/i18n.py, which stays the source.",
+        'msgid ""',
+        f"msgstr {_quote(header)}",
+        "",
+    ]
+    done: set[str] = set()
+    for key, entry in STRINGS.items():
+        if key in done:
+            continue
+        base, _, form = key.rpartition(".")
+        if form in ("one", "other") and f"{base}.one" in STRINGS and f"{base}.other" in STRINGS:
+            one, other = STRINGS[f"{base}.one"], STRINGS[f"{base}.other"]
+            done.update((f"{base}.one", f"{base}.other"))
+            out += _flags(one["en"] + other["en"])
+            out += [
+                f"msgctxt {_quote(base)}",
+                f"msgid {_quote(one['en'])}",
+                f"msgid_plural {_quote(other['en'])}",
+                f"msgstr[0] {_quote(one.get(lang, ''))}",
+                f"msgstr[1] {_quote(other.get(lang, ''))}",
+                "",
+            ]
+            continue
+        done.add(key)
+        out += _flags(entry["en"])
+        out += [f"msgctxt {_quote(key)}", f"msgid {_quote(entry['en'])}", f"msgstr {_quote(entry.get(lang, ''))}", ""]
+    return "\n".join(out)
+
+
+def _flags(text: str) -> list[str]:
+    # The flag makes `msgfmt --check` compare the {fields} of msgid and msgstr.
+    return ["#, python-brace-format"] if _FIELD.search(text) else []
+
+
+def run_i18n(args: argparse.Namespace) -> int:
+    lang = args.export_po
+    if not re.fullmatch(r"[a-z]{2,3}", lang):
+        sys.stderr.write(f"sim i18n: --export-po: `{lang}` is not a language code\n    hint: two or three lowercase letters, e.g. fi\n")
+        return EXIT_USAGE
+    text = po_catalogue(lang)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    from sim.cli.report import write_report
+    from sim.i18n import default_lang, t
+
+    write_report(args.output, text)  # atomic, and a clear message when it cannot
+    sys.stderr.write(t("cli.wrote", getattr(args, "ui_lang", None) or default_lang(), path=str(args.output)) + "\n")
+    return EXIT_OK

@@ -1,0 +1,497 @@
+"""`sim play SCENARIO --plain`: the encounter as plain lines of text, for
+screen readers, slow SSH links and piping.
+
+Output is plain text, one utterance per line, with no colour and no cursor
+movement at all: a screen reader reads escape codes as noise and a pipe
+keeps them, so there is nothing for NO_COLOR to turn off. Answers are lines
+on standard input. Everything after the encounter is what the TUI does
+too: the same engine, journal, self-assessment, history and scores.
+
+Time limits: a line-based prompt cannot be interrupted when the time runs
+out without raw terminal access (which would break screen readers and
+pipes), so the limit is shown, and an answer given later than it counts as
+letting the time run out, exactly as if the clock had fired first.
+
+Must not import Textual (or Rich): it is the way in when there is no room for
+a full-screen app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from sim import journal as journals
+from sim.engine import Alternative, EngineError, Line, Session, Turn
+from sim.errors import UserError
+from sim.history import default_trainee, record_session, self_score, utc_now
+from sim.i18n import default_lang, t
+from sim.journal import Journal, JournalInfo, new_seed
+from sim.library import Library, LoadedScenario
+from sim.scoring import Score, score
+from sim.text import LocalText, clean, localize
+
+EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
+# The reflection prompts of the self-assessment, as in the TUI (i18n `prompt.*`).
+PROMPTS = ("went_well", "differently", "feeling")
+CALIBRATED = 10  # a self-rating this close to the score counts as accurate, as in the TUI
+MARKS = {"good": "✓", "bad": "✗", "neutral": "•"}
+
+
+def trainee_name() -> str:
+    """The name the trainee gave the TUI in this data folder, else the login name."""
+    from sim import settings
+
+    return settings.trainee() or default_trainee()
+
+
+class _Stop(Exception):
+    """The trainee typed q, or standard input ended: save and leave."""
+
+
+def one_line(text: str) -> str:
+    """Authored text on one output line: safe, and its line breaks as spaces,
+    so one utterance is one line for a screen reader or a `grep`."""
+    return " ".join(part.strip() for part in clean(text).splitlines() if part.strip())
+
+
+@dataclass
+class PlainPlay:
+    library: Library
+    loaded: LoadedScenario
+    lang: str
+    mode: str
+    stdin: TextIO
+    stdout: TextIO
+    clock: Callable[[], float] = time.monotonic
+    trainee: str = field(default_factory=trainee_name)
+
+    session: Session = field(init=False)
+    journal: Journal | None = field(init=False, default=None)
+    started: str = field(init=False, default="")
+    durations: list[int | None] = field(init=False, default_factory=list)
+    self_assessment: dict[str, Any] | None = field(init=False, default=None)
+    _shown: int = field(init=False, default=0)  # transcript lines already printed
+    _interactive: bool = field(init=False, default=False)
+
+    def __post_init__(self) -> None:
+        isatty = getattr(self.stdin, "isatty", None)
+        self._interactive = bool(isatty and isatty())
+
+    # --- input and output ----------------------------------------------------------
+
+    def say(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    def tr(self, key: str, **fields: object) -> str:
+        return t(key, self.lang, **fields)
+
+    def text(self, value: LocalText | None) -> str:
+        return one_line(localize(value, self.lang, self.loaded.scenario.language))
+
+    def ask(self, prompt: str) -> str:
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.say()  # the prompt's line ends even when the input did not
+            raise _Stop
+        if not self._interactive:
+            # Piped answers are not echoed by a terminal: echo them, so the
+            # output reads as a transcript and every line starts clean.
+            self.say(one_line(line))
+        return line.strip()
+
+    # --- the whole session -----------------------------------------------------------
+
+    def run(self) -> int:
+        try:
+            resumed = self._resume_or_start()
+        except _Stop:
+            return EXIT_OK  # input ended before anything was played: nothing to save
+        try:
+            if not resumed:
+                self._briefing()
+            self._encounter(resumed)
+            self._self_assess()
+        except _Stop:
+            self._saved()
+            return EXIT_OK
+        except KeyboardInterrupt:
+            self.say()
+            self._saved()  # every turn is journalled already: ctrl+c is a quit, too
+            return EXIT_INTERRUPTED
+        self._finish()
+        self._debrief()
+        return EXIT_OK
+
+    def _critical(self) -> frozenset[str]:
+        return frozenset(pid for pid, p in self.library.principles.items() if p.critical)
+
+    def _resume_or_start(self) -> bool:
+        s = self.loaded.scenario
+        waiting = [
+            info
+            for info in journals.interrupted()
+            if info.scenario_id == s.id and info.content_hash == s.content_hash and info.trainee in ("", self.trainee)
+        ]
+        for info in waiting:
+            self.say(self.tr("plain.resume.offer", turn=len(info.actions) + 1, started=info.started[:16].replace("T", " ")))
+            while True:
+                answer = self.ask(self.tr("plain.resume.prompt")).lower()
+                if answer in ("r", "n", "d"):
+                    break
+                self.say(self.tr("plain.resume.invalid"))
+            if answer == "r" and self._resume(info):
+                return True
+            if answer == "d":
+                Journal.reopen(info).abandon()
+                self.say(self.tr("resume.discarded"))
+            if answer == "n":
+                break
+        self._start()
+        return False
+
+    def _resume(self, info: JournalInfo) -> bool:
+        s = self.loaded.scenario
+        try:
+            self.session = Session.replay(s, self.library.profile_for(s), info.seed, info.actions, self._critical())
+        except EngineError as exc:
+            self.say(f"{self.tr('resume.failed')}: {one_line(str(exc))}")
+            return False
+        self.journal = Journal.reopen(info)
+        self.mode = info.mode if info.mode in ("practice", "assessment") else self.mode
+        self.started = info.started
+        self.durations = list(info.durations_ms)
+        self.say(self.tr("event.resumed"))
+        return True
+
+    def _start(self) -> None:
+        s = self.loaded.scenario
+        seed = new_seed()
+        self.session = Session(s, self.library.profile_for(s), seed, self._critical())
+        self.started = utc_now()
+        try:
+            self.journal = Journal.start(
+                scenario_id=s.id,
+                scenario_path=str(self.loaded.path.resolve()),
+                content_hash=s.content_hash,
+                seed=seed,
+                mode=self.mode,
+                lang=self.lang,
+                trainee=self.trainee,
+            )
+        except OSError as exc:
+            # Practising matters more than the journal: play on, and say it is not saved.
+            self.say(self.tr("journal.failed", error=str(exc)))
+
+    # --- before and during the encounter -----------------------------------------------
+
+    def _briefing(self) -> None:
+        s = self.loaded.scenario
+        profile = self.session.profile
+        self.say(self.text(s.title))
+        if s.content_warning is not None:
+            self.say(f"{self.tr('briefing.warning')}: {self.text(s.content_warning)}")
+        name = one_line(localize(profile.name, self.lang, profile.language))
+        description = one_line(localize(profile.description, self.lang, profile.language))
+        self.say(f"{self.tr('briefing.client')}: {name} — {description}")
+        self.say(f"{self.tr('briefing.situation')}: {self.text(s.briefing)}")
+        self.say(self.tr("briefing.goals"))
+        for pid in s.goals:
+            self.say(f"- {self._principle(pid)}")
+        self.say(self.tr(f"briefing.mode.{self.mode}"))
+        self.say(self.tr("plain.controls"))
+
+    def _principle(self, pid: str) -> str:
+        p = self.library.principles.get(pid)
+        return one_line(localize(p.name, self.lang)) if p else clean(pid)
+
+    def _description(self, pid: str) -> str:
+        p = self.library.principles.get(pid)
+        return one_line(localize(p.description, self.lang)) if p else ""
+
+    def _encounter(self, resumed: bool) -> None:
+        s = self.session
+        if resumed:
+            self._history()
+        while not s.ended:
+            self._show_new_lines()
+            self._take_turn()
+        self._show_new_lines()
+        assert s.ending is not None
+        self.say()
+        self.say(self.tr("end.body", ending=self.tr(f"ending.{s.ending.value}")))
+
+    def _history(self) -> None:
+        """The story so far of a resumed session, the turns as they went."""
+        for turn in self.session.turns:
+            self._show_lines([line for line in self.session.transcript if line.turn == turn.number and line.speaker != "trainee"])
+            self._after(turn)
+        self._shown = sum(1 for line in self.session.transcript if line.turn <= len(self.session.turns))
+
+    def _show_new_lines(self) -> None:
+        lines = [line for line in self.session.transcript[self._shown :] if line.speaker != "trainee"]
+        self._shown = len(self.session.transcript)
+        self._show_lines(lines)
+
+    def _show_lines(self, lines: Sequence[Line]) -> None:
+        if lines:
+            self.say()
+        for line in lines:
+            kind = "event" if line.speaker == "system" else line.speaker
+            self.say(f"{self.tr(f'speaker.{kind}')}: {self.text(line.text)}")
+
+    def _take_turn(self) -> None:
+        s = self.session
+        options = s.options
+        limit = s.time_limit
+        state = s.state
+        self.say(
+            " · ".join(
+                (
+                    self.tr("card.mood", band=self.tr(f"band.{s.band}")),
+                    f"{self.tr('card.tension')} {state['tension']}",
+                    f"{self.tr('card.trust')} {state['trust']}",
+                )
+            )
+        )
+        if limit is not None:
+            self.say(self.tr("plain.time_limit", seconds=limit))
+        self.say(self.tr("choices.title"))
+        for option in options:
+            self.say(f"{option.number}. {self.text(option.choice.say)}")
+        shown_at = self.clock()
+        while True:
+            answer = self.ask("> ").lower()
+            elapsed = self.clock() - shown_at
+            if answer == "q":
+                raise _Stop
+            if answer == "h":
+                action = "help"
+                break
+            if answer.isdigit() and 1 <= int(answer) <= len(options):
+                action = options[int(answer) - 1].id
+                break
+            self.say(self.tr("plain.invalid", last=len(options)))
+        if limit is not None and elapsed > limit and s.node.timeout is not None:
+            # The clock would have fired first: the answer came too late for this node.
+            self._act("timeout", limit * 1000)
+            if action == "help" and not s.ended:
+                self._show_new_lines()
+                self._act("help", round((elapsed - limit) * 1000))
+            return
+        self._act(action, round(elapsed * 1000))
+
+    def _act(self, action: str, elapsed_ms: int) -> None:
+        turn = self.session.act(action)
+        self.durations.append(elapsed_ms)
+        if self.journal is not None:
+            try:
+                self.journal.record(turn.number, self.session.actions[-1], turn.node, elapsed_ms, arrived=turn.next)
+            except OSError as exc:
+                # Stop writing, so the journal never has a gap, and say it cannot be resumed.
+                self.journal = None
+                self.say(self.tr("journal.failed", error=str(exc)))
+        self._after(turn)
+
+    def _after(self, turn: Turn) -> None:
+        """What the trainee did, then (in practice mode) the feedback on it."""
+        if turn.action == "timeout":
+            self.say(f"{self.tr('speaker.event')}: {self.tr('event.timeout')}")
+        elif turn.action == "help" and turn.say is None:
+            self.say(f"{self.tr('speaker.event')}: {self.tr('event.help')}")
+        else:
+            self.say(f"{self.tr('speaker.trainee')}: {self.text(turn.say)}")
+        if self.mode != "practice":
+            return
+        if turn.feedback is not None:
+            total = sum(turn.principles.values())
+            tone = "good" if total > 0 else "bad" if total < 0 else "neutral"
+            self.say(f"{self.tr('speaker.feedback')}: {MARKS[tone]} {self.text(turn.feedback)}")
+        for miss in self._misses(turn.number):
+            self.say(f"{self.tr('speaker.feedback')}: ⚠ {miss}")
+
+    def _misses(self, turn: int | None = None) -> list[str]:
+        return [
+            self.tr(
+                "debrief.critical", turn=m.turn, principle=self._principle(m.principle), reason=self.tr(f"reason.{m.code}")
+            )
+            for m in self.session.critical_misses
+            if turn is None or m.turn == turn
+        ]
+
+    # --- after the encounter -------------------------------------------------------------
+
+    def _self_assess(self) -> None:
+        self.say()
+        self.say(self.tr("self.subtitle"))
+        self.say(self.tr("self.intro"))
+        ratings: dict[str, int] = {}
+        for pid in self.session.scenario.goals:
+            self.say()
+            description = self._description(pid)
+            self.say(self._principle(pid) + (f" — {description}" if description else ""))
+            while True:
+                answer = self.ask(self.tr("plain.rate_prompt"))
+                if answer.lower() == "q":
+                    raise _Stop
+                if answer in ("1", "2", "3", "4", "5"):
+                    ratings[pid] = int(answer)
+                    break
+                self.say(self.tr("plain.rate_invalid"))
+        reflections: dict[str, str] = {}
+        for key in PROMPTS:
+            self.say()
+            prompt = self.tr(f"prompt.{key}")
+            self.say(f"{prompt} — {self.tr('self.placeholder')}")
+            # Free text: "q" here is an answer, not a key.
+            reflections[prompt] = self.ask("> ")
+        self.self_assessment = {"ratings": ratings, "reflections": reflections}
+
+    def _finish(self) -> None:
+        s = self.session
+        result = score(s)
+        assert s.ending is not None
+        if self.journal is not None:
+            try:
+                self.journal.finish(s.ending.value, self.self_assessment, result.overall)
+            except OSError as exc:
+                self.say(self.tr("journal.finish_failed", error=str(exc)))
+        try:
+            record_session(
+                s,
+                result,
+                trainee=self.trainee,
+                mode=self.mode,
+                lang=self.lang,
+                started=self.started or None,
+                self_assessment=self.self_assessment,
+                durations_ms=self.durations,
+                session_id=self.journal.session_id if self.journal is not None else None,
+                scenario_path=str(self.loaded.path.resolve()),
+            )
+        except UserError as exc:
+            # The finished journal is still on disk: `sim history` adds it later.
+            self.say(self.tr("plain.history_failed", error=one_line(exc.format())))
+
+    def _saved(self) -> None:
+        if not self.session.turns:
+            return  # nothing played, nothing to resume
+        if self.journal is not None:
+            self.say(self.tr("plain.saved"))
+        else:
+            self.say(self.tr("plain.not_saved"))
+
+    def _debrief(self) -> None:
+        s = self.session
+        result = score(s)
+        self.say()
+        self.say(self.tr("debrief.subtitle"))
+        overall = "—" if result.overall is None else str(result.overall)
+        self.say(self.tr("debrief.overall", score=overall, grade=self.tr(f"grade.{result.grade}")))
+        ending = s.ending
+        if result.success:
+            success = self.tr("debrief.success")
+        elif ending is not None and ending.success:
+            success = self.tr("debrief.success_but_miss")
+        else:
+            success = self.tr("debrief.not_success")
+        ending_text = self.tr(f"ending.{ending.value}") if ending else self.tr("debrief.unfinished")
+        self.say(self.tr("debrief.ending", ending=ending_text, success=success))
+        if result.overall != result.uncapped:
+            self.say(self.tr("debrief.capped", uncapped=result.uncapped, score=overall))
+        for miss in self._misses():
+            self.say(f"⚠ {miss}")
+        self._principles(result)
+        self._turns(result)
+        answered = [(q, a) for q, a in (self.self_assessment or {}).get("reflections", {}).items() if a]
+        if answered:
+            self.say()
+            self.say(self.tr("debrief.reflections"))
+            for question, answer in answered:
+                self.say(f"{question} {one_line(answer)}")
+        if self.journal is not None:
+            self.say()
+            self.say(self.tr("plain.report_hint", session=self.journal.session_id))
+
+    def _principles(self, result: Score) -> None:
+        ratings = (self.self_assessment or {}).get("ratings", {})
+        self.say()
+        self.say(self.tr("plain.principles"))
+        for ps in result.principles:
+            rating = ratings.get(ps.principle)
+            own = self_score(rating)
+            you = "—" if own is None else f"{own} ({rating}/5)"
+            computed = self.tr("debrief.not_tested") if ps.score is None else str(ps.score)
+            name = self._principle(ps.principle) + (" ★" if ps.goal else "")
+            self.say(self.tr("plain.principle_line", name=name, score=computed, rating=you, gap=self._gap(own, ps.score)))
+        self.say(self.tr("plain.goal_mark"))
+
+    def _gap(self, own: int | None, computed: int | None) -> str:
+        if own is None or computed is None:
+            return "—"
+        gap = own - computed
+        shown = f"{gap:+d}" if gap else "±0"
+        if abs(gap) <= CALIBRATED:
+            return self.tr("gap.calibrated", gap=shown)
+        return self.tr("gap.over" if gap > 0 else "gap.under", gap=shown)
+
+    def _turns(self, result: Score) -> None:
+        self.say()
+        self.say(self.tr("tab.turns"))
+        goals = self.session.scenario.goals
+        worth = lambda alt: sum(alt.principles.get(g, 0) for g in goals)  # noqa: E731
+        for turn, best in zip(self.session.turns, result.best_alternatives):
+            before, after = turn.state_before["tension"], turn.state_after["tension"]
+            head = f"{self.tr('turn.heading', turn=turn.number)} ({self.tr('turn.tension', before=before, after=after)})"
+            if turn.critical:
+                head += f" ⚠ {self.tr('turn.critical')}"
+            self.say(head)
+            self.say(f"  {self.tr('speaker.trainee')}: {self._did(turn.action, turn.say)}")
+            if turn.feedback is not None:
+                self.say(f"  {self.tr('speaker.feedback')}: {self.text(turn.feedback)}")
+            # A turn with a single option was no decision: nothing to compare.
+            if best is None or len(turn.alternatives) < 2:
+                continue
+            chosen = next(a for a in turn.alternatives if a.action == turn.action and a.choice_id == turn.choice_id)
+            if worth(chosen) >= worth(best):
+                self.say(f"  ✓ {self.tr('turn.best')}")
+            else:
+                self.say(f"  {self.tr('turn.better')}: {self._alternative(best)}")
+
+    def _did(self, action: str, say: LocalText | None) -> str:
+        if action == "timeout":
+            return self.tr("turn.timeout")
+        if action == "help":
+            return self.tr("turn.help") + (f": {self.text(say)}" if say is not None else "")
+        return self.text(say)
+
+    def _alternative(self, alt: Alternative) -> str:
+        if alt.action == "help" or alt.say is None:
+            return self._did(alt.action if alt.action == "help" else "timeout", alt.say)
+        return self.text(alt.say)
+
+
+def run_plain(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    from sim.cli.main import extra_dirs
+    from sim.cli.scenarios import find_scenario
+
+    lang = getattr(args, "ui_lang", None) or default_lang()
+    mode = getattr(args, "mode", None) or "practice"
+    lib, found, problems = find_scenario(args.scenario, extra_dirs(args))
+    if found is None or problems:
+        for p in problems:
+            sys.stderr.write(clean(p.format()) + "\n")
+        return EXIT_USAGE
+    if stdin is None:
+        stdin = sys.stdin
+        if hasattr(stdin, "reconfigure"):
+            stdin.reconfigure(errors="replace")  # a stray byte in a pipe is not worth a crash
+    play = PlainPlay(lib, found, lang, mode, stdin, stdout or sys.stdout)
+    return play.run()
