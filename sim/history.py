@@ -757,7 +757,7 @@ def import_journals(store: Store | None = None, *, extra_dirs: Sequence[Path] = 
     try:
         known = store.session_ids()
         todo = []
-        for path in sorted(folder.glob("*.jsonl")):
+        for path in journal.paths():  # oldest first, to the microsecond
             try:
                 info = journal.read(path)
             except (OSError, ValueError, TypeError):

@@ -82,7 +82,8 @@ class Journal:
     ) -> Journal:
         folder = journals_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        # Microseconds: two sessions started in one second must still sort in order.
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%f")
         session_id = f"{stamp}-{secrets.token_hex(3)}"
         journal = cls(folder / f"{session_id}.jsonl", session_id)
         journal._append(
@@ -179,12 +180,24 @@ def read(path: Path) -> JournalInfo:
     return info
 
 
-def _all() -> list[JournalInfo]:
+def _start_order(path: Path) -> tuple[str, str]:
+    # Names from before microseconds were added (`20240501T100000-3f2a9c`)
+    # count as the start of their second.
+    stamp, _, rest = path.stem.partition("-")
+    return (stamp if "." in stamp else stamp + ".000000"), rest
+
+
+def paths() -> list[Path]:
+    """Every journal file, oldest first."""
     folder = journals_dir()
     if not folder.is_dir():
         return []
+    return sorted(folder.glob("*.jsonl"), key=_start_order)
+
+
+def _all() -> list[JournalInfo]:
     out = []
-    for path in sorted(folder.glob("*.jsonl"), reverse=True):
+    for path in reversed(paths()):
         try:
             out.append(read(path))
         except (OSError, ValueError, TypeError):

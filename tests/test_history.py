@@ -326,7 +326,7 @@ def test_history_command_tables_and_sparklines(sample_library, capsys, monkeypat
     code, out, _ = cli(capsys, "history", "--dir", SAMPLE_DIR)
     assert code == 0
     assert "Sessions" in out and "trainee" in out and "bob" in out
-    for word in ("Sample", "escalated", "resolved", "help-called", "needs practice", "excellent"):
+    for word in ("Sample", "escalated", "resolved", "help called", "needs practice", "excellent"):
         assert word in out
     assert "Progress per principle" in out
     line = next(l for l in out.splitlines() if "No shaming" in l)

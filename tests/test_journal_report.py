@@ -59,6 +59,30 @@ def test_unreadable_journals_are_ignored(_isolated_home):
     assert journal.interrupted() == []
 
 
+def test_sessions_started_in_one_second_keep_their_order(_isolated_home):
+    # Journals sort by name; with a one-second stamp and a random suffix, the
+    # newest of several sessions started in the same second was a coin toss.
+    started = [_start(seed=n) for n in range(20)]
+    for j in started:
+        j.record(1, "acknowledge", "opening")
+    assert [info.seed for info in journal.interrupted()] == list(range(19, -1, -1))
+    assert [p.name for p in journal.paths()] == [j.path.name for j in started]
+
+
+def test_journals_named_before_microseconds_are_still_read_in_order(_isolated_home):
+    new = _start(seed=2)
+    new.record(1, "acknowledge", "opening")
+    stamp = new.session_id.split(".")[0]  # the same second, old style
+    old = journal.Journal(_isolated_home / "journals" / f"{stamp}-ffffff.jsonl", f"{stamp}-ffffff")
+    old._append({"v": 1, "session": old.session_id, "scenario": "sample", "hash": "abc", "seed": 1})
+    old.record(1, "acknowledge", "opening")
+    earlier = journal.Journal(_isolated_home / "journals" / "20000101T000000-000000.jsonl", "20000101T000000-000000")
+    earlier._append({"v": 1, "session": earlier.session_id, "scenario": "sample", "hash": "abc", "seed": 0})
+    earlier.record(1, "acknowledge", "opening")
+    # An old name counts as the start of its second: before any session stamped later in it.
+    assert [info.seed for info in journal.interrupted()] == [2, 1, 0]
+
+
 def test_markdown_report(sample_library, sample, sample_profile):
     s = Session.replay(sample, sample_profile, 0, ["notice", "argue", "alone"])
     text = markdown(s, score(s), sample_library, "en", {"ratings": {"no-shaming": 4}, "reflections": {"What went well?": "I *stayed* calm"}})

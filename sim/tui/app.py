@@ -1,5 +1,10 @@
 """The simulator app: owns the scenario catalogue and the settings, and
-decides which screen follows which (screens only say what happened)."""
+decides which screen follows which (screens only say what happened).
+
+Also what happens around the screens: resuming interrupted journals,
+recording finished sessions in the history, and, for `sim play --watch`,
+carrying the preview over to each saved version of the file.
+"""
 
 from __future__ import annotations
 
@@ -7,32 +12,42 @@ import os
 import time
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.worker import Worker
 
-from sim import journal
-from sim.engine import EngineError
+from sim import journal, settings
+from sim.errors import UserError
 from sim.i18n import t
 from sim.journal import Journal, JournalInfo
 from sim.library import Library, LoadedScenario
 from sim.text import clean, localize
-from sim.tui.catalog import Catalog, Entry
+from sim.tui.catalog import Catalog, Entry, critical_principles
 from sim.tui.clock import Clock
 from sim.tui.commands import SimCommands
 from sim.tui.messages import EncounterEnded, EncounterStartRequested, ReplayRequested, ScenarioChosen, SelfAssessed
-from sim.tui.play import Play
 from sim.tui.screens.base import SimModal, SimScreen, localize_bindings
 from sim.tui.screens.briefing import BriefingScreen
-from sim.tui.screens.debrief import DebriefScreen
-from sim.tui.screens.encounter import EncounterScreen
 from sim.tui.screens.error import ErrorScreen
 from sim.tui.screens.home import HomeScreen
 from sim.tui.screens.resume import Answer, ResumeScreen, Unfinished
-from sim.tui.screens.self_assessment import SelfAssessmentScreen
+from sim.tui.screens.trainee import TraineeScreen
+
+# The engine and the typed model (pydantic), and the screens and modules that
+# use them, are imported by the methods that need them: the home screen lists
+# the scenarios from the catalogue's index, so `sim` starts without them.
+if TYPE_CHECKING:
+    from sim.resume import Resumability
+    from sim.tui.play import Play
+    from sim.tui.watch import FileWatch
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -46,6 +61,7 @@ class Options:
     lang: str = "en"
     clock: Clock = time.monotonic
     seed: int | None = None  # the order of the options; random unless given (tests, demonstrations)
+    watch: bool = False  # `play` is a file to preview live: reloaded on save, never journalled
 
 
 class SimApp(App[None]):
@@ -67,9 +83,30 @@ class SimApp(App[None]):
         self.clock = options.clock
         self.catalog = catalog if catalog is not None else Catalog.load(options.dirs, options.files)
         self.theme = DARK
+        # Read once: the trainee's name is asked for only when none was ever given.
+        self._named = settings.trainee()
+        self._trainee = self._named
+        self._watch: FileWatch | None = None
+        self._watch_worker: Worker[None] | None = None
+        self._watch_error: ErrorScreen | None = None
+        self._watch_hash = ""  # the version on screen: a save that changes nothing is not a reload
         self._apply_language()
-        # Where each interrupted journal's scenario was found, by session id.
-        self._resumable: dict[str, tuple[Library, LoadedScenario]] = {}
+        # Where each interrupted journal's scenario was found, and the session replayed on it.
+        self._resumable: dict[str, tuple[Library, LoadedScenario, Resumability]] = {}
+
+    @property
+    def trainee(self) -> str:
+        """Whose sessions these are: the name given, else SIM_TRAINEE or the login name."""
+        if self._trainee is None:
+            # Here, not at import: the history module (and SQLite) is not needed to start.
+            from sim.history import default_trainee
+
+            self._trainee = default_trainee()
+        return self._trainee
+
+    @trainee.setter
+    def trainee(self, name: str) -> None:
+        self._trainee = name
 
     def _fatal_error(self) -> None:
         # Textual would print a traceback with locals. Users get one line and the
@@ -85,17 +122,22 @@ class SimApp(App[None]):
 
     def _apply_language(self) -> None:
         localize_bindings(self, self.lang)
-        self.title = t("app.title", self.lang)
+        # In every header: a preview must never pass for practice that counts.
+        self.title = t("watch.title" if self.options.watch else "app.title", self.lang)
 
     def get_default_screen(self) -> HomeScreen:
         return HomeScreen()
 
     def on_mount(self) -> None:
-        if self.options.play is not None:
-            entry = self.catalog.find(self.options.play)
-            if entry is not None:
-                self.open_entry(entry)
+        entry = self.catalog.find(self.options.play) if self.options.play is not None else None
+        if entry is not None:
+            self.open_entry(entry)
+        if self.options.watch and entry is not None and entry.loaded is not None:
+            self.start_watch(entry.path, entry.loaded)
+            return  # an author previewing a file is not asked who practises, nor to resume
         self.offer_resume()
+        if self._named is None and not os.environ.get("SIM_TRAINEE", "").strip():
+            self.push_screen(TraineeScreen(self.trainee), partial(self._trainee_answered, first=True))
 
     # --- app-wide actions ----------------------------------------------------------
 
@@ -118,6 +160,33 @@ class SimApp(App[None]):
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.placeholder", self.lang)))
+
+    def action_history(self) -> None:
+        # Imported on first use: the history screen is not needed to start.
+        from sim.tui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen())
+
+    def action_change_trainee(self) -> None:
+        self.push_screen(TraineeScreen(self.trainee), partial(self._trainee_answered, first=False))
+
+    def _trainee_answered(self, name: str | None, first: bool) -> None:
+        if name is None and not first:
+            return
+        # Esc on the first start keeps the default name, and remembers it, so it is not asked again.
+        self.trainee = name or self.trainee
+        self._named = self.trainee
+        self._save_trainee(self.trainee)
+        if name is not None:
+            self.notify(t("trainee.saved", self.lang, name=clean(self.trainee)), markup=False)
+
+    @work(thread=True, exit_on_error=False, group="settings")
+    def _save_trainee(self, name: str) -> None:
+        try:
+            settings.save_trainee(name)
+        except OSError as exc:
+            message = t("trainee.save_failed", self.lang, error=exc.strerror or str(exc))
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
 
     def switch_language(self) -> None:
         self.lang = "en" if self.lang == "fi" else "fi"
@@ -144,24 +213,59 @@ class SimApp(App[None]):
         self.open_entry(message.entry)
 
     def on_encounter_start_requested(self, message: EncounterStartRequested) -> None:
+        from sim.tui.play import Play
+        from sim.tui.screens.encounter import EncounterScreen
+
         assert message.entry.loaded is not None
-        play = Play.start(self.catalog.library, message.entry.loaded, mode=self.mode, lang=self.lang, seed=self.options.seed)
+        play = Play.start(
+            self.catalog.library,
+            message.entry.loaded,
+            mode=self.mode,
+            lang=self.lang,
+            seed=self.options.seed,
+            trainee=self.trainee,
+            journalled=not self.options.watch,
+        )
         self.switch_screen(EncounterScreen(play))
 
     def on_encounter_ended(self, message: EncounterEnded) -> None:
+        from sim.tui.screens.debrief import DebriefScreen
+        from sim.tui.screens.self_assessment import SelfAssessmentScreen
+
         if message.play.is_what_if:
             self.switch_screen(DebriefScreen(message.play))
         else:
             self.switch_screen(SelfAssessmentScreen(message.play))
 
     def on_self_assessed(self, message: SelfAssessed) -> None:
+        from sim.tui.screens.debrief import DebriefScreen
+
+        play = message.play
         try:
-            message.play.finish(message.answers)
+            play.finish(message.answers)
         except OSError as exc:
             self.notify(t("journal.finish_failed", self.lang, error=str(exc)), severity="error", markup=False)
-        self.switch_screen(DebriefScreen(message.play))
+        if not play.preview:
+            self._record(play)
+        self.switch_screen(DebriefScreen(play))
+
+    @work(thread=True, exit_on_error=False, group="history")
+    def _record(self, play: Play) -> None:
+        # The debrief is already on screen: a read-only or full data folder costs
+        # the history entry, never the debrief (the journal can still bring it in later).
+        try:
+            play.record_history()
+        except UserError as exc:
+            error = exc.message
+        except Exception as exc:  # a bug here must not pass silently, nor take the debrief down
+            error = f"{type(exc).__name__}: {exc}"
+        else:
+            return
+        self.call_from_thread(self.notify, t("history.record_failed", self.lang, error=error), severity="error", timeout=15, markup=False)
 
     def on_replay_requested(self, message: ReplayRequested) -> None:
+        from sim.tui.screens.encounter import EncounterScreen
+
         self.push_screen(EncounterScreen(message.play.what_if(message.turn)))
 
     # --- resuming ----------------------------------------------------------------------
@@ -172,24 +276,32 @@ class SimApp(App[None]):
             self.push_screen(ResumeScreen(items), self._resume_answered)
 
     def _unfinished(self, info: JournalInfo) -> Unfinished:
-        found = self._locate(info)
-        problem = ""
-        if found is None:
+        from sim.resume import check
+
+        candidates = self._candidates(info)
+        problem = note = ""
+        if not candidates:
             title = clean(info.scenario_id)
             problem = t("resume.missing", self.lang)
         else:
-            s = found[1].scenario
+            s = candidates[0][1].scenario
             title = clean(localize(s.title, self.lang, s.language))
-            if s.content_hash != info.content_hash:
-                problem = t("resume.changed", self.lang)
+            verdicts = [(lib, ls, check(info, ls.scenario, lib.profile_for(ls.scenario), critical_principles(lib))) for lib, ls in candidates]
+            # An unchanged version first: then the session goes on exactly as it was played.
+            fitting = sorted((v for v in verdicts if v[2].ok), key=lambda v: v[2].changed)
+            if fitting:
+                self._resumable[info.session_id] = fitting[0]
+                if fitting[0][2].changed:
+                    note = t("resume.changed_note", self.lang)
             else:
-                self._resumable[info.session_id] = found
+                problem = why_not(verdicts[0][2], self.lang)
         label = t("resume.item", self.lang, title=title, turn=len(info.actions) + 1, started=_local_time(info.started))
-        return Unfinished(info, label, problem)
+        return Unfinished(info, label, problem, note)
 
-    def _locate(self, info: JournalInfo) -> tuple[Library, LoadedScenario] | None:
-        """The scenario a journal was played on: in the catalogue, or at the
-        path it was loaded from (the trainee may not have given --dir again)."""
+    def _candidates(self, info: JournalInfo) -> list[tuple[Library, LoadedScenario]]:
+        """Where the scenario a journal was played on may be now: in the
+        catalogue, and at the path it was loaded from (the trainee may not
+        have given --dir again)."""
         candidates: list[tuple[Library, LoadedScenario]] = []
         entry = self.catalog.find(info.scenario_id)
         if entry is not None and entry.loaded is not None:
@@ -200,12 +312,13 @@ class SimApp(App[None]):
             other = beside.find(str(path))
             if other is not None and other.loaded is not None:
                 candidates.append((beside.library, other.loaded))
-        for candidate in candidates:
-            if candidate[1].scenario.content_hash == info.content_hash:
-                return candidate
-        return candidates[0] if candidates else None
+        return candidates
 
     def _resume_answered(self, answer: Answer) -> None:
+        from sim.tui.play import Play
+        from sim.tui.screens.encounter import EncounterScreen
+        from sim.tui.screens.self_assessment import SelfAssessmentScreen
+
         if answer is None:
             return
         action, item = answer
@@ -218,16 +331,115 @@ class SimApp(App[None]):
             self.notify(t("resume.discarded", self.lang))
             self.offer_resume()  # the next one, if several were interrupted
             return
-        library, loaded = self._resumable[item.info.session_id]
-        try:
-            play = Play.resume(library, loaded, item.info, lang=self.lang)
-        except EngineError as exc:
-            self.push_screen(ErrorScreen(t("resume.failed", self.lang), message=str(exc)))
-            return
+        library, loaded, verdict = self._resumable[item.info.session_id]
+        assert verdict.session is not None
+        play = Play.resume(library, loaded, item.info, verdict.session, lang=self.lang, trainee=self.trainee)
+        notice = t("event.resumed_changed", self.lang) if verdict.changed else ""
         if play.session.ended:
             self.push_screen(SelfAssessmentScreen(play))
+            if notice:
+                self.notify(notice, markup=False)
         else:
-            self.push_screen(EncounterScreen(play, resumed=True))
+            self.push_screen(EncounterScreen(play, resumed=True, notice=notice))
+
+    # --- live preview (`sim play FILE --watch`) -------------------------------------------
+
+    def start_watch(self, path: Path, loaded: LoadedScenario) -> None:
+        from sim.tui.watch import POLL_SECONDS, FileWatch
+
+        self._watch = FileWatch(path)
+        self._watch_hash = loaded.scenario.content_hash
+        self.set_interval(POLL_SECONDS, self.poll_watch)
+        self.notify(t("watch.started", self.lang, file=clean(path.name)), timeout=8, markup=False)
+
+    def poll_watch(self) -> None:
+        """Look at the file again, unless the last look is still loading it."""
+        if self._watch is not None and (self._watch_worker is None or self._watch_worker.is_finished):
+            self._watch_worker = self._check_watched()
+
+    @work(thread=True, exit_on_error=False, group="watch")
+    def _check_watched(self) -> None:
+        assert self._watch is not None
+        if self._watch.changed():
+            catalog = self.catalog.reload()
+            self.call_from_thread(self._watched_changed, catalog)
+
+    def _watched_changed(self, catalog: Catalog) -> None:
+        assert self._watch is not None
+        path = self._watch.path
+        entry = catalog.find(str(path))
+        if entry is None or entry.loaded is None:
+            problems = [p for e in catalog.entries if e.broken and self._watch.is_watched(e.path) for p in e.problems]
+            self._show_watch_error(ErrorScreen(
+                t("watch.error_title", self.lang, file=path.name),
+                problems,
+                message="" if problems else t("watch.not_loaded", self.lang, file=path.name),
+                hint=t("watch.error_hint", self.lang),
+            ))  # fmt: skip
+            return
+        was_broken = self._watch_error is not None
+        self._show_watch_error(None)
+        self.catalog = catalog
+        loaded = entry.loaded
+        if loaded.scenario.content_hash == self._watch_hash:
+            self.notify(t("watch.fixed" if was_broken else "watch.unchanged", self.lang, file=clean(path.name)), markup=False)
+            return
+        self._watch_hash = loaded.scenario.content_hash
+        self._carry_preview_over(entry)
+
+    def _show_watch_error(self, screen: ErrorScreen | None) -> None:
+        """Replace the error dialog of the last save (if still open) by `screen`."""
+        if self._watch_error is not None and self._watch_error is self.screen:
+            self._watch_error.dismiss()
+        self._watch_error = screen
+        if screen is not None:
+            self.push_screen(screen)
+
+    def _carry_preview_over(self, entry: Entry) -> None:
+        """Show the reloaded scenario where the author was: the briefing, or the
+        same point of the encounter, self-assessment or debrief when the steps
+        taken still fit; else the encounter from the start."""
+        from sim.tui.screens.debrief import DebriefScreen
+        from sim.tui.screens.encounter import EncounterScreen
+        from sim.tui.screens.self_assessment import SelfAssessmentScreen
+        from sim.tui.watch import carry_over
+
+        assert entry.loaded is not None
+        file = clean(entry.path.name)
+        current = next((s for s in reversed(self.screen_stack) if isinstance(s, (BriefingScreen, EncounterScreen, SelfAssessmentScreen, DebriefScreen))), None)
+        screen: Screen
+        if current is None or isinstance(current, BriefingScreen):
+            while self.screen_stack[-1] is not (current or self.screen_stack[0]):
+                self.pop_screen()
+            if current is None:
+                home = self.screen_stack[0]
+                if isinstance(home, HomeScreen):
+                    home.fill()
+            else:
+                current.call_later(current.reload, entry)
+            self.notify(t("watch.reloaded", self.lang, file=file), markup=False)
+            return
+        play, verdict = carry_over(current.play, self.catalog.library, entry.loaded)
+        if verdict.ok:
+            message = t("watch.same_point", self.lang, file=file)
+            screen = EncounterScreen(play, notice=message) if isinstance(current, EncounterScreen) else type(current)(play)
+        else:
+            message = t("watch.restarted", self.lang, file=file, why=why_not(verdict, self.lang, bare=True))
+            screen = EncounterScreen(play, notice=message)
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(screen)
+        if not isinstance(screen, EncounterScreen):  # an encounter has it as the last note of the story
+            self.notify(message, markup=False)
+
+
+def why_not(verdict: Resumability, lang: str, *, bare: bool = False) -> str:
+    """Why a session cannot go on, in the trainee's language; `bare`: just the reason."""
+    reason = "new-start" if verdict.reason == "leads-elsewhere" and verdict.step == 0 else verdict.reason
+    why = t(f"resume.why.{reason}", lang, step=verdict.step or 0, action=clean(verdict.action or ""))
+    if bare:
+        return why
+    return t("resume.cannot_changed" if verdict.changed else "resume.cannot", lang, why=why)
 
 
 def _local_time(iso: str) -> str:

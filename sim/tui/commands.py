@@ -57,6 +57,8 @@ class SimCommands(Provider):
                 title = clean(localize(s.title, lang, s.language))
                 details = " · ".join((t(f"channel.{s.channel.value}", lang), t(f"difficulty.{s.difficulty}", lang), s.id))
                 yield Command(t("cmd.play", lang, title=title), details, partial(home.open_entry, entry))
+            yield Command(t("cmd.history", lang), t("cmd.history.help", lang), app.action_history)
+            yield Command(t("cmd.trainee", lang, name=clean(app.trainee)), t("cmd.trainee.help", lang), app.action_change_trainee)
             yield Command(t("cmd.language", lang), t("cmd.language.help", lang), app.switch_language)
             yield Command(t("cmd.reload", lang), t("cmd.reload.help", lang), home.action_reload)
         yield Command(t("cmd.theme", lang), t("cmd.theme.help", lang), app.action_toggle_theme)

@@ -4,6 +4,7 @@ be checked while the terminal is still ours to print to, then run the app."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -42,7 +43,11 @@ def run_tui(args: argparse.Namespace) -> int:
         if entry.loaded is None:
             return _fail(*(p.format() for p in entry.problems))
 
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    # SIM_EXIT_ON_READY=1: a start-up check (CI, benchmarks/run.py) that needs no terminal.
+    exit_on_ready = os.environ.get("SIM_EXIT_ON_READY") == "1"
+    # TEXTUAL_DRIVER: `sim serve` runs the app through pipes, drawn in a browser.
+    driven = bool(os.environ.get("TEXTUAL_DRIVER"))
+    if not exit_on_ready and not driven and not (sys.stdin.isatty() and sys.stdout.isatty()):
         if name is None:
             # Bare `sim` in a pipe or a script: the list of commands is the useful answer.
             from sim.cli.main import build_parser
@@ -54,8 +59,36 @@ def run_tui(args: argparse.Namespace) -> int:
 
     from sim.tui.app import Options, SimApp
 
-    app = SimApp(Options(dirs=tuple(dirs), files=tuple(files), play=name, mode=mode, lang=lang), catalog)
+    options = Options(dirs=tuple(dirs), files=tuple(files), play=name, mode=mode, lang=lang, watch=getattr(args, "watch", False))
+    if exit_on_ready:
+        return _run_until_ready(SimApp, options, catalog)
+    app = SimApp(options, catalog)
     app.run()
     if app.return_code == 1:  # an unhandled exception inside the app; it has said so
         return EXIT_INTERNAL
     return app.return_code or EXIT_OK
+
+
+def _run_until_ready(app_class: type, options: object, catalog: object) -> int:
+    """Run headless until the first frame is on screen (Textual's `Ready`),
+    print what the active screen shows, and exit: how `benchmarks/run.py`
+    times a cold start, and a smoke test that the app starts at all."""
+
+    class ExitOnReady(app_class):  # type: ignore[misc, valid-type]
+        shown = ""
+
+        def on_ready(self) -> None:  # runs after any `on_ready` of the app itself
+            home = self.screen_stack[0]  # the default screen, under anything pushed on mount
+            tables = home.query("DataTable")
+            rows = tables.first().row_count if tables else 0
+            self.shown = f"ready: screen={self.screen.id or type(self.screen).__name__} home-rows={rows}"
+            self.exit()
+
+    app = ExitOnReady(options, catalog)
+    # An explicit size: without one, Textual's headless driver and the console
+    # disagree (80×24 against 80×25) and a screen that relays out on resize never settles.
+    app.run(headless=True, size=(80, 24))
+    if app.return_code == 1:
+        return EXIT_INTERNAL
+    print(app.shown or "not ready")
+    return app.return_code or (EXIT_OK if app.shown else EXIT_INTERNAL)

@@ -3,14 +3,15 @@ lets it survive a crash, and the language and mode it is shown in.
 
 Every action goes through `Play.act`, which writes the journal line before
 returning, so the screen cannot show the next node of a turn that is not on
-disk yet.
+disk yet. A finished play is recorded in the history by `record_history`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sim.engine import Session, Turn
 from sim.i18n import t
@@ -22,7 +23,22 @@ from sim.scoring import Score, score
 from sim.text import LocalText, clean, localize
 from sim.tui.catalog import critical_principles
 
+if TYPE_CHECKING:
+    from sim.history import SessionRecord
+    from sim.rebuild import Rebuilt
+
 MODES = ("practice", "assessment")
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _parse_time(iso: str) -> datetime:
+    try:
+        return datetime.fromisoformat(iso)
+    except ValueError:
+        return _now()
 
 
 @dataclass
@@ -38,15 +54,30 @@ class Play:
     branch_turn: int | None = None
     self_assessment: dict[str, Any] | None = None
     session_id: str = ""
+    trainee: str = ""
+    started: datetime = field(default_factory=_now)
+    ended: datetime | None = None
+    # Per turn: milliseconds the trainee took (None where it was not measured).
+    durations_ms: list[int | None] = field(default_factory=list)
+    # A debrief re-opened from the history: the stored session it shows.
+    record: SessionRecord | None = None
+    # An authoring preview (`sim play --watch`): never journalled or recorded.
+    preview: bool = False
     journal_error: str | None = field(default=None, init=False)
 
     # --- starting ----------------------------------------------------------
 
     @classmethod
-    def start(cls, library: Library, loaded: LoadedScenario, *, mode: str, lang: str, seed: int | None = None) -> Play:
+    def start(
+        cls, library: Library, loaded: LoadedScenario, *, mode: str, lang: str, seed: int | None = None, trainee: str = "", journalled: bool = True
+    ) -> Play:
+        """A new session; `journalled=False` for an authoring preview, which
+        must leave no journal to resume and nothing in the history."""
         scenario = loaded.scenario
         seed = new_seed() if seed is None else seed
         session = Session(scenario, library.profile_for(scenario), seed, critical_principles(library))
+        if not journalled:
+            return cls(loaded, library, session, mode, lang, trainee=trainee, preview=True)
         try:
             journal = Journal.start(
                 scenario_id=scenario.id,
@@ -56,22 +87,50 @@ class Play:
                 seed=seed,
                 mode=mode,
                 lang=lang,
+                trainee=trainee,
             )
         except OSError as exc:
             # Practising matters more than the journal: play on, and say it is not saved.
-            play = cls(loaded, library, session, mode, lang)
+            play = cls(loaded, library, session, mode, lang, trainee=trainee)
             play.journal_error = str(exc)
             return play
-        return cls(loaded, library, session, mode, lang, journal, session_id=journal.session_id)
+        return cls(loaded, library, session, mode, lang, journal, session_id=journal.session_id, trainee=trainee)
 
     @classmethod
-    def resume(cls, library: Library, loaded: LoadedScenario, info: JournalInfo, *, lang: str) -> Play:
-        """Rebuild an interrupted session from its journal (raises EngineError
-        when the actions no longer fit the scenario)."""
-        scenario = loaded.scenario
-        session = Session.replay(scenario, library.profile_for(scenario), info.seed, info.actions, critical_principles(library))
+    def resume(cls, library: Library, loaded: LoadedScenario, info: JournalInfo, session: Session, *, lang: str, trainee: str = "") -> Play:
+        """Carry on an interrupted session: `session` is its journal replayed
+        on `loaded` (by `sim.resume.check`, which also decides whether it may)."""
         mode = info.mode if info.mode in MODES else "practice"
-        return cls(loaded, library, session, mode, lang, Journal.reopen(info), session_id=info.session_id)
+        durations = (info.durations_ms + [None] * len(session.turns))[: len(session.turns)]
+        return cls(
+            loaded,
+            library,
+            session,
+            mode,
+            lang,
+            Journal.reopen(info),
+            session_id=info.session_id,
+            trainee=info.trainee or trainee,
+            started=_parse_time(info.started),
+            durations_ms=durations,
+        )
+
+    @classmethod
+    def from_history(cls, rebuilt: Rebuilt, record: SessionRecord, *, lang: str) -> Play:
+        """A stored session, replayed on its scenario, for a read-only debrief."""
+        row = record.row
+        return cls(
+            rebuilt.loaded,
+            rebuilt.library,
+            rebuilt.session,
+            row.mode if row.mode in MODES else "practice",
+            lang,
+            self_assessment=record.self_assessment,
+            session_id=row.id,
+            trainee=row.trainee,
+            started=_parse_time(row.started),
+            record=record,
+        )
 
     def what_if(self, turn_number: int) -> Play:
         """A new session that replays this one up to `turn_number` and lets the
@@ -80,7 +139,17 @@ class Play:
         s = self.session
         session = Session.replay(s.scenario, s.profile, s.seed, actions, s.critical_principles)
         return Play(
-            self.loaded, self.library, session, self.mode, self.lang, parent=self, branch_turn=turn_number, session_id=self.session_id
+            self.loaded,
+            self.library,
+            session,
+            self.mode,
+            self.lang,
+            parent=self,
+            branch_turn=turn_number,
+            session_id=self.session_id,
+            trainee=self.trainee,
+            durations_ms=self.durations_ms[: turn_number - 1],
+            preview=self.preview,
         )
 
     # --- acting --------------------------------------------------------------
@@ -88,9 +157,11 @@ class Play:
     def act(self, action: str, elapsed_ms: int | None = None) -> Turn:
         """Take a journal action (`help`, `timeout` or a choice id) and journal it."""
         turn = self.session.act(action)
+        self.durations_ms.append(elapsed_ms)
         if self.journal is not None:
             try:
-                self.journal.record(turn.number, self.session.actions[-1], turn.node, elapsed_ms)
+                # Where the step led, too: a resume after an edit checks both ends of every step.
+                self.journal.record(turn.number, self.session.actions[-1], turn.node, elapsed_ms, arrived=turn.next)
             except OSError as exc:
                 # The encounter goes on, but it can no longer be resumed: stop
                 # writing so the journal never has a gap, and let the screen say so.
@@ -100,8 +171,29 @@ class Play:
 
     def finish(self, self_assessment: dict[str, Any] | None) -> None:
         self.self_assessment = self_assessment
+        self.ended = _now()
         if self.journal is not None and self.session.ending is not None:
             self.journal.finish(self.session.ending.value, self_assessment, self.score().overall)
+
+    def record_history(self) -> str:
+        """Add this finished session to the history; returns its id. Blocking
+        (SQLite, fsync) and raises `StoreError`: call it from a worker thread."""
+        from sim import history
+
+        return history.record_session(
+            self.session,
+            self.score(),
+            trainee=self.trainee,
+            mode=self.mode,
+            lang=self.lang,
+            started=self.started,
+            ended=self.ended,
+            self_assessment=self.self_assessment,
+            durations_ms=self.durations_ms,
+            # Without a journal the store makes up an id: the session is still kept.
+            session_id=self.session_id or None,
+            scenario_path=str(self.loaded.path),
+        )
 
     # --- reading -------------------------------------------------------------
 

@@ -30,6 +30,14 @@ class FakeClock:
         self.now += seconds
 
 
+@pytest.fixture(autouse=True)
+def _named_trainee(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A trainee named by the environment is not asked for a name at start;
+    the tests of that question unset it."""
+    monkeypatch.setenv("SIM_TRAINEE", "Tess")
+    return "Tess"
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

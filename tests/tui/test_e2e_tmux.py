@@ -95,6 +95,7 @@ def terminal(tmp_path: Path, _isolated_home: Path):
     env = {
         "SIM_HOME": str(_isolated_home),
         "SIM_LANG": "en",
+        "SIM_TRAINEE": "Tess",
         "PYTHONPATH": str(ROOT),
         "TERM": "xterm-256color",
     }

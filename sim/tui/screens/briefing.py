@@ -78,6 +78,13 @@ class BriefingScreen(SimScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = self._text(self.loaded.scenario.title)
 
+    async def reload(self, entry: Entry) -> None:
+        """Show the scenario as it is now, after an edit (a live preview)."""
+        assert entry.loaded is not None
+        self.entry, self.loaded = entry, entry.loaded
+        await self.recompose()
+        self.on_mount()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
             self.action_start()

@@ -1,10 +1,14 @@
 """The debrief: the computed score beside the trainee's own rating, critical
 misses, every turn with its feedback and the better alternative, a what-if
-replay from any turn, and a saved Markdown report."""
+replay from any turn, and a saved report (HTML, Markdown or JSON).
+
+A debrief re-opened from the history is read-only: no what-if from it."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich import box
 from rich.console import Group
@@ -24,6 +28,7 @@ from sim.scoring import Score
 from sim.tui.messages import ReplayRequested
 from sim.tui.play import Play
 from sim.tui.screens.base import SimScreen
+from sim.tui.screens.save_report import SaveReportScreen
 
 CALIBRATED = 10  # a self-rating this close to the computed score counts as accurate
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -44,9 +49,10 @@ class DebriefScreen(SimScreen[None]):
         Binding("ctrl+q", "app.quit", "key.quit", show=False, id="debrief.quit", tooltip="tip.quit"),
     ]
 
-    def __init__(self, play: Play) -> None:
+    def __init__(self, play: Play, *, read_only: bool = False) -> None:
         super().__init__()
         self.play = play
+        self.read_only = read_only
         self.score: Score = play.score()
         self.report_path = play.report_path()
 
@@ -72,7 +78,10 @@ class DebriefScreen(SimScreen[None]):
 
     def on_mount(self) -> None:
         key = "debrief.what_if_subtitle" if self.play.is_what_if else "debrief.subtitle"
-        self.sub_title = f"{self.play.text(self.play.scenario.title)} — {self.t(key, turn=self.play.branch_turn or 0)}"
+        detail = self.t(key, turn=self.play.branch_turn or 0)
+        if self.play.record is not None:
+            detail = self.t("debrief.past_subtitle", date=self.play.started.astimezone().strftime("%Y-%m-%d %H:%M"))
+        self.sub_title = f"{self.play.text(self.play.scenario.title)} — {detail}"
         self.query_one("#summary-scroll").focus()
         turn_list = self.query_one("#turn-list", OptionList)
         if turn_list.option_count:
@@ -217,9 +226,15 @@ class DebriefScreen(SimScreen[None]):
         self.query_one(TabbedContent).active = view
         self.query_one("#turn-list" if view == "turns" else "#summary-scroll").focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "replay":
+            return not self.read_only
+        return True
+
     @on(OptionList.OptionSelected, "#turn-list")
     def _turn_selected(self) -> None:
-        self.action_replay()
+        if not self.read_only:
+            self.action_replay()
 
     def action_replay(self) -> None:
         turn_list = self.query_one("#turn-list", OptionList)
@@ -232,21 +247,44 @@ class DebriefScreen(SimScreen[None]):
         self.post_message(ReplayRequested(self.play, turn_list.highlighted + 1))
 
     def action_save_report(self) -> None:
-        self._save_report()
+        self.app.push_screen(SaveReportScreen(), self._format_chosen)
+
+    def _format_chosen(self, formats: tuple[str, ...] | None) -> None:
+        if formats:
+            self._save_report(formats)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _save_report(self) -> None:
-        play = self.play
+    def _save_report(self, formats: tuple[str, ...]) -> None:
+        written: list[Path] = []
         try:
-            text = markdown(play.session, self.score, play.library, play.lang, play.self_assessment)
-            write_atomic(self.report_path, text)
+            for fmt in formats:
+                path = self.report_path.with_suffix(f".{fmt}")
+                write_atomic(path, self._report_text(fmt))
+                written.append(path)
         except OSError as exc:
             self.app.call_from_thread(self._report_failed, str(exc))
         else:
-            self.app.call_from_thread(self._report_saved)
+            self.app.call_from_thread(self._report_saved, written)
 
-    def _report_saved(self) -> None:
-        message = self.t("debrief.report_saved", path=str(self.report_path))
+    def _report_text(self, fmt: str) -> str:
+        play = self.play
+        if fmt == "md":
+            return markdown(play.session, self.score, play.library, play.lang, play.self_assessment)
+        from sim.report_json import report_data
+
+        data = report_data(play.session, self.score, play.library, play.lang, play.self_assessment, record=play.record)
+        if play.record is None:
+            _add_live_details(data, play)
+        if fmt == "json":
+            return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        from sim.report_html import render
+
+        return render(data)
+
+    def _report_saved(self, paths: list[Path]) -> None:
+        message = self.t("debrief.report_saved", path=str(paths[0]))
+        if len(paths) > 1:
+            message = self.t("debrief.reports_saved", folder=str(paths[0].parent), names=", ".join(p.name for p in paths))
         self.query_one("#report", Static).update(Content(message))
         self.notify(message, markup=False)
 
@@ -257,3 +295,20 @@ class DebriefScreen(SimScreen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+def _add_live_details(data: dict, play: Play) -> None:
+    """Who, which session and how long each turn took, for a session that is
+    not read back from the history: `sim summary` counts sessions and
+    trainees by these, and a what-if is told apart by its id."""
+    name = play.report_path().stem
+    session = data["session"]
+    session.update(
+        id=name,
+        trainee=play.trainee or None,
+        mode=play.mode,
+        started=play.started.isoformat(timespec="seconds"),
+        ended=play.ended.isoformat(timespec="seconds") if play.ended else None,
+    )
+    for turn, ms in zip(data["turns"], play.durations_ms):
+        turn["ms"] = ms

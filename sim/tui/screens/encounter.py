@@ -42,6 +42,7 @@ class EncounterScreen(SimScreen[None]):
         Binding("p", "pause", "key.pause", id="encounter.pause", tooltip="tip.pause"),
         Binding("q", "quit_and_save", "key.quit_save", id="encounter.quit", tooltip="tip.quit_save"),
         Binding("q", "leave_what_if", "key.leave", id="encounter.leave", tooltip="tip.leave"),
+        Binding("q", "quit_preview", "key.quit", id="encounter.quit-preview", tooltip="tip.quit_preview"),
         # Hidden: shadows the app's "^q Quit" in the footer, where "q" already says it.
         Binding("ctrl+q", "quit_and_save", "key.quit_save", show=False, id="encounter.ctrl-quit", tooltip="tip.quit_save"),
         Binding("enter", "continue", "key.continue", id="encounter.continue", tooltip="tip.continue"),
@@ -52,10 +53,13 @@ class EncounterScreen(SimScreen[None]):
 
     paused: reactive[bool] = reactive(False, bindings=True)
 
-    def __init__(self, play: Play, *, resumed: bool = False) -> None:
+    def __init__(self, play: Play, *, resumed: bool = False, notice: str = "") -> None:
+        """`notice`: a note at the end of the story so far (the scenario changed
+        under a resumed session, or a live preview reloaded it)."""
         super().__init__()
         self.play = play
         self.resumed = resumed
+        self.notice = notice
         self.timer = TurnTimer(self.app.clock)
         self._shown = 0  # transcript lines of the session already on screen
         self._warned_journal = False
@@ -117,6 +121,8 @@ class EncounterScreen(SimScreen[None]):
             entries.append(Entry("event", self.t("speaker.event"), self.t("event.resumed"), gap=True))
         if self.play.branch_turn is not None:
             entries.append(Entry("event", self.t("speaker.event"), self.t("event.what_if", turn=self.play.branch_turn), gap=True))
+        if self.notice:
+            entries.append(Entry("event", self.t("speaker.event"), self.notice, gap=True))
         return entries
 
     def _lines(self, lines: Sequence[Line]) -> list[Entry]:
@@ -194,9 +200,11 @@ class EncounterScreen(SimScreen[None]):
         if action == "continue":
             return ended
         if action == "quit_and_save":
-            return not self.play.is_what_if
+            return not self.play.is_what_if and not self.play.preview
         if action == "leave_what_if":
             return self.play.is_what_if
+        if action == "quit_preview":
+            return self.play.preview and not self.play.is_what_if
         return True
 
     def action_choose(self, number: int) -> None:
@@ -269,13 +277,18 @@ class EncounterScreen(SimScreen[None]):
     def action_leave_what_if(self) -> None:
         self.confirm_quit()
 
+    def action_quit_preview(self) -> None:
+        self.confirm_quit()
+
     def confirm_quit(self) -> None:
         if self.play.is_what_if:
             dialog = ConfirmScreen(self.t("confirm.leave.title"), self.t("confirm.leave.body"), self.t("button.leave"), self.t("button.keep_playing"))
         else:
             turn = len(self.play.session.turns) + (0 if self.play.session.ended else 1)
             body = self.t("confirm.quit.body_ended" if self.play.session.ended else "confirm.quit.body", turn=turn)
-            if self.play.journal is None:
+            if self.play.preview:
+                body = self.t("confirm.quit.body_preview")
+            elif self.play.journal is None:
                 body = self.t("confirm.quit.body_unsaved")
             dialog = ConfirmScreen(self.t("confirm.quit.title"), body, self.t("button.quit"), self.t("button.keep_playing"))
         self.app.push_screen(dialog, self._quit_answered)

@@ -15,7 +15,6 @@ from textual.containers import Vertical
 from textual.events import Resize
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from sim.cli.listing import scenario_languages
 from sim.text import clean, localize
 from sim.tui.catalog import Catalog, Entry
 from sim.tui.messages import ScenarioChosen
@@ -37,8 +36,10 @@ class HomeScreen(SimScreen[None]):
         Binding("up", "move(-1)", "key.up", show=False, id="home.up", tooltip="tip.move"),
         Binding("escape", "clear_filter", "key.clear", show=False, id="home.clear", tooltip="tip.clear"),
         Binding("f2", "switch_language", "key.language", id="home.language", tooltip="tip.language"),
+        Binding("f3", "app.history", "key.history", id="home.history", tooltip="tip.history"),
         Binding("ctrl+r", "reload", "key.reload", id="home.reload", tooltip="tip.reload"),
-        Binding("ctrl+t", "app.toggle_theme", "key.theme", id="home.theme", tooltip="tip.theme"),
+        # Hidden: the footer needs the room for History at 80 columns in Finnish; ctrl+t, F1 and the palette still have it.
+        Binding("ctrl+t", "app.toggle_theme", "key.theme", show=False, id="home.theme", tooltip="tip.theme"),
     ]
 
     def __init__(self) -> None:
@@ -108,7 +109,7 @@ class HomeScreen(SimScreen[None]):
         def cell(text: str, style: str = "") -> Text:
             return Text(clean(text), style=style, no_wrap=True, overflow="ellipsis")
 
-        if entry.loaded is None:
+        if entry.info is None:
             return [
                 cell(f"⚠ {entry.path.name}", "bold"),
                 cell("—"),
@@ -117,9 +118,8 @@ class HomeScreen(SimScreen[None]):
                 cell("—"),
                 cell("—"),
             ]
-        s = entry.loaded.scenario
-        profile = self.catalog.library.profiles.get(s.profile)
-        persona = localize(profile.name, self.lang, profile.language) if profile else s.profile
+        s = entry.info  # from the catalogue's index: the list needs no scenario loaded in full
+        persona = localize(s.persona, self.lang, s.persona_language) if s.persona is not None else s.profile
         last = "—"
         if entry.last is not None and entry.last.overall is not None:
             last = str(entry.last.overall)
@@ -127,10 +127,10 @@ class HomeScreen(SimScreen[None]):
             last += " ↻"  # an interrupted session waits to be resumed
         return [
             cell(localize(s.title, self.lang, s.language)),
-            cell(self.t(f"channel.{s.channel.value}")),
+            cell(self.t(f"channel.{s.channel}")),
             cell(persona),
             cell(self.t(f"difficulty.{s.difficulty}")),
-            cell(",".join(scenario_languages(entry.loaded))),
+            cell(",".join(s.languages)),
             cell(last),
         ]
 
@@ -148,11 +148,11 @@ class HomeScreen(SimScreen[None]):
         if entry is None:
             query = clean(self.query_one(Input).value)
             body = self.t("home.no_match", query=query) if self.catalog.entries else self.t("home.empty")
-        elif entry.loaded is None:
+        elif entry.info is None:
             title = clean(str(entry.path))
             body = self.t("home.broken_detail", count=entry.error_count)
         else:
-            s = entry.loaded.scenario
+            s = entry.info
             title = clean(localize(s.title, self.lang, s.language))
             body = clean(localize(s.briefing, self.lang, s.language))
             parts = [s.id]
@@ -160,7 +160,7 @@ class HomeScreen(SimScreen[None]):
                 parts.append(self.t("home.minutes", minutes=s.minutes))
             if entry.last is not None:
                 parts.append(self.t("home.last", score="—" if entry.last.overall is None else entry.last.overall))
-            parts.append(self.t("home.builtin") if entry.loaded.builtin else clean(str(entry.path)))
+            parts.append(self.t("home.builtin") if s.builtin else clean(str(entry.path)))
             meta = " · ".join(parts)
         self.query_one("#details-title", Static).update(Content(title))
         self.query_one("#details-body", Static).update(Content(_two_lines(body, self.query_one("#details-body").size.width)))

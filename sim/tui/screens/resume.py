@@ -23,6 +23,7 @@ class Unfinished:
     info: JournalInfo
     label: str  # scenario title, turn and start time, already cleaned
     problem: str = ""  # why it cannot be resumed, if it cannot
+    note: str = ""  # what to know before resuming (the scenario was edited, compatibly)
 
 
 Answer = tuple[Literal["resume", "discard"], Unfinished] | None
@@ -52,8 +53,9 @@ class ResumeScreen(SimModal[Answer]):
 
     def _option(self, item: Unfinished) -> Option:
         text = Content(item.label)
-        if item.problem:
-            text = Content.assemble(text, "\n  ", (item.problem, "italic"))
+        for line in (item.problem, item.note):
+            if line:
+                text = Content.assemble(text, "\n  ", (line, "italic"))
         return Option(text)
 
     def on_mount(self) -> None:

@@ -1,0 +1,45 @@
+"""Which report to write: HTML to open or print, Markdown to paste, JSON for
+an instructor's `sim summary` — or all three side by side."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from sim.tui.screens.base import SimModal
+
+FORMATS = ("html", "md", "json")
+CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (("html", ("html",)), ("md", ("md",)), ("json", ("json",)), ("all", FORMATS))
+
+
+class SaveReportScreen(SimModal[tuple[str, ...] | None]):
+    """Dismissed with the formats to write, or None."""
+
+    BINDINGS = [
+        Binding("enter", "save", "key.save", priority=True, id="report.save", tooltip="tip.save_format"),
+        Binding("escape", "cancel", "key.cancel", id="report.cancel", tooltip="tip.cancel_report"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as dialog:
+            dialog.border_title = self.t("report.title")
+            yield Static(Content(self.t("report.body")), classes="message")
+            yield OptionList(*(Option(Content(self.t(f"report.{key}")), id=key) for key, _ in CHOICES), id="formats")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        formats = self.query_one(OptionList)
+        formats.highlighted = 0
+        formats.focus()
+
+    def action_save(self) -> None:
+        index = self.query_one(OptionList).highlighted
+        if index is not None:
+            self.dismiss(CHOICES[index][1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
