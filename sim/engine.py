@@ -109,6 +109,9 @@ class Session:
     node_id: str = field(init=False)
     state: dict[str, int] = field(init=False)
     visited: list[str] = field(init=False, default_factory=list)
+    # The same nodes as a set, kept as we go: rebuilding it every turn made
+    # long replays (thousands of turns, as `sim analyze` verifies) quadratic.
+    _visited_set: set[str] = field(init=False, default_factory=set)
     turns: list[Turn] = field(init=False, default_factory=list)
     transcript: list[Line] = field(init=False, default_factory=list)
     actions: list[str] = field(init=False, default_factory=list)
@@ -316,6 +319,7 @@ class Session:
     def _enter(self, node_id: str) -> None:
         self.node_id = node_id
         self.visited.append(node_id)
+        self._visited_set.add(node_id)
         node = self.node
         number = len(self.turns) + 1
         if node.narration is not None:
@@ -326,8 +330,7 @@ class Session:
             self.transcript.append(Line("gloss", node.gloss, node_id, number))
         if self.threatened:
             self.threat_seen = True
-        visited = set(self.visited)
-        offered = [c for c in node.choices if c.when is None or conditions.evaluate(_parsed(c.when), self.state, visited)]
+        offered = [c for c in node.choices if c.when is None or conditions.evaluate(_parsed(c.when), self.state, self._visited_set)]
         if self.scenario.shuffle and len(offered) > 1:
             self._rng.shuffle(offered)
         self._options = tuple(Option(i + 1, c) for i, c in enumerate(offered))
