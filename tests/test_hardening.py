@@ -10,6 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sim.analysis import analyze, verify
 from sim.engine import Session
 from sim.library import load_library
 from sim.lint import lint
@@ -131,6 +132,8 @@ def test_random_graphs_lint_and_play_without_invalid_states(tmp_path_factory, gr
     lib, ls = write_scenario(folder, nodes, start="n0", goals=["listen-acknowledge", "no-shaming"])
     assert ls is not None, [p.format() for p in lib.problems]
     lint(ls, lib)  # must not raise, whatever the graph
+    analysis = analyze(ls.scenario, lib.profile_for(ls.scenario))
+    assert verify(analysis) == []  # every path it reports replays to its numbers
     session = Session(ls.scenario, lib.profile_for(ls.scenario), seed=seed)
     for pick in picks:
         if session.ended:
