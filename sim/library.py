@@ -13,14 +13,17 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from sim import conditions
-from sim.loader import did_you_mean, load
-from sim.model import Catalogue, Principle, Profile, Scenario
 from sim.paths import builtin_dialogues, builtin_profiles
 from sim.problems import Problem, sort_key
-from sim.yamlsafe import Document, locate
+
+# The parser, the model (pydantic) and the conditions are imported by the
+# functions that load and check: finding files and the classes below cost
+# nothing, so the simulator can list scenarios from its index without them.
+if TYPE_CHECKING:
+    from sim.model import Principle, Profile, Scenario
+    from sim.yamlsafe import Document
 
 Kind = Literal["principles", "profile", "scenario", "test"]
 
@@ -36,6 +39,8 @@ class LoadedScenario:
     builtin: bool = False
 
     def at(self, *loc: Any, key: bool = False) -> tuple[int, int]:
+        from sim.yamlsafe import locate
+
         return locate(self.doc.value, loc, key=key) or self.doc.mark
 
 
@@ -115,6 +120,10 @@ def load_library(paths: Sequence[Path] = (), *, builtin_scenarios: bool = False)
     A scenario file named on its own brings the personas and principles that
     sit beside it, as they would if its folder were given.
     """
+    from sim.loader import load
+    from sim.model import Catalogue, Profile, Scenario
+    from sim.yamlsafe import locate
+
     lib = Library()
     builtin = collect([builtin_dialogues() / "principles.yaml", builtin_profiles()], [])
     if builtin_scenarios:
@@ -199,6 +208,8 @@ def content_hash(scenario: Scenario) -> str:
 
 
 def check_profile(profile: Profile, doc: Document) -> list[Problem]:
+    from sim.yamlsafe import locate
+
     problems = []
     if profile.baseline is not None and profile.baseline >= profile.threat_threshold:
         line, col = locate(doc.value, ("baseline",)) or doc.mark
@@ -210,6 +221,8 @@ def check_profile(profile: Profile, doc: Document) -> list[Problem]:
 
 def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
     """Every name a scenario uses must exist: nodes, persona, principles, variables."""
+    from sim.loader import did_you_mean
+
     s = ls.scenario
     path = str(ls.path)
     out: list[Problem] = []
@@ -285,6 +298,9 @@ def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
 def _check_condition(
     ls: LoadedScenario, loc: tuple[Any, ...], source: str, s: Scenario, variables: set[str], ranges: dict[str, tuple[int, int]]
 ) -> list[Problem]:
+    from sim import conditions
+    from sim.loader import did_you_mean
+
     line, col = ls.at(*loc)
     style = ls.doc.scalar_styles.get((line, col))
     # Offsets map to columns only for a one-line plain or quoted condition;

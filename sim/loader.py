@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import threading
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from sim.model import Catalogue, Choice, Help, Node, Outcome, Principle, Profile, Scenario, Variable
 from sim.problems import Problem
-from sim.yamlsafe import Document, LList, LMap, YamlError, load_path, locate
+from sim.yamlsafe import Document, LList, LMap, YamlError, gc_paused, locate, parse, read_text
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -158,13 +159,48 @@ def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
         return None, sorted(set(problems), key=lambda p: (p.line, p.col, p.message))
 
 
+# The files loaded last, by path and model, reused while their text is the
+# same: `sim validate` reads every file twice (the library, then the check of
+# its translations) and the simulator reloads a whole folder when one file in
+# it changes. Models are frozen and documents are not changed after parsing,
+# so sharing them is safe. At most CACHE_CHARS characters of text are covered.
+CACHE_CHARS = 16 * 1024 * 1024
+_cache: dict[tuple[str, type[BaseModel]], tuple[tuple[int, int], Any, Document | None, tuple[Problem, ...]]] = {}
+_cache_chars = 0
+_cache_lock = threading.Lock()
+
+
 def load(path: Path, model: type[M]) -> tuple[M | None, Document | None, list[Problem]]:
     """Parse and shape-check one file."""
+    global _cache_chars
     try:
-        doc = load_path(path)
+        text = read_text(path)
     except YamlError as exc:
         return None, None, [exc.problem]
-    obj, problems = validate(doc, model)
+    key = (str(path), model)
+    stamp = (len(text), hash(text))
+    with _cache_lock:
+        hit = _cache.pop(key, None)
+        if hit is not None:
+            _cache_chars -= hit[0][0]
+            if hit[0] == stamp:
+                _cache[key] = hit  # the most recently used last
+                _cache_chars += stamp[0]
+                return hit[1], hit[2], list(hit[3])
+    try:
+        doc = parse(text, str(path))
+    except YamlError as exc:
+        obj, doc, problems = None, None, [exc.problem]
+    else:
+        with gc_paused():  # pydantic builds as many objects as the parser
+            obj, problems = validate(doc, model)
+    if stamp[0] <= CACHE_CHARS:
+        with _cache_lock:
+            _cache[key] = (stamp, obj, doc, tuple(problems))
+            _cache_chars += stamp[0]
+            while _cache_chars > CACHE_CHARS:
+                oldest = next(iter(_cache))
+                _cache_chars -= _cache.pop(oldest)[0][0]
     return obj, doc, problems
 
 

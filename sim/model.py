@@ -122,6 +122,8 @@ Effect = Annotated[int, Field(ge=-100, le=100)]
 
 
 class Channel(StrEnum):
+    """The service channel the encounter happens in."""
+
     desk = "desk"
     phone = "phone"
     chat = "chat"
@@ -156,6 +158,8 @@ class _Strict(BaseModel):
 
 
 class Principle(_Strict):
+    """One principle of the scoring rubric: what it means and what good and bad look like."""
+
     name: LocalText = Field(description="Short name shown in the debrief.")
     description: LocalText = Field(description="What the principle means, in a sentence or two.")
     good: list[LocalText] = Field(default_factory=list, description="Observable good behaviours (examples).")
@@ -168,6 +172,8 @@ class Principle(_Strict):
 
 
 class Catalogue(_Strict):
+    """The principle catalogue (principles.yaml): the rubric every scenario is scored against."""
+
     principles: dict[Identifier, Principle] = Field(description="The principles, keyed by id.")
 
 
@@ -175,6 +181,8 @@ class Catalogue(_Strict):
 
 
 class Profile(_Strict):
+    """A client persona (a file in profiles/): start state and how the client reacts."""
+
     id: Identifier = Field(description="The id scenarios use in `profile:`.")
     name: LocalText = Field(description="The persona's name or label, shown in the briefing.")
     description: LocalText = Field(description="A short description for the briefing.")
@@ -219,6 +227,8 @@ class Outcome(_Strict):
 
 
 class Choice(Outcome):
+    """One option the trainee can take at a node."""
+
     id: Identifier | None = Field(
         None, description="A stable id for tests and journals; derived from the node id and text when left out."
     )
@@ -229,6 +239,8 @@ class Choice(Outcome):
 
 
 class Help(_Strict):
+    """The always-available call for help: where it leads and what it changes."""
+
     next: Identifier = Field(description="The node the call for help leads to.")
     say: LocalText | None = Field(None, description="What the trainee does, e.g. presses the alarm button.")
     effects: dict[VarName, Effect] = Field(default_factory=dict, description="Changes to state variables.")
@@ -244,6 +256,8 @@ def _help_shorthand(value: Any) -> Any:
 
 
 class Node(_Strict):
+    """One moment of the conversation: what the client says and the trainee's options, or an ending."""
+
     client: Lines | None = Field(None, description="What the client says (one text or a list).")
     gloss: LocalText | None = Field(
         None, description="What the trainee understands of the client's words (for a language barrier)."
@@ -256,12 +270,16 @@ class Node(_Strict):
 
 
 class Variable(_Strict):
+    """An extra state variable for conditions, e.g. `understanding`."""
+
     start: int = Field(description="Start value.")
     min: int = Field(0, description="Lowest value; changes are clamped to it.")
     max: int = Field(100, description="Highest value; changes are clamped to it.")
 
 
 class Scenario(_Strict):
+    """A scenario file: a branching dialogue for one difficult encounter."""
+
     id: Identifier = Field(description="A unique id for the scenario.")
     title: LocalText = Field(description="Title shown in the scenario list.")
     channel: ChannelName = Field(description="Service channel: desk, phone, chat or email.")

@@ -12,6 +12,10 @@ ourselves from its events. That is what lets us
 from __future__ import annotations
 
 import codecs
+import gc
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,8 +89,16 @@ _SAFE_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 
-_resolver = Resolver()
 _constructor = SafeConstructor()
+
+# How PyYAML's safe loader reads a plain scalar (`Resolver.resolve`), done
+# here without its per-call overhead: the first character picks the few
+# patterns to try, and the usual results (text, whole numbers, booleans,
+# null) are made directly. Anything else goes through PyYAML's constructor.
+_IMPLICIT = Resolver.yaml_implicit_resolvers  # first character → [(tag, pattern)]
+_STR, _INT, _BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "bool", "null"))
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")  # not 010 (octal in YAML 1.1), 1_000, 0x…
+_BOOL_VALUES = SafeConstructor.bool_values
 
 
 def _mark(m: yaml.Mark | None) -> Mark:
@@ -131,6 +143,20 @@ def decode(name: str, data: bytes) -> str:
         ) from None
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection for a while. Building a big file creates
+    hundreds of thousands of containers that all stay alive; the collector
+    would walk them again and again (loading took two to three times longer)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_path(path: Path) -> Document:
     return parse(read_text(path), str(path))
 
@@ -142,9 +168,12 @@ def parse(text: str, name: str) -> Document:
     builder = _Builder(name)
     try:
         loader = _Loader(text)
+        get_event = loader.get_event
+        feed = builder.feed
         try:
-            while loader.check_event():
-                builder.feed(loader.get_event())
+            with gc_paused():
+                while (event := get_event()) is not None:
+                    feed(event)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -264,14 +293,40 @@ class _Builder:
     def feed(self, event: yaml.Event) -> None:
         kind = type(event)
         if kind is yaml.ScalarEvent:
-            mark = _mark(event.start_mark)
-            self._check_tag(event.tag, mark)
-            value = self._scalar(event, mark)
+            # Most events are scalars: this branch does inline what `_add` does.
+            start = event.start_mark
+            mark = (start.line + 1, start.column + 1) if start is not None else (1, 1)
+            tag = event.tag
+            if tag is None or tag == "!":
+                value = self._plain(event, mark) if event.implicit[0] else event.value
+            else:
+                self._check_tag(tag, mark)
+                value = self._construct(tag, event, mark)
             self.styles[mark] = event.style
-            if event.end_mark is not None and event.end_mark.line != event.start_mark.line:
+            end = event.end_mark
+            if end is not None and start is not None and end.line != start.line:
                 self.multiline.add(mark)
-            self._count(1, mark)
-            self._add(value, mark, event.anchor, size=1)
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                self._count(0, mark)
+            stack = self.stack
+            if event.anchor or not stack:
+                self._add(value, mark, event.anchor, size=1)
+                return
+            container, pending = stack[-1]
+            if type(container) is LList:
+                container.append(value)
+                container.item_marks.append(mark)
+            elif pending is None:
+                if value in container:
+                    self._add(value, mark, None, size=1)  # says which key is duplicated
+                stack[-1] = (container, (value, mark))
+            else:
+                key, key_mark = pending
+                container[key] = value
+                container.key_marks[key] = key_mark
+                container.value_marks[key] = mark
+                stack[-1] = (container, None)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             mark = _mark(event.start_mark)
             self._check_tag(event.tag, mark)
@@ -304,10 +359,31 @@ class _Builder:
             if self.documents == 2:
                 self.second_document = _mark(event.start_mark)
 
-    def _scalar(self, event: yaml.ScalarEvent, mark: Mark) -> Any:
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    def _plain(self, event: yaml.ScalarEvent, mark: Mark) -> Any:
+        """A plain scalar without a tag: text, unless a YAML 1.1 pattern says otherwise."""
+        value = event.value
+        candidates = _IMPLICIT.get(value[:1])
+        wildcard = _IMPLICIT.get(None)  # none in PyYAML, but honoured as it does
+        if wildcard:
+            candidates = [*(candidates or ()), *wildcard]
+        if not candidates:
+            return value
+        for tag, pattern in candidates:
+            if pattern.match(value):
+                break
+        else:
+            return value
+        if tag == _STR:
+            return value
+        if tag == _INT and _DECIMAL.match(value):
+            return int(value)
+        if tag == _BOOL:
+            return _BOOL_VALUES[value.lower()]
+        if tag == _NULL:
+            return None
+        return self._construct(tag, event, mark)
+
+    def _construct(self, tag: str, event: yaml.ScalarEvent, mark: Mark) -> Any:
         constructor = _constructor.yaml_constructors.get(tag)
         # Implicit tags with no safe meaning for us (`=` resolves to "value",
         # `<<` to "merge") stay plain text.

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-CORE = ["sim", "sim.model", "sim.yamlsafe", "sim.loader", "sim.library", "sim.conditions", "sim.engine", "sim.scoring", "sim.lint", "sim.text", "sim.paths", "sim.resume", "sim.fuzz", "sim.testfile", "sim.transcript_tests", "sim.translations"]
+CORE = ["sim", "sim.model", "sim.yamlsafe", "sim.loader", "sim.library", "sim.conditions", "sim.engine", "sim.scoring", "sim.lint", "sim.text", "sim.paths", "sim.resume", "sim.fuzz", "sim.testfile", "sim.transcript_tests", "sim.translations", "sim.settings"]
 
 
 @pytest.mark.parametrize("module", CORE)

@@ -34,11 +34,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("scenario", help="a scenario file or id")
     # SUPPRESS: `sim --lang fi play X` keeps the value given before the command.
     _add_tui_options(p, argparse.SUPPRESS)
+    p.add_argument("--plain", action="store_true", help="line by line on standard input and output, without the full-screen app (screen readers, slow links, pipes)")
+    p.add_argument("--watch", action="store_true", help="live preview for authors: reload the file on every save, keep your place if it still fits; nothing is saved")
 
     p = sub.add_parser("validate", help="check scenario, persona and principle files")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
     p.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format (github: workflow annotations)")
     p.add_argument("--require-lang", default="", metavar="LANGS", help="comma-separated languages every text must have, e.g. fi,en")
+    p.add_argument("--lang", choices=("en", "fi"), default=None, help="language of the headings and the summary; the file:line:col lines stay English for editors and CI")
 
     p = sub.add_parser("walk", help="play a path through a scenario without the TUI")
     p.add_argument("scenario", help="a scenario file or id")
@@ -46,6 +49,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="seed for the order of the options (default 0)")
     p.add_argument("--lang", default=None, help="language of the scenario texts (fi, en, …)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    _dir_option(p)
+
+    p = sub.add_parser("analyze", help="what a scenario teaches over all its paths: counts, endings, best and worst scores, coverage")
+    p.add_argument("scenario", help="a scenario file or id")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a report")
+    _dir_option(p)
+
+    p = sub.add_parser("graph", help="draw a scenario as a Mermaid or Graphviz graph")
+    p.add_argument("scenario", help="a scenario file or id")
+    p.add_argument("--format", choices=("mermaid", "dot", "svg", "png"), default="mermaid", help="mermaid (default), dot, or svg/png drawn by Graphviz `dot`")
+    p.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    p.add_argument("--text", action="store_true", help="show the client's first words and each choice's text, not only ids")
+    p.add_argument("--lang", default=None, help="language of the texts shown with --text (fi, en, …)")
+    _dir_option(p)
+
+    p = sub.add_parser("new", help="start a new scenario or persona file from a commented template")
+    p.add_argument("kind", choices=("scenario", "profile"), help="what to create")
+    p.add_argument("name", help="its id, which is also the file name, e.g. noise-complaint")
+    p.add_argument("--channel", choices=("desk", "phone", "chat", "email"), default="desk", help="service channel of a new scenario (default desk)")
+    p.add_argument("--profile", default=None, help="persona id of a new scenario (default: a built-in one)")
+    p.add_argument("-o", "--output", type=Path, default=Path("."), metavar="DIR", help="folder to write into (default: the current folder)")
     _dir_option(p)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the file format")
@@ -99,6 +123,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="aggregate JSON reports of several trainees per scenario and principle")
     p.add_argument("paths", nargs="+", type=Path, metavar="FILES_OR_DIRS", help="report files from `sim report --format json`, or folders of them")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+
+    # --- reach: the browser mode and the message catalogue
+    p = sub.add_parser("serve", help="serve the simulator to web browsers (needs the [serve] extra)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--public-url", default=None, metavar="URL", help="the address browsers use, when behind a reverse proxy, e.g. https://sim.example.org")
+    _add_tui_options(p, argparse.SUPPRESS)
+    _dir_option(p)
+
+    p = sub.add_parser("i18n", help="the simulator's message catalogue, for translators")
+    p.add_argument("--export-po", required=True, metavar="LANG", help="write a gettext PO file of this language (fi, en; another code gives an empty template)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to this file instead of standard output")
     return parser
 
 
@@ -131,6 +167,18 @@ def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         from sim.cli.walk import run_walk
 
         return run_walk(args)
+    if args.command == "analyze":
+        from sim.cli.analyze import run_analyze
+
+        return run_analyze(args)
+    if args.command == "graph":
+        from sim.cli.graph import run_graph
+
+        return run_graph(args)
+    if args.command == "new":
+        from sim.cli.new import run_new
+
+        return run_new(args)
     if args.command == "schema":
         from sim.cli.schema import run_schema
 
@@ -163,6 +211,19 @@ def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         from sim.cli.fuzz import run_fuzz
 
         return run_fuzz(args)
+    if args.command == "serve":
+        from sim.serve import run_serve
+
+        return run_serve(args)
+    if args.command == "i18n":
+        from sim.cli.i18n import run_i18n
+
+        return run_i18n(args)
+    if args.command == "play" and args.plain:
+        # Line by line, without Textual.
+        from sim.plain import run_plain
+
+        return run_plain(args)
     # No command, or `play`: the simulator itself. Textual is imported only here.
     from sim.tui.launch import run_tui
 

@@ -9,7 +9,8 @@ import sys
 from rich.text import Text
 
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from sim.cli.output import console, literal
+from sim.cli.output import console, literal, ui_lang
+from sim.i18n import t, tn
 from sim.library import load_library
 from sim.lint import lint_library
 from sim.model import LANG_RE
@@ -50,18 +51,18 @@ def run_validate(args: argparse.Namespace) -> int:
         for p in problems:
             sys.stdout.write(github_annotation(p) + "\n")
     else:
-        print_text(errors, warnings, len(lib.files))
+        print_text(errors, warnings, len(lib.files), ui_lang(args))
     if any(p.code == "io" for p in errors) and len(errors) == sum(p.code == "io" for p in errors):
         return EXIT_USAGE
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
-def print_text(errors: list[Problem], warnings: list[Problem], files: int) -> None:
+def print_text(errors: list[Problem], warnings: list[Problem], files: int, lang: str = "en") -> None:
     out = console()
-    for title, group, style in (("Errors", errors, "bold red"), ("Warnings", warnings, "bold yellow")):
+    for title, group, style in (("validate.errors", errors, "bold red"), ("validate.warnings", warnings, "bold yellow")):
         if not group:
             continue
-        out.print(Text(f"{title} ({len(group)})", style=style))
+        out.print(Text(t(title, lang, count=len(group)), style=style))
         for p in group:
             line = Text()
             line.append(p.location, style="bold")
@@ -74,7 +75,13 @@ def print_text(errors: list[Problem], warnings: list[Problem], files: int) -> No
             if p.hint:
                 out.print(Text("    hint: ", style="dim").append_text(literal(p.hint)), soft_wrap=True)
         out.print()
-    summary = f"{len(errors)} error{'s' * (len(errors) != 1)}, {len(warnings)} warning{'s' * (len(warnings) != 1)} in {files} file{'s' * (files != 1)}"
+    summary = t(
+        "validate.summary",
+        lang,
+        errors=tn("count.errors", len(errors), lang),
+        warnings=tn("count.warnings", len(warnings), lang),
+        in_files=tn("count.in_files", files, lang),
+    )
     out.print(Text(summary, style="bold red" if errors else "bold green"))
 
 

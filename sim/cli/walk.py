@@ -15,10 +15,10 @@ from rich.table import Table
 from rich.text import Text
 
 from sim.cli.main import EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import console, literal
+from sim.cli.output import console, literal, ui_lang
 from sim.cli.scenarios import find_scenario
 from sim.engine import EngineError, Session, Turn
-from sim.i18n import default_lang
+from sim.i18n import t
 from sim.library import Library
 from sim.problems import Problem
 from sim.resume import why_not
@@ -38,7 +38,7 @@ def run_walk(args: argparse.Namespace) -> int:
             err.print(literal(p.format()), soft_wrap=True)
         return EXIT_USAGE
     scenario = found.scenario
-    lang = args.lang or default_lang()
+    lang = ui_lang(args)
     critical = frozenset(pid for pid, p in lib.principles.items() if p.critical)
     session = Session(scenario, lib.profile_for(scenario), seed=args.seed, critical_principles=critical)
     steps: list[tuple[list[tuple[int, str]], Turn]] = []
@@ -88,10 +88,9 @@ def print_walk(session: Session, result: Score, lib: Library, lang: str, steps: 
     out = console()
     s = session.scenario
     profile = session.profile
-    out.print(literal(_t(s.title, lang, session), "bold"), Text(f"  ({s.id}, seed {session.seed})", style="dim"))
-    out.print(
-        literal(f"Client: {_t(profile.name, lang, session)} — tension {profile.tension}, trust {profile.trust}, threat at {profile.threat_threshold}")
-    )
+    out.print(literal(_t(s.title, lang, session), "bold"), literal("  " + t("walk.seed", lang, id=s.id, seed=session.seed), "dim"))
+    name = _t(profile.name, lang, session)
+    out.print(literal(t("walk.client", lang, name=name, tension=profile.tension, trust=profile.trust, threshold=profile.threat_threshold)))
     by_turn: dict[int, list] = {}
     for line in session.transcript:
         by_turn.setdefault(line.turn, []).append(line)
@@ -103,15 +102,15 @@ def print_walk(session: Session, result: Score, lib: Library, lang: str, steps: 
             break
         node = turn.node if turn else session.node_id
         out.print()
-        out.print(Text(f"── Turn {number} · {node} ", style="bold cyan") if turn else Text(f"── {node} ", style="bold cyan"))
+        out.print(literal(t("walk.turn", lang, turn=number, node=node), "bold cyan") if turn else literal(f"── {node} ", "bold cyan"))
         for line in lines:
             if line.speaker == "trainee":
                 continue
             text = _t(line.text, lang, session)
             if line.speaker == "client":
-                out.print(Text("  Client: ", style="bold").append_text(literal(text)))
+                out.print(Text(f"  {t('speaker.client', lang)}: ", style="bold").append_text(literal(text)))
             elif line.speaker == "gloss":
-                out.print(Text("  (you understand: ", style="dim").append_text(literal(text, "dim")).append(")", style="dim"))
+                out.print(literal("  " + t("walk.gloss", lang, text=text), "dim"))
             else:
                 out.print(literal(f"  {text}", "italic"))
         if turn is None:
@@ -121,50 +120,52 @@ def print_walk(session: Session, result: Score, lib: Library, lang: str, steps: 
             marker = "▶" if (turn.action == "choice" and turn.choice_id == cid) else " "
             out.print(literal(f"  {marker} {num}. {_t(choice_by_id[cid].say, lang, session)}"))
         if turn.action == "help":
-            what = _t(turn.say, lang, session) if turn.say else "calls for help"
+            what = _t(turn.say, lang, session) if turn.say else t("walk.help", lang)
             out.print(literal(f"  ▶ [help] {what}"))
         elif turn.action == "timeout":
-            out.print(literal("  ▶ [timeout] the time limit ran out"))
+            out.print(literal(f"  ▶ [timeout] {t('walk.timeout', lang)}"))
         if turn.feedback is not None:
-            out.print(Text("    Feedback: ", style="green").append_text(literal(_t(turn.feedback, lang, session))))
+            out.print(Text(f"    {t('speaker.feedback', lang)}: ", style="green").append_text(literal(_t(turn.feedback, lang, session))))
         if turn.principles:
-            out.print(Text("    Principles: " + ", ".join(f"{p} {d:+d}" for p, d in turn.principles.items()), style="dim"))
+            deltas = ", ".join(f"{p} {d:+d}" for p, d in turn.principles.items())
+            out.print(literal(f"    {t('walk.principles', lang)}: {deltas}", "dim"))
         out.print(Text("    " + _state_change(turn), style="dim"))
         for pid in turn.critical:
-            out.print(Text(f"    Critical miss: {pid}", style="bold red"))
+            out.print(literal("    " + t("walk.critical", lang, principle=pid), "bold red"))
     out.print()
     if session.ended:
         ending = session.ending
         assert ending is not None
-        if result.success:
-            verdict = "a successful ending"
-        elif ending.success:
-            verdict = "a successful ending, but with a critical miss"
-        else:
-            verdict = "not a successful ending"
-        out.print(Text(f"Ending: {ending.value} ({verdict})", style="bold"))
+        verdict = "walk.success" if result.success else "walk.success_but_miss" if ending.success else "walk.not_success"
+        out.print(literal(t("walk.ending", lang, ending=t(f"ending.{ending.value}", lang), verdict=t(verdict, lang)), "bold"))
     else:
-        out.print(Text(f"Stopped at node `{session.node_id}` (not an ending)", style="bold yellow"))
+        out.print(literal(t("walk.stopped", lang, node=session.node_id), "bold yellow"))
     out.print()
-    table = Table(title="Scores", title_justify="left", expand=False)
-    table.add_column("principle")
-    table.add_column("score", justify="right")
-    table.add_column("points", justify="right")
-    table.add_column("earned at")
+    table = Table(title=t("walk.scores", lang), title_justify="left", expand=False)
+    table.add_column(t("walk.col.principle", lang))
+    table.add_column(t("walk.col.score", lang), justify="right")
+    table.add_column(t("walk.col.points", lang), justify="right")
+    table.add_column(t("walk.col.earned", lang))
     for ps in result.principles:
         name = localize(lib.principles[ps.principle].name, lang) if ps.principle in lib.principles else ps.principle
         label = literal(f"{name} ({ps.principle})" + (" ★" if ps.goal else ""))
         evidence = "; ".join(
-            f"t{e.turn} {e.delta:+d} of {e.worst:+d}…{e.best:+d} → {e.earned}/{e.possible}" for e in ps.evidence
+            t("walk.evidence", lang, turn=e.turn, delta=f"{e.delta:+d}", worst=f"{e.worst:+d}", best=f"{e.best:+d}", earned=e.earned, possible=e.possible)
+            for e in ps.evidence
         )
-        table.add_row(label, "—" if ps.score is None else str(ps.score), f"{ps.earned}/{ps.possible}", evidence or "not tested")
+        score_cell = "—" if ps.score is None else str(ps.score)
+        table.add_row(label, score_cell, f"{ps.earned}/{ps.possible}", evidence or t("debrief.not_tested", lang))
     out.print(table)
-    out.print(Text("★ goal of this scenario", style="dim"))
+    out.print(literal(t("walk.goal_mark", lang), "dim"))
     for miss in result.critical_misses:
-        out.print(Text(f"Critical miss at turn {miss.turn}: {miss.principle} — {miss.reason}", style="bold red"))
+        reason = t(f"miss.{miss.code}", lang)
+        out.print(literal(t("debrief.critical", lang, turn=miss.turn, principle=miss.principle, reason=reason), "bold red"))
     overall = "—" if result.overall is None else str(result.overall)
-    capped = f" (capped from {result.uncapped} by a critical miss)" if result.overall != result.uncapped else ""
-    out.print(Text(f"Overall: {overall}{capped} — {result.grade}", style="bold"))
+    grade = t(f"grade.{result.grade}", lang)
+    if result.overall != result.uncapped:
+        out.print(literal(t("walk.overall_capped", lang, overall=overall, uncapped=result.uncapped, grade=grade), "bold"))
+    else:
+        out.print(literal(t("walk.overall", lang, overall=overall, grade=grade), "bold"))
 
 
 def walk_json(session: Session, result: Score, lib: Library, lang: str) -> dict[str, Any]:

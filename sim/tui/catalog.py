@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sim import __version__, journal
+from sim.i18n import STRINGS
 from sim.journal import JournalInfo
 from sim.library import classify, collect, companions
 from sim.paths import builtin_dialogues, builtin_profiles, data_dir
@@ -252,12 +253,15 @@ def _rows_of(library: Library) -> list[_Row]:
 
 def _fingerprint(sources: tuple[Path, ...]) -> tuple[str, str]:
     """(which source set, what its files and the loading code are now)."""
-    key = json.dumps([str(p) for p in sources])
+    code = Path(__file__).resolve().parent.parent
+    # Per install too: two versions sharing a data folder keep an index each.
+    key = json.dumps([str(code), *(str(p) for p in sources)])
     files = collect([builtin_dialogues() / "principles.yaml", builtin_profiles(), builtin_dialogues()], [])
     files += [c for p in sources if p.is_file() and classify(p) == "scenario" for c in companions(p)]
     files += collect(sources, [])
-    code = Path(__file__).resolve().parent.parent
-    stamp: list[Any] = [INDEX_FORMAT, __version__, os.getcwd()]
+    # Relative paths (`sim --dir scenarios`) mean another folder elsewhere.
+    cwd = os.getcwd() if any(not p.is_absolute() for p in sources) else ""
+    stamp: list[Any] = [INDEX_FORMAT, __version__, cwd]
     for path in [*(code / f"{name}.py" for name in _CODE), *files]:
         try:
             st = path.stat()
@@ -311,11 +315,33 @@ def _row_to(row: _Row) -> dict[str, Any]:
 
 
 def _row_from(data: dict[str, Any]) -> _Row:
+    """A row read back, its types checked: a damaged index is rebuilt, never shown."""
     raw = data["info"]
     info = None
     if raw is not None:
         info = ScenarioInfo(**{**raw, "languages": tuple(raw["languages"])})
+        texts = (info.title, info.briefing, *(() if info.persona is None else (info.persona,)))
+        strings = (info.id, info.language, info.channel, info.difficulty, info.profile, info.persona_language, *info.languages)
+        if not (
+            all(_is_text(t) for t in texts)
+            and all(isinstance(x, str) for x in strings)
+            and (info.minutes is None or type(info.minutes) is int)
+            and type(info.builtin) is bool
+            and f"channel.{info.channel}" in STRINGS  # the list shows these through the UI's words
+            and f"difficulty.{info.difficulty}" in STRINGS
+        ):
+            raise ValueError("damaged index row")
     problems = tuple(
         Problem(p["path"], p["line"], p["col"], p["message"], p["hint"], p["severity"], p["code"]) for p in data["problems"]
     )
+    if not isinstance(data["path"], str) or not all(
+        isinstance(p.path, str) and type(p.line) is int and type(p.col) is int and isinstance(p.message, str)
+        and (p.hint is None or isinstance(p.hint, str)) and p.severity in ("error", "warning") and isinstance(p.code, str)
+        for p in problems
+    ):
+        raise ValueError("damaged index row")
     return _Row(data["path"], info, problems)
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) or (isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()))
