@@ -61,6 +61,11 @@ class Library:
     def profile_for(self, scenario: Scenario) -> Profile:
         return self.profiles[scenario.profile]
 
+    @property
+    def critical_principles(self) -> frozenset[str]:
+        """Principles whose violation is a critical miss, as the catalogue marks them."""
+        return frozenset(pid for pid, p in self.principles.items() if p.critical)
+
     def sorted_problems(self) -> list[Problem]:
         return sorted(self.problems, key=sort_key)
 

@@ -131,7 +131,7 @@ class PlainPlay:
         return EXIT_OK
 
     def _critical(self) -> frozenset[str]:
-        return frozenset(pid for pid, p in self.library.principles.items() if p.critical)
+        return self.library.critical_principles
 
     def _resume_or_start(self) -> bool:
         s = self.loaded.scenario

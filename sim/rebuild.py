@@ -44,10 +44,6 @@ class Rebuilt:
         return bool(self.played_hash) and self.played_hash != self.current_hash
 
 
-def critical_principles(lib: Library) -> frozenset[str]:
-    return frozenset(pid for pid, p in lib.principles.items() if p.critical)
-
-
 class Rebuilder:
     """Rebuilds sessions, loading each scenario folder once however many
     sessions were played on it."""
@@ -97,7 +93,7 @@ class Rebuilder:
     def rebuild(self, scenario_id: str, scenario_path: str, played_hash: str, seed: int, actions: Iterable[str]) -> Rebuilt:
         lib, loaded = self.find(scenario_id, scenario_path, played_hash)
         scenario = loaded.scenario
-        session = Session(scenario, lib.profile_for(scenario), seed, critical_principles(lib))
+        session = Session(scenario, lib.profile_for(scenario), seed, lib.critical_principles)
         for step, action in enumerate(actions, start=1):
             try:
                 session.act(action)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sim import conditions
-from sim.engine import CALL_HELP, EngineError, Session
+from sim.engine import EngineError, Session
 from sim.library import Library, LoadedScenario
 from sim.problems import Problem
 from sim.resume import why_not
@@ -182,7 +182,7 @@ def run_file(path: Path, finder: ScenarioFinder) -> FileResult:
     if static:
         out.errors = static
         return out
-    critical = frozenset(pid for pid, p in lib.principles.items() if p.critical) or frozenset({CALL_HELP})
+    critical = lib.critical_principles
     for index, case in enumerate(lt.tests.cases):
         out.cases.append(run_case(lt, index, case, ls, lib, critical))
     out.seconds = time.perf_counter() - started

@@ -38,7 +38,7 @@ def run_analyze(args: argparse.Namespace) -> int:
             err.print(literal(p.format()), soft_wrap=True)
         return EXIT_USAGE
     scenario = found.scenario
-    critical = frozenset(pid for pid, p in lib.principles.items() if p.critical)
+    critical = lib.critical_principles
     try:
         result: Analysis = analyze(scenario, lib.profile_for(scenario), critical)
     except TooLarge as exc:

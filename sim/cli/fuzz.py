@@ -16,7 +16,7 @@ from rich.text import Text
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, extra_dirs
 from sim.cli.output import console, literal
 from sim.cli.scenarios import find_scenario
-from sim.engine import CALL_HELP
+
 from sim.fuzz import FuzzProblem, FuzzReport, Spread, fuzz
 
 MAX_RUNS = 1_000_000
@@ -35,7 +35,7 @@ def run_fuzz(args: argparse.Namespace) -> int:
         for p in problems:
             err.print(literal(p.format()), soft_wrap=True)
         return EXIT_USAGE
-    critical = frozenset(pid for pid, p in lib.principles.items() if p.critical) or frozenset({CALL_HELP})
+    critical = lib.critical_principles
     report = fuzz(found.scenario, lib.profile_for(found.scenario), runs=args.runs, seed=args.seed, max_turns=args.max_turns, critical_principles=critical)
     if args.json:
         json.dump(as_json(report, args.scenario), sys.stdout, ensure_ascii=False, indent=2)

@@ -39,7 +39,7 @@ def run_walk(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     scenario = found.scenario
     lang = ui_lang(args)
-    critical = frozenset(pid for pid, p in lib.principles.items() if p.critical)
+    critical = lib.critical_principles
     session = Session(scenario, lib.profile_for(scenario), seed=args.seed, critical_principles=critical)
     steps: list[tuple[list[tuple[int, str]], Turn]] = []
     for step, token in enumerate(parse_choices(args.choices), start=1):

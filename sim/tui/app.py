@@ -30,7 +30,7 @@ from sim.i18n import t
 from sim.journal import Journal, JournalInfo
 from sim.library import Library, LoadedScenario
 from sim.text import clean, localize
-from sim.tui.catalog import Catalog, Entry, critical_principles
+from sim.tui.catalog import Catalog, Entry
 from sim.tui.clock import Clock
 from sim.tui.commands import SimCommands
 from sim.tui.messages import EncounterEnded, EncounterStartRequested, ReplayRequested, ScenarioChosen, SelfAssessed
@@ -286,7 +286,7 @@ class SimApp(App[None]):
         else:
             s = candidates[0][1].scenario
             title = clean(localize(s.title, self.lang, s.language))
-            verdicts = [(lib, ls, check(info, ls.scenario, lib.profile_for(ls.scenario), critical_principles(lib))) for lib, ls in candidates]
+            verdicts = [(lib, ls, check(info, ls.scenario, lib.profile_for(ls.scenario), lib.critical_principles)) for lib, ls in candidates]
             # An unchanged version first: then the session goes on exactly as it was played.
             fitting = sorted((v for v in verdicts if v[2].ok), key=lambda v: v[2].changed)
             if fitting:

@@ -215,11 +215,7 @@ class Catalog:
 
     @property
     def critical_principles(self) -> frozenset[str]:
-        return critical_principles(self.library)
-
-
-def critical_principles(library: Library) -> frozenset[str]:
-    return frozenset(pid for pid, p in library.principles.items() if p.critical)
+        return self.library.critical_principles
 
 
 # --- the index ------------------------------------------------------------------------

@@ -21,7 +21,6 @@ from sim.model import Scenario
 from sim.report import default_report_path
 from sim.scoring import Score, score
 from sim.text import LocalText, clean, localize
-from sim.tui.catalog import critical_principles
 
 if TYPE_CHECKING:
     from sim.history import SessionRecord
@@ -75,7 +74,7 @@ class Play:
         must leave no journal to resume and nothing in the history."""
         scenario = loaded.scenario
         seed = new_seed() if seed is None else seed
-        session = Session(scenario, library.profile_for(scenario), seed, critical_principles(library))
+        session = Session(scenario, library.profile_for(scenario), seed, library.critical_principles)
         if not journalled:
             return cls(loaded, library, session, mode, lang, trainee=trainee, preview=True)
         try:

@@ -18,7 +18,6 @@ from sim.engine import Session
 from sim.journal import JournalInfo
 from sim.library import Library, LoadedScenario, companions
 from sim.resume import Resumability, check
-from sim.tui.catalog import critical_principles
 from sim.tui.play import Play
 
 POLL_SECONDS = 0.5
@@ -93,7 +92,7 @@ def carry_over(play: Play, library: Library, loaded: LoadedScenario) -> tuple[Pl
         arrived=[turn.next for turn in s.turns],
     )
     profile = library.profile_for(scenario)
-    critical = critical_principles(library)
+    critical = library.critical_principles
     verdict = check(steps, scenario, profile, critical)
     session = verdict.session if verdict.ok and verdict.session is not None else Session(scenario, profile, s.seed, critical)
     durations = play.durations_ms[: len(session.turns)] if verdict.ok else []
