@@ -9,7 +9,7 @@ can be replayed exactly from its journal.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
@@ -69,6 +69,23 @@ class Turn:
     alternatives: tuple[Alternative, ...]
     next: str
     critical: tuple[str, ...] = ()
+
+    def as_dict(self, text: Callable[[Text | None], str | None]) -> dict[str, object]:
+        """The turn as plain data, with authored texts rendered by `text`
+        (which picks the language); shared by `walk --json` and the reports."""
+        return {
+            "number": self.number,
+            "node": self.node,
+            "action": self.action,
+            "choice_id": self.choice_id,
+            "say": text(self.say),
+            "feedback": text(self.feedback),
+            "principles": dict(self.principles),
+            "state_before": dict(self.state_before),
+            "state_after": dict(self.state_after),
+            "threatened": self.threatened,
+            "critical": list(self.critical),
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,17 +90,7 @@ def report_data(
         was_best = best is None or chosen is None or worth(chosen) >= worth(best)
         turns.append(
             {
-                "number": turn.number,
-                "node": turn.node,
-                "action": turn.action,
-                "choice_id": turn.choice_id,
-                "say": t(turn.say),
-                "feedback": t(turn.feedback),
-                "principles": dict(turn.principles),
-                "state_before": dict(turn.state_before),
-                "state_after": dict(turn.state_after),
-                "threatened": turn.threatened,
-                "critical": list(turn.critical),
+                **turn.as_dict(t),
                 "ms": ms_by_turn.get(turn.number),
                 "was_best": was_best,
                 "better": None if was_best else alternative(best),

@@ -20,7 +20,7 @@ from rich.text import Text
 
 from sim.cli.main import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, extra_dirs
 from sim.cli.output import console, literal
-from sim.cli.scenarios import find_scenario
+from sim.cli.scenarios import scenario_or_report
 from sim.problems import Problem
 
 SHOWN = 25  # rows per list in the text report; --json has them all
@@ -31,12 +31,10 @@ def run_analyze(args: argparse.Namespace) -> int:
     from sim.analysis import Analysis, analyze, verify
     from sim.statespace import TooLarge
 
-    lib, found, problems = find_scenario(args.scenario, extra_dirs(args))
-    if found is None or problems:
-        err = console(stderr=True)
-        for p in problems:
-            err.print(literal(p.format()), soft_wrap=True)
+    loaded = scenario_or_report(args.scenario, extra_dirs(args))
+    if loaded is None:
         return EXIT_USAGE
+    lib, found = loaded
     scenario = found.scenario
     critical = lib.critical_principles
     try:

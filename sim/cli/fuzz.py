@@ -15,7 +15,7 @@ from rich.text import Text
 
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, extra_dirs
 from sim.cli.output import console, literal
-from sim.cli.scenarios import find_scenario
+from sim.cli.scenarios import scenario_or_report
 
 from sim.fuzz import FuzzProblem, FuzzReport, Spread, fuzz
 
@@ -29,12 +29,10 @@ def run_fuzz(args: argparse.Namespace) -> int:
             soft_wrap=True,
         )
         return EXIT_USAGE
-    lib, found, problems = find_scenario(args.scenario, extra_dirs(args))
-    if found is None or problems:
-        err = console(stderr=True)
-        for p in problems:
-            err.print(literal(p.format()), soft_wrap=True)
+    loaded = scenario_or_report(args.scenario, extra_dirs(args))
+    if loaded is None:
         return EXIT_USAGE
+    lib, found = loaded
     critical = lib.critical_principles
     report = fuzz(found.scenario, lib.profile_for(found.scenario), runs=args.runs, seed=args.seed, max_turns=args.max_turns, critical_principles=critical)
     if args.json:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, extra_dirs
 from sim.cli.output import console, literal
-from sim.cli.scenarios import find_scenario
+from sim.cli.scenarios import scenario_or_report
 
 DOT_TIMEOUT = 120  # seconds; Graphviz on a 10,000-node scenario is slow but finishes
 
@@ -39,12 +39,10 @@ def run_graph(args: argparse.Namespace) -> int:
         if args.format == "png" and args.output is None and sys.stdout.isatty():
             return _fail("a PNG picture cannot be shown in a terminal", "give a file: `-o scenario.png`")
 
-    _, found, problems = find_scenario(args.scenario, extra_dirs(args))
-    if found is None or problems:
-        err = console(stderr=True)
-        for p in problems:
-            err.print(literal(p.format()), soft_wrap=True)
+    loaded = scenario_or_report(args.scenario, extra_dirs(args))
+    if loaded is None:
         return EXIT_USAGE
+    _, found = loaded
     graph = build(found.scenario, text=args.text, lang=args.lang or default_lang())
     if args.format == "mermaid":
         return _write_text(to_mermaid(graph), args.output)

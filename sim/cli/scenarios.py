@@ -27,3 +27,17 @@ def find_scenario(name: str, extra: list[Path]) -> tuple[Library, LoadedScenario
         hint = did_you_mean(name, ids) or ("known scenarios: " + ", ".join(ids) if ids else "no scenarios found")
         return lib, None, [Problem(name, 1, 1, f"no scenario file or id `{name}`", hint, code="io")]
     return lib, found, []
+
+
+def scenario_or_report(name: str, extra: list[Path]) -> tuple[Library, LoadedScenario] | None:
+    """`find_scenario` for a command: on failure, print the problems to
+    standard error and return None (the caller exits with the usage code)."""
+    lib, found, problems = find_scenario(name, extra)
+    if found is None or problems:
+        from sim.cli.output import console, literal
+
+        err = console(stderr=True)
+        for p in problems:
+            err.print(literal(p.format()), soft_wrap=True)
+        return None
+    return lib, found

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from sim.cli.main import EXIT_OK, EXIT_USAGE, extra_dirs
 from sim.cli.output import console, literal, ui_lang
-from sim.cli.scenarios import find_scenario
+from sim.cli.scenarios import scenario_or_report
 from sim.engine import EngineError, Session, Turn
 from sim.i18n import t
 from sim.library import Library
@@ -31,12 +31,10 @@ def parse_choices(spec: str) -> list[str]:
 
 
 def run_walk(args: argparse.Namespace) -> int:
-    lib, found, problems = find_scenario(args.scenario, extra_dirs(args))
-    if found is None or problems:
-        err = console(stderr=True)
-        for p in problems:
-            err.print(literal(p.format()), soft_wrap=True)
+    loaded = scenario_or_report(args.scenario, extra_dirs(args))
+    if loaded is None:
         return EXIT_USAGE
+    lib, found = loaded
     scenario = found.scenario
     lang = ui_lang(args)
     critical = lib.critical_principles
@@ -177,23 +175,7 @@ def walk_json(session: Session, result: Score, lib: Library, lang: str) -> dict[
         "lang": lang,
         "actions": list(session.actions),
         "transcript": [{"turn": l.turn, "node": l.node, "speaker": l.speaker, "text": t(l.text)} for l in session.transcript],
-        "turns": [
-            {
-                "number": turn.number,
-                "node": turn.node,
-                "action": turn.action,
-                "choice_id": turn.choice_id,
-                "say": t(turn.say),
-                "feedback": t(turn.feedback),
-                "principles": dict(turn.principles),
-                "state_before": dict(turn.state_before),
-                "state_after": dict(turn.state_after),
-                "threatened": turn.threatened,
-                "critical": list(turn.critical),
-                "next": turn.next,
-            }
-            for turn in session.turns
-        ],
+        "turns": [{**turn.as_dict(t), "next": turn.next} for turn in session.turns],
         "node": session.node_id,
         "ended": session.ended,
         "ending": session.ending.value if session.ending else None,
