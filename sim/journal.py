@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from sim.atomic import write_atomic
 from sim.paths import data_dir
 
 FORMAT = 1
@@ -86,7 +87,9 @@ class Journal:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%f")
         session_id = f"{stamp}-{secrets.token_hex(3)}"
         journal = cls(folder / f"{session_id}.jsonl", session_id)
-        journal._append(
+        # The header lands atomically: a kill during start leaves no journal
+        # at all rather than an empty file that is not a journal.
+        write_atomic(journal.path, _line(
             {
                 "v": FORMAT,
                 "session": session_id,
@@ -99,7 +102,7 @@ class Journal:
                 "trainee": trainee,
                 "started": _now(),
             }
-        )
+        ))
         return journal
 
     @classmethod
@@ -121,7 +124,7 @@ class Journal:
         self._append({"abandoned": True, "at": _now()})
 
     def _append(self, record: dict[str, Any]) -> None:
-        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+        line = _line(record)
         # O_APPEND writes of one short line land whole; fsync makes them durable
         # before the caller shows the next node.
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
@@ -130,6 +133,10 @@ class Journal:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def _line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def read(path: Path) -> JournalInfo:

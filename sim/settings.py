@@ -57,7 +57,7 @@ def save_trainee(name: str) -> None:
     """Remember `name` (raises OSError when the data folder cannot be written)."""
     if asks_name_each_start():
         return  # this tab's name lives in its process only
-    from sim.report import write_atomic
+    from sim.atomic import write_atomic
 
     data = load()
     data["trainee"] = normalize_name(name)

@@ -9,7 +9,8 @@ import pytest
 
 from sim import journal
 from sim.engine import Session
-from sim.report import default_report_path, markdown, write_atomic
+from sim.atomic import write_atomic
+from sim.report import default_report_path, markdown
 from sim.scoring import score
 
 
@@ -108,3 +109,19 @@ def test_write_atomic_replaces_whole_file(tmp_path: Path, monkeypatch: pytest.Mo
     assert target.read_text() == "old"
     assert [p.name for p in target.parent.iterdir()] == ["report.md"]  # no temp file left behind
     assert default_report_path("x").name == "x.md"
+
+
+def test_a_journal_file_never_exists_without_its_header(monkeypatch):
+    # A kill during start must leave no journal rather than an empty one:
+    # the header is written to a temporary file and moved into place.
+    def boom(src, dst):
+        raise OSError("killed")
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "replace", boom)
+        with pytest.raises(OSError):
+            _start()
+    folder = journal.journals_dir()
+    assert list(folder.iterdir()) == []
+    j = _start()
+    assert journal.read(j.path).scenario_id == "sample"

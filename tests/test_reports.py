@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from sim import history
-from sim.report import write_atomic
+from sim.atomic import write_atomic
 from tests.helpers import write_scenario
 from tests.history_helpers import ALONE, GOOD, HELP, ROOT, SAMPLE_DIR, SHAMING, cli, record
 
@@ -249,7 +249,7 @@ def test_a_scenario_changed_beyond_replay_is_a_clear_error(tmp_path, capsys):
 KILLED_WRITER = """
 import os, sys, time
 from pathlib import Path
-from sim import report
+from sim import atomic
 
 target, marker, where = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 text = "<p>new report</p>\\n" * 2_000_000   # ~36 MB: a big report
@@ -271,7 +271,7 @@ else:
         # Everything written, not yet durable nor in place.
         marker.touch(); time.sleep(120)
     os.fsync = slow_fsync
-report.write_atomic(target, text)
+atomic.write_atomic(target, text)
 """
 
 

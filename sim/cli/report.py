@@ -87,7 +87,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def write_report(path: Path, text: str) -> None:
-    from sim.report import write_atomic
+    from sim.atomic import write_atomic
 
     try:
         write_atomic(path, text)

@@ -40,7 +40,7 @@ def run_test(args: argparse.Namespace) -> int:
     if args.output is not None:
         text = report if report is not None else render_text(result)
         try:
-            from sim.report import write_atomic
+            from sim.atomic import write_atomic
 
             write_atomic(args.output, text)
         except OSError as exc:

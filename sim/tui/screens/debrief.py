@@ -23,7 +23,8 @@ from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, T
 from textual.widgets.option_list import Option
 
 from sim.engine import Alternative, Turn
-from sim.report import markdown, write_atomic
+from sim.atomic import write_atomic
+from sim.report import markdown
 from sim.scoring import Score
 from sim.tui.messages import ReplayRequested
 from sim.tui.play import Play
