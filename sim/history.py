@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import secrets
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -338,7 +339,7 @@ class Store:
         try:
             with self._translated():
                 self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-                self._db.execute("PRAGMA journal_mode = WAL")
+                self._enable_wal()
                 # FULL: a session is recorded once, at its end; durability is worth one fsync.
                 self._db.execute("PRAGMA synchronous = FULL")
                 self._db.execute("PRAGMA foreign_keys = ON")
@@ -393,6 +394,20 @@ class Store:
                 yield self._db
             finally:
                 self._db.execute("COMMIT")
+
+    def _enable_wal(self) -> None:
+        # Switching to WAL needs a lock that SQLite does not wait for with the
+        # busy timeout: two processes creating the history at the same moment
+        # get "database is locked" at once. Retry within the same time limit.
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def version(self) -> int:
         with self._translated():
