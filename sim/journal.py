@@ -202,13 +202,28 @@ def paths() -> list[Path]:
     return sorted(folder.glob("*.jsonl"), key=_start_order)
 
 
+# Start-up asks for the last results and for the interrupted sessions, and
+# asks again after each resume offer: each journal is parsed once and read
+# again only when its size or modification time says it has changed.
+_read_cache: dict[Path, tuple[tuple[int, int], JournalInfo]] = {}
+
+
 def _all() -> list[JournalInfo]:
     out = []
+    seen = set()
     for path in reversed(paths()):
+        seen.add(path)
         try:
-            out.append(read(path))
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+            cached = _read_cache.get(path)
+            if cached is None or cached[0] != stamp:
+                cached = _read_cache[path] = (stamp, read(path))
+            out.append(cached[1])
         except (OSError, ValueError, TypeError):
             continue  # an unreadable journal must not stop the simulator starting
+    for gone in _read_cache.keys() - seen:
+        del _read_cache[gone]
     return out
 
 

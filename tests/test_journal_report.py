@@ -125,3 +125,20 @@ def test_a_journal_file_never_exists_without_its_header(monkeypatch):
     assert list(folder.iterdir()) == []
     j = _start()
     assert journal.read(j.path).scenario_id == "sample"
+
+
+def test_each_journal_is_parsed_once_until_it_changes(monkeypatch):
+    first, second = _start(seed=1), _start(seed=2)
+    first.record(1, "notice", "opening")
+    second.record(1, "notice", "opening")
+    parsed: list[str] = []
+    real_read = journal.read
+    monkeypatch.setattr(journal, "read", lambda path: parsed.append(path.name) or real_read(path))
+    journal.interrupted(), journal.last_results(), journal.interrupted()
+    assert sorted(parsed) == sorted([first.path.name, second.path.name])  # start-up asks three times, reads once
+    parsed.clear()
+    second.record(2, "sorry", "angry")  # a journal that grew is read again; the other is not
+    assert [i.actions for i in journal.interrupted()] == [["notice", "sorry"], ["notice"]]
+    assert parsed == [second.path.name]
+    first.path.unlink()  # a deleted journal is gone from the answers
+    assert [i.seed for i in journal.interrupted()] == [2]
