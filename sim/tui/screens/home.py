@@ -46,6 +46,8 @@ class HomeScreen(SimScreen[None]):
         super().__init__(id="home")
         self._visible: list[Entry] = []
         self._resumed_before = False
+        self._title_width = 0  # the title column's width at the last fill
+        self._details_width = -1  # the width the briefing lines were last wrapped to
 
     @property
     def catalog(self) -> Catalog:
@@ -91,7 +93,7 @@ class HomeScreen(SimScreen[None]):
         self._visible = [e for e in self.catalog.entries if all(w in self._haystack(e) for w in words)]
         key = self.current.key if self.current else None
         table.clear(columns=True)
-        title_width = max(MIN_TITLE, table.size.width - sum(FIXED.values()) - CELL_PADDING * (len(FIXED) + 1) - 2)
+        title_width = self._title_width = self._fitting_title_width()
         table.add_column(self.t("col.title"), key="title", width=title_width)
         for column, width in FIXED.items():
             table.add_column(self.t(f"col.{column}"), key=column, width=width)
@@ -101,6 +103,13 @@ class HomeScreen(SimScreen[None]):
         if key in keys:
             table.move_cursor(row=keys.index(key))
         self._show_details()
+
+    def _fitting_title_width(self) -> int:
+        # Before the first layout the table has no size yet; the screen's width
+        # is what it will get (it spans the screen), so the start-up fill is
+        # already the right one and the resizes that follow need no refill.
+        width = self.query_one(DataTable).size.width or self.size.width
+        return max(MIN_TITLE, width - sum(FIXED.values()) - CELL_PADDING * (len(FIXED) + 1) - 2)
 
     def _haystack(self, entry: Entry) -> str:
         return " ".join(c.plain for c in self._cells(entry)).lower() + " " + entry.key.lower()
@@ -163,7 +172,8 @@ class HomeScreen(SimScreen[None]):
             parts.append(self.t("home.builtin") if s.builtin else clean(str(entry.path)))
             meta = " · ".join(parts)
         self.query_one("#details-title", Static).update(Content(title))
-        self.query_one("#details-body", Static).update(Content(_two_lines(body, self.query_one("#details-body").size.width)))
+        self._details_width = self.query_one("#details-body").size.width
+        self.query_one("#details-body", Static).update(Content(_two_lines(body, self._details_width)))
         self.query_one("#details-meta", Static).update(Content(meta))
 
     @on(DataTable.RowHighlighted)
@@ -175,7 +185,15 @@ class HomeScreen(SimScreen[None]):
         self.fill()
 
     def on_resize(self, event: Resize) -> None:
-        self.call_after_refresh(self.fill)
+        self.call_after_refresh(self._fit_to_width)
+
+    def _fit_to_width(self) -> None:
+        # Start-up sends several resizes at the same size: rebuild the table
+        # only when the title column would change, rewrap the details always.
+        if self._fitting_title_width() != self._title_width:
+            self.fill()
+        elif self.query_one("#details-body").size.width != self._details_width:
+            self._show_details()
 
     @on(DataTable.RowSelected)
     def _selected(self) -> None:
