@@ -4,6 +4,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    from sim.startup import defer_collection
+
+    defer_collection()
     from sim.cli.main import run
 
     return run(sys.argv[1:] if argv is None else argv)

@@ -159,6 +159,10 @@ def extra_dirs(args: argparse.Namespace) -> list[Path]:
 
 
 def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if not _runs_the_app(args):
+        from sim.startup import resume_collection
+
+        resume_collection()  # only the full-screen app keeps it deferred until its first frame
     if args.command == "validate":
         from sim.cli.validate import run_validate
 
@@ -228,6 +232,10 @@ def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from sim.tui.launch import run_tui
 
     return run_tui(args)
+
+
+def _runs_the_app(args: argparse.Namespace) -> bool:
+    return args.command is None or (args.command == "play" and not getattr(args, "plain", False))
 
 
 def run(argv: list[str]) -> int:

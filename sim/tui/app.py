@@ -139,6 +139,11 @@ class SimApp(App[None]):
         if self._named is None and not os.environ.get("SIM_TRAINEE", "").strip():
             self.push_screen(TraineeScreen(self.trainee), partial(self._trainee_answered, first=True))
 
+    def on_ready(self) -> None:
+        from sim.startup import resume_collection
+
+        resume_collection(freeze=True)  # the first frame is on screen: see sim.startup
+
     # --- app-wide actions ----------------------------------------------------------
 
     def action_quit(self) -> None:  # type: ignore[override]
