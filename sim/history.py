@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from sim.errors import UserError
 from sim.paths import data_dir
+from sim.settings import default_trainee
 
 if TYPE_CHECKING:
     from sim.engine import Session
@@ -709,20 +710,6 @@ def _absolute(path: str) -> str:
 
 def _response(action: str, choice_id: str | None) -> str:
     return choice_id if action == "choice" and choice_id else action
-
-
-def default_trainee() -> str:
-    """Who plays when no name is given: SIM_TRAINEE, else the login name."""
-    import getpass
-    import os
-
-    name = os.environ.get("SIM_TRAINEE", "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser() or "trainee"
-    except (OSError, KeyError, ImportError):
-        return "trainee"
 
 
 # --- one-call API: open, do, close -------------------------------------------------

@@ -227,15 +227,22 @@ def _all() -> list[JournalInfo]:
     return out
 
 
-def interrupted() -> list[JournalInfo]:
-    """Sessions that were neither finished nor given up, newest first."""
-    return [j for j in _all() if not j.finished and not j.abandoned and j.actions]
+def _whose(j: JournalInfo, trainee: str | None) -> bool:
+    # None: everyone's. Journals from before names were recorded belong to anyone.
+    return trainee is None or j.trainee in ("", trainee)
 
 
-def last_results() -> dict[str, JournalInfo]:
-    """The newest finished session of each scenario."""
+def interrupted(trainee: str | None = None) -> list[JournalInfo]:
+    """Sessions that were neither finished nor given up, newest first; only
+    `trainee`'s when given (trainees share a data folder under `sim serve`
+    and on a training-room computer)."""
+    return [j for j in _all() if not j.finished and not j.abandoned and j.actions and _whose(j, trainee)]
+
+
+def last_results(trainee: str | None = None) -> dict[str, JournalInfo]:
+    """The newest finished session of each scenario; only `trainee`'s when given."""
     out: dict[str, JournalInfo] = {}
     for j in _all():
-        if j.finished and j.scenario_id not in out:
+        if j.finished and j.scenario_id not in out and _whose(j, trainee):
             out[j.scenario_id] = j
     return out

@@ -28,7 +28,7 @@ from typing import Any, TextIO
 from sim import journal as journals
 from sim.engine import Alternative, EngineError, Line, Session, Turn
 from sim.errors import UserError
-from sim.history import default_trainee, record_session, self_score, utc_now
+from sim.history import record_session, self_score, utc_now
 from sim.i18n import default_lang, t
 from sim.journal import Journal, JournalInfo, new_seed
 from sim.library import Library, LoadedScenario
@@ -46,7 +46,7 @@ def trainee_name() -> str:
     """The name the trainee gave the TUI in this data folder, else the login name."""
     from sim import settings
 
-    return settings.trainee() or default_trainee()
+    return settings.trainee() or settings.default_trainee()
 
 
 class _Stop(Exception):
@@ -137,8 +137,8 @@ class PlainPlay:
         s = self.loaded.scenario
         waiting = [
             info
-            for info in journals.interrupted()
-            if info.scenario_id == s.id and info.content_hash == s.content_hash and info.trainee in ("", self.trainee)
+            for info in journals.interrupted(self.trainee)
+            if info.scenario_id == s.id and info.content_hash == s.content_hash
         ]
         for info in waiting:
             self.say(self.tr("plain.resume.offer", turn=len(info.actions) + 1, started=info.started[:16].replace("T", " ")))

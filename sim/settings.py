@@ -53,6 +53,28 @@ def trainee() -> str | None:
     return None
 
 
+def default_trainee() -> str:
+    """Who plays when no name is given: SIM_TRAINEE, else the login name."""
+    import getpass
+
+    name = os.environ.get("SIM_TRAINEE", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser() or "trainee"
+    except (OSError, KeyError, ImportError):
+        return "trainee"
+
+
+def known_trainee() -> str:
+    """Whose sessions a start can show before asking anything: the name
+    given, else SIM_TRAINEE or the login name; "" (nobody yet) where every
+    start asks, as a tab of `sim serve` must not see the previous tab's."""
+    if asks_name_each_start():
+        return ""
+    return trainee() or default_trainee()
+
+
 def save_trainee(name: str) -> None:
     """Remember `name` (raises OSError when the data folder cannot be written)."""
     if asks_name_each_start():

@@ -81,7 +81,7 @@ class SimApp(App[None]):
         self.lang = options.lang
         self.mode = options.mode
         self.clock = options.clock
-        self.catalog = catalog if catalog is not None else Catalog.load(options.dirs, options.files)
+        self.catalog = catalog if catalog is not None else Catalog.load(options.dirs, options.files, trainee=settings.known_trainee())
         self.theme = DARK
         # Read once: the trainee's name is asked for only when none was ever given.
         self._named = settings.trainee()
@@ -98,10 +98,7 @@ class SimApp(App[None]):
     def trainee(self) -> str:
         """Whose sessions these are: the name given, else SIM_TRAINEE or the login name."""
         if self._trainee is None:
-            # Here, not at import: the history module (and SQLite) is not needed to start.
-            from sim.history import default_trainee
-
-            self._trainee = default_trainee()
+            self._trainee = settings.default_trainee()
         return self._trainee
 
     @trainee.setter
@@ -135,9 +132,11 @@ class SimApp(App[None]):
         if self.options.watch and entry is not None and entry.loaded is not None:
             self.start_watch(entry.path, entry.loaded)
             return  # an author previewing a file is not asked who practises, nor to resume
-        self.offer_resume()
         if self._named is None and not os.environ.get("SIM_TRAINEE", "").strip():
+            # Who it is first: the interrupted sessions offered are theirs.
             self.push_screen(TraineeScreen(self.trainee), partial(self._trainee_answered, first=True))
+        else:
+            self.offer_resume()
 
     def on_ready(self) -> None:
         from sim.startup import resume_collection
@@ -184,6 +183,11 @@ class SimApp(App[None]):
         self._save_trainee(self.trainee)
         if name is not None:
             self.notify(t("trainee.saved", self.lang, name=clean(self.trainee)), markup=False)
+        home = self.screen_stack[0]
+        if isinstance(home, HomeScreen) and self.catalog.trainee != self.trainee:
+            home.refresh_results()  # the last scores shown are the new trainee's
+        if first or self.screen is home:
+            self.offer_resume()  # and so are the sessions offered to go on with (not mid-encounter)
 
     @work(thread=True, exit_on_error=False, group="settings")
     def _save_trainee(self, name: str) -> None:
@@ -276,7 +280,7 @@ class SimApp(App[None]):
     # --- resuming ----------------------------------------------------------------------
 
     def offer_resume(self) -> None:
-        items = [self._unfinished(info) for info in journal.interrupted()]
+        items = [self._unfinished(info) for info in journal.interrupted(self.trainee)]
         if items:
             self.push_screen(ResumeScreen(items), self._resume_answered)
 

@@ -168,19 +168,21 @@ class _Row:
 
 
 class Catalog:
-    def __init__(self, source: _Source, rows: Sequence[_Row]) -> None:
+    def __init__(self, source: _Source, rows: Sequence[_Row], trainee: str | None = None) -> None:
         self._source = source
         self._rows = tuple(rows)
         self.sources = source.sources
+        # Whose last results and interrupted sessions the entries show (None: anyone's).
+        self.trainee = trainee
         self.entries = self._entries()
 
     @classmethod
-    def load(cls, dirs: Sequence[Path] = (), files: Sequence[Path] = ()) -> Catalog:
+    def load(cls, dirs: Sequence[Path] = (), files: Sequence[Path] = (), *, trainee: str | None = None) -> Catalog:
         """Built-in scenarios plus `dirs`, plus single scenario `files` (the
         library adds the personas and principles that sit beside them)."""
         sources = (*dirs, *files)
         source, rows = _rows(sources)
-        return cls(source, rows)
+        return cls(source, rows, trainee)
 
     @property
     def library(self) -> Library:
@@ -188,15 +190,16 @@ class Catalog:
         return self._source.library
 
     def reload(self) -> Catalog:
-        return Catalog.load(self.sources)
+        return Catalog.load(self.sources, trainee=self.trainee)
 
-    def with_fresh_results(self) -> Catalog:
-        """The same scenarios with last results re-read from the journals."""
-        return Catalog(self._source, self._rows)
+    def with_fresh_results(self, trainee: str | None = None) -> Catalog:
+        """The same scenarios with last results re-read from the journals,
+        for `trainee` when given (another trainee took the seat)."""
+        return Catalog(self._source, self._rows, self.trainee if trainee is None else trainee)
 
     def _entries(self) -> list[Entry]:
-        last = journal.last_results()
-        unfinished = {info.scenario_id for info in journal.interrupted()}
+        last = journal.last_results(self.trainee)
+        unfinished = {info.scenario_id for info in journal.interrupted(self.trainee)}
         src = self._source
         return [
             Entry(Path(r.path), r.info, r.problems, last.get(r.info.id), r.info.id in unfinished, src)

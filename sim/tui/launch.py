@@ -32,7 +32,9 @@ def run_tui(args: argparse.Namespace) -> int:
 
     name: str | None = args.scenario if args.command == "play" else None
     files = [Path(name)] if name is not None and (Path(name).suffix in (".yaml", ".yml") or Path(name).exists()) else []
-    catalog = Catalog.load(dirs, files)
+    from sim.settings import known_trainee
+
+    catalog = Catalog.load(dirs, files, trainee=known_trainee())
     if name is not None:
         entry = catalog.find(name)
         if entry is None:

@@ -317,3 +317,27 @@ async def test_saving_the_report_offers_html_markdown_and_json(make_app, _isolat
         await pilot.press("s", "escape")  # cancelled: nothing more happens
         await pilot.pause()
         assert app.screen is debrief
+
+
+async def test_a_classroom_tab_shows_only_its_own_trainees_results_and_sessions(make_app, monkeypatch):
+    # `sim serve`: every tab shares the server's data folder and asks who is practising.
+    monkeypatch.delenv("SIM_TRAINEE")
+    monkeypatch.setenv(settings.ASK_NAME_ENV, "1")
+    lib = load_library([SAMPLE])
+    write_journal(lib, ["notice", "sorry", "file"], trainee="Bruno")  # finished, 50 points
+    write_journal(lib, ["notice"], trainee="Bruno", finished=False)  # his tab was closed mid-encounter
+
+    async def arrive(name: str):
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, TraineeScreen)  # the name first: nothing of anyone's shows before it
+            assert len(app.screen_stack) == 2
+            await pilot.press("ctrl+a", "ctrl+k", *name, "enter")
+            await app.workers.wait_for_complete()
+            await settle(pilot)
+            entry = app.catalog.find("sample")
+            return type(app.screen).__name__, entry.last.overall if entry.last else None, entry.unfinished
+
+    assert await arrive("Aino") == ("HomeScreen", None, False)
+    assert await arrive("Bruno") == ("ResumeScreen", 50, True)

@@ -230,7 +230,7 @@ class HomeScreen(SimScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="catalog")
     def refresh_results(self) -> None:
-        catalog = self.catalog.with_fresh_results()
+        catalog = self.catalog.with_fresh_results(self.app.trainee)
         self.app.call_from_thread(self._reloaded, catalog, False)
 
     def _reloaded(self, catalog: Catalog, announce: bool) -> None:
