@@ -20,7 +20,6 @@ used by attribute, so `sim history` opens the store without loading pydantic.
 from __future__ import annotations
 
 import json
-import secrets
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sim.errors import UserError
+from sim.journal import new_session_id
 from sim.paths import data_dir
 from sim.settings import default_trainee
 
@@ -154,11 +154,6 @@ def iso(value: datetime | str | None) -> str | None:
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)
     return value.astimezone(timezone.utc).isoformat(timespec="seconds")
-
-
-def new_session_id() -> str:
-    # Same shape as the journal's ids: sortable by time, unique enough per second.
-    return f"{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(4)}"
 
 
 def self_score(rating: Any) -> int | None:

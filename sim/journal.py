@@ -83,9 +83,7 @@ class Journal:
     ) -> Journal:
         folder = journals_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        # Microseconds: two sessions started in one second must still sort in order.
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%f")
-        session_id = f"{stamp}-{secrets.token_hex(3)}"
+        session_id = new_session_id()
         journal = cls(folder / f"{session_id}.jsonl", session_id)
         # The header lands atomically: a kill during start leaves no journal
         # at all rather than an empty file that is not a journal.
@@ -185,6 +183,13 @@ def read(path: Path) -> JournalInfo:
     if info is None:
         raise ValueError(f"{path}: not a journal")
     return info
+
+
+def new_session_id() -> str:
+    """Sortable by start time, unique: journals and history entries share it."""
+    # Microseconds: two sessions started in one second must still sort in order.
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%f")
+    return f"{stamp}-{secrets.token_hex(3)}"
 
 
 def _start_order(path: Path) -> tuple[str, str]:
