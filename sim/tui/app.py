@@ -45,6 +45,7 @@ from sim.tui.screens.trainee import TraineeScreen
 # use them, are imported by the methods that need them: the home screen lists
 # the scenarios from the catalogue's index, so `sim` starts without them.
 if TYPE_CHECKING:
+    from sim.problems import Problem
     from sim.resume import Resumability
     from sim.tui.play import Play
     from sim.tui.watch import FileWatch
@@ -127,11 +128,16 @@ class SimApp(App[None]):
 
     def on_mount(self) -> None:
         entry = self.catalog.find(self.options.play) if self.options.play is not None else None
-        if entry is not None:
-            self.open_entry(entry)
-        if self.options.watch and entry is not None and entry.loaded is not None:
+        if self.options.watch and entry is not None:
+            if entry.loaded is None:
+                # Broken already: the author fixes it with the preview open.
+                self._show_watch_error(self._watch_error_screen(entry.path, list(entry.problems)))
+            else:
+                self.open_entry(entry)
             self.start_watch(entry.path, entry.loaded)
             return  # an author previewing a file is not asked who practises, nor to resume
+        if entry is not None:
+            self.open_entry(entry)
         if self._named is None and not os.environ.get("SIM_TRAINEE", "").strip():
             # Who it is first: the interrupted sessions offered are theirs.
             self.push_screen(TraineeScreen(self.trainee), partial(self._trainee_answered, first=True))
@@ -353,11 +359,11 @@ class SimApp(App[None]):
 
     # --- live preview (`sim play FILE --watch`) -------------------------------------------
 
-    def start_watch(self, path: Path, loaded: LoadedScenario) -> None:
+    def start_watch(self, path: Path, loaded: LoadedScenario | None) -> None:
         from sim.tui.watch import POLL_SECONDS, FileWatch
 
         self._watch = FileWatch(path)
-        self._watch_hash = loaded.scenario.content_hash
+        self._watch_hash = loaded.scenario.content_hash if loaded is not None else ""
         self.set_interval(POLL_SECONDS, self.poll_watch)
         self.notify(t("watch.started", self.lang, file=clean(path.name)), timeout=8, markup=False)
 
@@ -379,12 +385,7 @@ class SimApp(App[None]):
         entry = catalog.find(str(path))
         if entry is None or entry.loaded is None:
             problems = [p for e in catalog.entries if e.broken and self._watch.is_watched(e.path) for p in e.problems]
-            self._show_watch_error(ErrorScreen(
-                t("watch.error_title", self.lang, file=path.name),
-                problems,
-                message="" if problems else t("watch.not_loaded", self.lang, file=path.name),
-                hint=t("watch.error_hint", self.lang),
-            ))  # fmt: skip
+            self._show_watch_error(self._watch_error_screen(path, problems))
             return
         was_broken = self._watch_error is not None
         self._show_watch_error(None)
@@ -393,8 +394,21 @@ class SimApp(App[None]):
         if loaded.scenario.content_hash == self._watch_hash:
             self.notify(t("watch.fixed" if was_broken else "watch.unchanged", self.lang, file=clean(path.name)), markup=False)
             return
+        never_loaded = not self._watch_hash
         self._watch_hash = loaded.scenario.content_hash
+        if never_loaded:  # broken since the start: the preview begins now, at the briefing
+            self.open_entry(entry)
+            self.notify(t("watch.fixed", self.lang, file=clean(path.name)), markup=False)
+            return
         self._carry_preview_over(entry)
+
+    def _watch_error_screen(self, path: Path, problems: list[Problem]) -> ErrorScreen:
+        return ErrorScreen(
+            t("watch.error_title", self.lang, file=path.name),
+            problems,
+            message="" if problems else t("watch.not_loaded", self.lang, file=path.name),
+            hint=t("watch.error_hint", self.lang),
+        )
 
     def _show_watch_error(self, screen: ErrorScreen | None) -> None:
         """Replace the error dialog of the last save (if still open) by `screen`."""

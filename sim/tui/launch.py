@@ -42,7 +42,7 @@ def run_tui(args: argparse.Namespace) -> int:
             from sim.cli.scenarios import find_scenario
 
             return _fail(*(p.format() for p in find_scenario(name, dirs)[2]))
-        if entry.loaded is None:
+        if entry.loaded is None and not getattr(args, "watch", False):  # a preview opens on the errors and waits for the fix
             return _fail(*(p.format() for p in entry.problems))
 
     # SIM_EXIT_ON_READY=1: a start-up check (CI, benchmarks/run.py) that needs no terminal.

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -117,6 +119,31 @@ async def test_a_yaml_error_is_shown_until_the_file_is_fixed(make_app, scenario)
         assert app.screen is encounter  # fixed, and nothing the preview shows changed
         assert encounter.play.session.actions == ["notice"]
         assert any(n.message == "sample.yaml loads again: the preview goes on." for n in app._notifications)
+
+
+async def test_a_file_broken_at_the_start_opens_on_its_errors_and_waits_for_the_fix(make_app, scenario):
+    edit(scenario, "  angry:\n", "  angry\n")
+    app = watching(make_app, scenario)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        assert "sample.yaml has errors" in screen_text(app) and "YAML syntax" in screen_text(app)
+        edit(scenario, "  angry\n", "  angry:\n")
+        await saved(pilot)
+        assert isinstance(app.screen, BriefingScreen)  # fixed: the preview begins
+        assert sum(isinstance(s, ErrorScreen) for s in app.screen_stack) == 0
+        await pilot.press("enter", "2")
+        assert isinstance(app.screen, EncounterScreen) and app.screen.play.session.actions == ["notice"]
+
+
+def test_the_command_line_starts_a_preview_of_a_broken_file(scenario, _isolated_home):
+    # Outside the app the same file is refused with its errors (exit 2); with --watch it opens.
+    edit(scenario, "  angry:\n", "  angry\n")
+    env = {**os.environ, "SIM_EXIT_ON_READY": "1", "SIM_HOME": str(_isolated_home)}
+    run = lambda *extra: subprocess.run([sys.executable, "-m", "sim", "play", str(scenario), *extra], capture_output=True, text=True, env=env, timeout=60)  # noqa: E731
+    refused, previewed = run(), run("--watch")
+    assert refused.returncode == 2 and "sample.yaml:" in refused.stderr
+    assert previewed.returncode == 0 and "ready: screen=ErrorScreen" in previewed.stdout, previewed.stderr
 
 
 async def test_escape_keeps_playing_the_last_version_that_loaded(make_app, scenario):
