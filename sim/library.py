@@ -308,13 +308,23 @@ def _check_condition(
 
     line, col = ls.at(*loc)
     style = ls.doc.scalar_styles.get((line, col))
-    # Offsets map to columns only for a one-line plain or quoted condition;
-    # otherwise the problem is located at the start of the condition.
+    # In a one-line plain or quoted condition an offset is a column; in a
+    # plain or block one that spans lines, folding and indentation change the
+    # spaces but not the other characters, so the n-th non-blank character of
+    # the text is the n-th one in the file from where the scalar starts.
+    # Escapes make multi-line quoted ones unmappable: located at their start.
     inline = style in (None, "", '"', "'") and (line, col) not in ls.doc.multiline
     shift = 1 if style in ('"', "'") else 0
+    spread = not inline and style in (None, "", "|", ">")
 
     def at(offset: int) -> tuple[int, int]:
-        return (line, col + shift + offset) if inline else (line, col)
+        if inline:
+            return (line, col + shift + offset)
+        if spread:
+            found = _nth_non_blank(ls.path, line, col, skip_header=style in ("|", ">"), n=_non_blank(source[:offset]))
+            if found is not None:
+                return found
+        return (line, col)
 
     try:
         expr = conditions.parse(source)
@@ -328,3 +338,31 @@ def _check_condition(
         elif kind == "node" and name not in s.nodes:
             out.append(Problem(str(ls.path), *at(offset), f"condition uses unknown node `{name}`", did_you_mean(name, list(s.nodes)) or "fix the node id", "error", "unknown-node"))
     return out
+
+
+_BLANK = " \t\r\n\x85\u2028\u2029"
+
+
+def _non_blank(text: str) -> int:
+    return sum(ch not in _BLANK for ch in text)
+
+
+def _nth_non_blank(path: Path, line: int, col: int, *, skip_header: bool, n: int) -> tuple[int, int] | None:
+    """Where in the file the n-th (from 0) non-blank character at or after
+    line:col is; after the indicator line for a block scalar. Only read when
+    a problem is found, so the file is read again rather than kept."""
+    import re
+
+    try:
+        lines = re.split("\r\n|[\r\n\x85\u2028\u2029]", path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    row, start = (line, 0) if skip_header else (line - 1, col - 1)
+    while row < len(lines):
+        for i in range(start, len(lines[row])):
+            if lines[row][i] not in _BLANK:
+                if n == 0:
+                    return (row + 1, i + 1)
+                n -= 1
+        row, start = row + 1, 0
+    return None

@@ -229,11 +229,12 @@ def test_bad_condition_is_reported_at_the_column_inside_the_string(tmp_path, wri
     assert (p.line, p.col) == folder.pos(needle)
 
 
-def test_bad_condition_in_a_block_scalar_points_at_the_value(tmp_path):
-    folder = Folder(tmp_path, with_conditions("|\n        tension <> 5"))
+@pytest.mark.parametrize("indicator", ["|", ">", "|-", ">+"])
+def test_bad_condition_in_a_block_scalar_points_at_the_character(tmp_path, indicator):
+    folder = Folder(tmp_path, with_conditions(f"{indicator}\n        trust > 1 and\n          tension <> 5"))
     (p,) = folder.check()
     assert p.code == "condition"
-    assert (p.line, p.col) == folder.pos("|")
+    assert (p.line, p.col) == folder.pos("<>")
 
 
 def test_condition_as_a_bare_bool_is_a_shape_error(tmp_path):
@@ -504,11 +505,23 @@ def test_many_problems_of_one_kind_are_capped(tmp_path):
     assert sum(p.message == "… and 15 more like this (no-feedback)" for p in no_feedback) == 1
 
 
-def test_bad_condition_in_a_multi_line_plain_scalar_points_at_its_start(tmp_path):
-    # Folding joins the lines, so an offset into the text no longer maps to one
-    # column: the problem is located at the start of the condition instead of
-    # past the end of its first line.
+def test_bad_condition_in_a_multi_line_plain_scalar_points_at_the_character(tmp_path):
+    # Folding joins the lines, so an offset into the text is not a column:
+    # the problem is found on the line where it is written.
     folder = Folder(tmp_path, with_conditions("tension < 5 and\n        visted(opening)"))
     (p,) = folder.check()
     assert p.code == "condition"
-    assert (p.line, p.col) == folder.pos("tension < 5 and")
+    assert (p.line, p.col) == folder.pos("visted(")
+
+
+def test_unknown_variable_on_a_later_line_of_a_condition_is_located_there(tmp_path):
+    folder = Folder(tmp_path, with_conditions("tension < 5 and\n          trust > 2 and\n          patience > 1"))
+    (p,) = folder.check()
+    assert p.code == "unknown-variable" and (p.line, p.col) == folder.pos("patience")
+
+
+def test_a_multi_line_quoted_condition_is_located_at_its_start(tmp_path):
+    # Escapes such as \n make the characters of the text and of the file differ.
+    folder = Folder(tmp_path, with_conditions('"tension < 5 and\n        tension <> 5"'))
+    (p,) = folder.check()
+    assert p.code == "condition" and (p.line, p.col) == folder.pos('"tension < 5')
