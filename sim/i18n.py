@@ -19,6 +19,7 @@ Plural forms are the keys `KEY.one` and `KEY.other`, read with `tn`.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
 SUPPORTED = ("en", "fi")
 
@@ -33,6 +34,27 @@ def default_lang() -> str:
             if var == "SIM_LANG":
                 break
     return "en"
+
+
+def lang_from_argv(argv: Sequence[str]) -> str:
+    """The language a command line asks for with `--lang X` or `--lang=X`
+    (anywhere, the last supported one), else `default_lang()`.
+
+    `sim` needs it before its argument parser exists, because the parser's
+    own words (help, usage errors) are in that language too."""
+    found = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        else:
+            continue
+        if value in SUPPORTED:
+            found = value
+    return found or default_lang()
 
 
 # The simulator's own words, in every supported language. Authored texts
@@ -248,6 +270,407 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "note: {count} finished session(s) could not be added to the history:",
         "fi": "huom.: päättyneitä harjoituskertoja ei voitu lisätä historiaan ({count}):",
     },
+    # --- argparse's own words (usage lines, help headings, usage errors) ---
+    # The English is argparse's gettext msgid, letter for letter: sim/cli/main.py
+    # looks each `argparse._(msgid)` up by it, and a test checks that every one
+    # still occurs in this Python's argparse. The `%(name)s` fields are argparse's.
+    "argparse.usage": {"en": "usage: ", "fi": "käyttö: "},
+    "argparse.positionals": {"en": "positional arguments", "fi": "argumentit"},
+    "argparse.options": {"en": "options", "fi": "valitsimet"},
+    "argparse.help": {"en": "show this help message and exit", "fi": "näytä tämä ohje ja lopeta"},
+    "argparse.argument": {"en": "argument %(argument_name)s: %(message)s", "fi": "argumentti %(argument_name)s: %(message)s"},
+    "argparse.required": {"en": "the following arguments are required: %s", "fi": "pakollisia argumentteja puuttuu: %s"},
+    "argparse.unrecognized": {"en": "unrecognized arguments: %s", "fi": "tuntemattomia argumentteja: %s"},
+    "argparse.invalid_choice": {"en": "invalid choice: %(value)r (choose from %(choices)s)", "fi": "%(value)r ei ole sallittu arvo (sallitut: %(choices)s)"},
+    "argparse.invalid_value": {"en": "invalid %(type)s value: %(value)r", "fi": "arvo %(value)r ei kelpaa (tyyppi %(type)s)"},
+    "argparse.expected_one": {"en": "expected one argument", "fi": "tarvitsee yhden arvon"},
+    "argparse.expected_at_most_one": {"en": "expected at most one argument", "fi": "ottaa enintään yhden arvon"},
+    "argparse.expected_at_least_one": {"en": "expected at least one argument", "fi": "tarvitsee vähintään yhden arvon"},
+    "argparse.expected.one": {"en": "expected %s argument", "fi": "tarvitsee %s arvon"},
+    "argparse.expected.other": {"en": "expected %s arguments", "fi": "tarvitsee %s arvoa"},
+    "argparse.ambiguous": {"en": "ambiguous option: %(option)s could match %(matches)s", "fi": "valitsin %(option)s on moniselitteinen; se voi tarkoittaa näitä: %(matches)s"},
+    "argparse.explicit": {"en": "ignored explicit argument %r", "fi": "valitsin ei ota arvoa, joten %r jäi käyttämättä"},
+    "argparse.unexpected": {"en": "unexpected option string: %s", "fi": "odottamaton valitsin: %s"},
+    # --- the CLI's own frame: usage errors, the last guard, shared messages ---
+    "cli.usage_error": {
+        "en": "{prog}: error: {message}\n    hint: `{prog} --help` lists the options",
+        "fi": "{prog}: virhe: {message}\n    vihje: `{prog} --help` näyttää valitsimet",
+    },
+    "cli.internal_error": {
+        "en": "sim: internal error: {error}\n    hint: this is a bug in sim; run again with SIM_DEBUG=1 for details and report it",
+        "fi": "sim: sisäinen virhe: {error}\n    vihje: tämä on simin vika; aja uudelleen SIM_DEBUG=1-asetuksella, niin näet lisätiedot, ja ilmoita viasta",
+    },
+    "cli.problem": {"en": "{prog}: {message}\n    hint: {hint}", "fi": "{prog}: {message}\n    vihje: {hint}"},
+    "cli.hint": {"en": "hint: {hint}", "fi": "vihje: {hint}"},
+    "cli.did_you_mean": {"en": "did you mean `{word}`?", "fi": "tarkoititko `{word}`?"},
+    "cli.cannot_write": {"en": "cannot write {path}: {error}", "fi": "tiedostoon {path} ei voi kirjoittaa: {error}"},
+    "cli.hint.writable": {"en": "check that the folder exists and is writable", "fi": "tarkista, että kansio on olemassa ja siihen saa kirjoittaa"},
+    "cli.no_folder": {"en": "sim: no such folder: {path}\n    hint: check --dir and SIM_DIALOGUES", "fi": "sim: kansiota ei ole: {path}\n    vihje: tarkista --dir ja SIM_DIALOGUES"},
+    "cli.not_lang_code": {"en": "{option}: `{code}` is not a language code", "fi": "{option}: `{code}` ei ole kielikoodi"},
+    "cli.hint.lang_code": {"en": "two or three lowercase letters, e.g. fi", "fi": "kaksi tai kolme pientä kirjainta, esim. fi"},
+    "cli.hint.lang_codes": {
+        "en": "two or three lowercase letters, comma-separated, e.g. --require-lang fi,en",
+        "fi": "kaksi tai kolme pientä kirjainta pilkuin erotettuina, esim. --require-lang fi,en",
+    },
+    # --- `sim --help` and every command's help: descriptions, options, placeholders ---
+    "args.description": {
+        "en": "Practise difficult customer-service encounters. With no command, starts the simulator.",
+        "fi": "Harjoittele vaikeita asiakaspalvelutilanteita. Ilman komentoa käynnistää simulaattorin.",
+    },
+    "args.version": {"en": "show program's version number and exit", "fi": "näytä versionumero ja lopeta"},
+    "args.dir": {"en": "also use scenarios from this folder (or set SIM_DIALOGUES)", "fi": "käytä myös tämän kansion harjoituksia (tai aseta SIM_DIALOGUES)"},
+    "args.sub_dir": {"en": "also use scenarios from this folder", "fi": "käytä myös tämän kansion harjoituksia"},
+    "args.mode": {
+        "en": "practice: feedback after every choice (default); assessment: feedback only in the debrief",
+        "fi": "practice: palaute jokaisen valinnan jälkeen (oletus); assessment: palaute vasta loppukeskustelussa",
+    },
+    "args.ui_lang": {"en": "language of the simulator (default: from SIM_LANG or the locale)", "fi": "simulaattorin kieli (oletus: SIM_LANG tai järjestelmän kieliasetus)"},
+    "args.out_lang": {"en": "language of the messages (default: from SIM_LANG or the locale)", "fi": "viestien kieli (oletus: SIM_LANG tai järjestelmän kieliasetus)"},
+    "args.scenario": {"en": "a scenario file or id", "fi": "harjoitustiedosto tai harjoituksen tunnus"},
+    "args.json.text": {"en": "print JSON instead of text", "fi": "tulosta JSON tekstin sijaan"},
+    "args.json.report": {"en": "print JSON instead of a report", "fi": "tulosta JSON raportin sijaan"},
+    "args.json.table": {"en": "print JSON instead of a table", "fi": "tulosta JSON taulukon sijaan"},
+    "args.json.tables": {"en": "print JSON instead of tables", "fi": "tulosta JSON taulukoiden sijaan"},
+    "args.output": {"en": "write to this file instead of standard output", "fi": "kirjoita tähän tiedostoon vakiotulosteen sijaan"},
+    "args.titles_lang": {"en": "language of the titles", "fi": "otsikoiden kieli"},
+    "args.trainee": {"en": "only this trainee's sessions", "fi": "vain tämän harjoittelijan harjoituskerrat"},
+    "args.metavar.command": {"en": "COMMAND", "fi": "KOMENTO"},
+    "args.metavar.scenario": {"en": "scenario", "fi": "harjoitus"},
+    "args.metavar.name": {"en": "name", "fi": "nimi"},
+    "args.metavar.path": {"en": "PATH", "fi": "POLKU"},
+    "args.metavar.file": {"en": "FILE", "fi": "TIEDOSTO"},
+    "args.metavar.output": {"en": "OUTPUT", "fi": "TIEDOSTO"},
+    "args.metavar.dir": {"en": "DIR", "fi": "KANSIO"},
+    "args.metavar.files_or_dirs": {"en": "FILES_OR_DIRS", "fi": "TIEDOSTOT_TAI_KANSIOT"},
+    "args.metavar.trainee": {"en": "NAME", "fi": "NIMI"},
+    "args.metavar.session": {"en": "SESSION", "fi": "TUNNUS"},
+    "args.metavar.lang": {"en": "LANG", "fi": "KIELI"},
+    "args.metavar.langs": {"en": "LANGS", "fi": "KIELET"},
+    "args.metavar.choices": {"en": "CHOICES", "fi": "VALINNAT"},
+    "args.metavar.seed": {"en": "SEED", "fi": "SIEMENLUKU"},
+    "args.metavar.runs": {"en": "RUNS", "fi": "MÄÄRÄ"},
+    "args.metavar.max_turns": {"en": "MAX_TURNS", "fi": "VUOROJA"},
+    "args.metavar.profile": {"en": "PROFILE", "fi": "PROFIILI"},
+    "args.metavar.host": {"en": "HOST", "fi": "OSOITE"},
+    "args.metavar.port": {"en": "PORT", "fi": "PORTTI"},
+    "args.metavar.url": {"en": "URL", "fi": "URL"},
+    "args.metavar.seconds": {"en": "SECONDS", "fi": "SEKUNNIT"},
+    "args.play": {"en": "start the simulator at the briefing of one scenario", "fi": "käynnistä simulaattori suoraan yhden harjoituksen alkuun"},
+    "args.play.plain": {
+        "en": "line by line on standard input and output, without the full-screen app (screen readers, slow links, pipes)",
+        "fi": "rivi kerrallaan vakiosyötteessä ja -tulosteessa ilman koko näytön sovellusta (ruudunlukijat, hitaat yhteydet, putket)",
+    },
+    "args.play.watch": {
+        "en": "live preview for authors: reload the file on every save, keep your place if it still fits; nothing is saved",
+        "fi": "esikatselu harjoituksen laatijalle: tiedosto latautuu uudelleen joka tallennuksella, ja kohtasi säilyy, jos se yhä sopii; mitään ei tallenneta",
+    },
+    "args.validate": {"en": "check scenario, persona and principle files", "fi": "tarkista harjoitus-, asiakasprofiili- ja periaatetiedostot"},
+    "args.validate.paths": {"en": "files or folders", "fi": "tiedostot tai kansiot"},
+    "args.validate.format": {"en": "output format (github: workflow annotations)", "fi": "tulosteen muoto (github: GitHub Actionsin huomautukset)"},
+    "args.validate.require_lang": {"en": "comma-separated languages every text must have, e.g. fi,en", "fi": "pilkuin erotetut kielet, joilla jokaisen tekstin on oltava, esim. fi,en"},
+    "args.validate.lang": {
+        "en": "language of the headings and the summary; the file:line:col lines stay English for editors and CI",
+        "fi": "otsikoiden ja yhteenvedon kieli; tiedosto:rivi:sarake-rivit pysyvät englanninkielisinä editoreja ja CI:tä varten",
+    },
+    "args.walk": {"en": "play a path through a scenario without the TUI", "fi": "pelaa yksi polku harjoituksen läpi ilman koko näytön sovellusta"},
+    "args.walk.choices": {"en": "comma-separated: option numbers, choice ids, `help`, `timeout`", "fi": "pilkuin erotettuina: vaihtoehtojen numerot, valintojen tunnukset, `help`, `timeout`"},
+    "args.walk.seed": {"en": "seed for the order of the options (default 0)", "fi": "vaihtoehtojen järjestyksen siemenluku (oletus 0)"},
+    "args.walk.lang": {"en": "language of the scenario texts (fi, en, …)", "fi": "harjoituksen tekstien kieli (fi, en, …)"},
+    "args.analyze": {
+        "en": "what a scenario teaches over all its paths: counts, endings, best and worst scores, coverage",
+        "fi": "mitä harjoitus opettaa kaikilla poluillaan: määrät, lopputulokset, parhaat ja huonoimmat pisteet, kattavuus",
+    },
+    "args.graph": {"en": "draw a scenario as a Mermaid or Graphviz graph", "fi": "piirrä harjoitus Mermaid- tai Graphviz-kaaviona"},
+    "args.graph.format": {"en": "mermaid (default), dot, or svg/png drawn by Graphviz `dot`", "fi": "mermaid (oletus), dot tai Graphvizin `dot`-ohjelman piirtämä svg/png"},
+    "args.graph.text": {"en": "show the client's first words and each choice's text, not only ids", "fi": "näytä asiakkaan ensimmäiset sanat ja kunkin valinnan teksti, ei vain tunnuksia"},
+    "args.graph.lang": {"en": "language of the texts shown with --text (fi, en, …)", "fi": "--text-valitsimella näytettävien tekstien kieli (fi, en, …)"},
+    "args.new": {"en": "start a new scenario or persona file from a commented template", "fi": "aloita uusi harjoitus- tai asiakasprofiilitiedosto kommentoidusta mallista"},
+    "args.new.kind": {"en": "what to create", "fi": "mitä luodaan"},
+    "args.new.name": {"en": "its id, which is also the file name, e.g. noise-complaint", "fi": "sen tunnus, joka on myös tiedoston nimi, esim. noise-complaint"},
+    "args.new.channel": {"en": "service channel of a new scenario (default desk)", "fi": "uuden harjoituksen palvelukanava (oletus desk)"},
+    "args.new.profile": {"en": "persona id of a new scenario (default: a built-in one)", "fi": "uuden harjoituksen asiakasprofiilin tunnus (oletus: valmis profiili)"},
+    "args.new.output": {"en": "folder to write into (default: the current folder)", "fi": "kansio, johon kirjoitetaan (oletus: nykyinen kansio)"},
+    "args.schema": {"en": "print the JSON Schema of the file format", "fi": "tulosta tiedostomuodon JSON Schema"},
+    "args.schema.kind": {"en": "which file (default scenario)", "fi": "minkä tiedoston (oletus scenario)"},
+    "args.test": {"en": "run the transcript tests (*.test.yaml) beside scenarios", "fi": "aja harjoitusten vieressä olevat keskustelutestit (*.test.yaml)"},
+    "args.test.paths": {"en": "test files, scenario files or folders (default: the current folder)", "fi": "testitiedostot, harjoitustiedostot tai kansiot (oletus: nykyinen kansio)"},
+    "args.test.format": {"en": "output format (junit: JUnit XML for CI)", "fi": "tulosteen muoto (junit: JUnit XML CI:tä varten)"},
+    "args.test.output": {"en": "write the report to this file (text still goes to the screen)", "fi": "kirjoita raportti tähän tiedostoon (teksti näkyy silti näytöllä)"},
+    "args.fuzz": {"en": "play seeded random sessions of a scenario and report problems", "fi": "pelaa harjoitusta satunnaisesti (toistettavasti siemenluvusta) ja kerro löytyneet ongelmat"},
+    "args.fuzz.runs": {"en": "number of sessions (default 200)", "fi": "läpipeluiden määrä (oletus 200)"},
+    "args.fuzz.seed": {"en": "seed of the first session; session i uses seed+i (default 0)", "fi": "ensimmäisen läpipeluun siemenluku; läpipeluu i käyttää lukua seed+i (oletus 0)"},
+    "args.fuzz.max_turns": {"en": "a session this long is reported as not ending (default 500)", "fi": "näin pitkä läpipeluu raportoidaan päättymättömänä (oletus 500)"},
+    "args.list": {"en": "list the built-in and local scenarios", "fi": "luettele valmiit ja omat harjoitukset"},
+    "args.history": {"en": "past sessions and progress per principle", "fi": "aiemmat harjoituskerrat ja edistyminen periaatteittain"},
+    "args.report": {"en": "the debrief of one past session as Markdown, HTML or JSON", "fi": "yhden aiemman harjoituskerran palaute Markdownina, HTML:nä tai JSONina"},
+    "args.report.session": {
+        "en": "a session id from `sim history` (any unique part of it), or `last`",
+        "fi": "harjoituskerran tunnus `sim history` -luettelosta (mikä tahansa yksiselitteinen osa siitä) tai `last`",
+    },
+    "args.report.format": {"en": "report format (default md)", "fi": "raportin muoto (oletus md)"},
+    "args.report.output": {"en": "write to this file (atomically) instead of standard output", "fi": "kirjoita tähän tiedostoon (atomisesti) vakiotulosteen sijaan"},
+    "args.report.trainee": {"en": "with `last`: this trainee's newest session", "fi": "`last`-tunnuksen kanssa: tämän harjoittelijan uusin harjoituskerta"},
+    "args.report.lang": {"en": "language of the texts (default: the one the session was played in)", "fi": "tekstien kieli (oletus: kieli, jolla harjoituskerta pelattiin)"},
+    "args.export": {
+        "en": "export the history as xAPI statements, to a file or a Learning Record Store",
+        "fi": "vie historia xAPI-lausekkeina tiedostoon tai oppimistietovarastoon (LRS)",
+    },
+    "args.export.xapi": {"en": "xAPI 1.0.3 statements (SIM_XAPI_BASE sets the IRI base)", "fi": "xAPI 1.0.3 -lausekkeet (SIM_XAPI_BASE asettaa IRI-tunnisteiden alun)"},
+    "args.export.output": {
+        "en": "write the statements to this file (default: standard output, unless --lrs)",
+        "fi": "kirjoita lausekkeet tähän tiedostoon (oletus: vakiotuloste, ellei --lrs ole annettu)",
+    },
+    "args.export.lrs": {
+        "en": "POST the statements to this xAPI endpoint; undelivered ones stay queued for the next export",
+        "fi": "lähetä lausekkeet (POST) tähän xAPI-osoitteeseen; perille menemättömät jäävät jonoon seuraavaa vientiä varten",
+    },
+    "args.export.user": {"en": "LRS key for Basic auth (or SIM_LRS_USER)", "fi": "LRS:n avain Basic-tunnistautumiseen (tai SIM_LRS_USER)"},
+    "args.export.password": {
+        "en": "LRS secret (or SIM_LRS_PASSWORD, which other users cannot see in the process list)",
+        "fi": "LRS:n salaisuus (tai SIM_LRS_PASSWORD, jota muut käyttäjät eivät näe prosessiluettelossa)",
+    },
+    "args.export.timeout": {"en": "how long to wait for the LRS (default 30)", "fi": "kuinka kauan LRS:n vastausta odotetaan (oletus 30)"},
+    "args.summary": {"en": "aggregate JSON reports of several trainees per scenario and principle", "fi": "kokoa usean harjoittelijan JSON-raportit harjoituksittain ja periaatteittain"},
+    "args.summary.paths": {"en": "report files from `sim report --format json`, or folders of them", "fi": "`sim report --format json` -komennon raporttitiedostot tai niitä sisältävät kansiot"},
+    "args.serve": {"en": "serve the simulator to web browsers (needs the [serve] extra)", "fi": "tarjoa simulaattori verkkoselaimiin (vaatii [serve]-lisäosan)"},
+    "args.serve.host": {
+        "en": "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)",
+        "fi": "kuunneltava osoite (oletus 127.0.0.1; 0.0.0.0 kuuntelee kaikkia verkkoliitäntöjä)",
+    },
+    "args.serve.port": {"en": "port to listen on (default 8000)", "fi": "kuunneltava portti (oletus 8000)"},
+    "args.serve.public_url": {
+        "en": "the address browsers use, when behind a reverse proxy, e.g. https://sim.example.org",
+        "fi": "osoite, jota selaimet käyttävät käänteisen välityspalvelimen takana, esim. https://sim.example.org",
+    },
+    "args.i18n": {"en": "the simulator's message catalogue, for translators", "fi": "simulaattorin viestiluettelo kääntäjille"},
+    "args.i18n.export_po": {
+        "en": "write a gettext PO file of this language (fi, en; another code gives an empty template)",
+        "fi": "kirjoita tämän kielen gettext-PO-tiedosto (fi, en; muu koodi antaa tyhjän käännöspohjan)",
+    },
+    # --- sim test (the file:line:col failure lines and their expected/actual/hint stay English, as in validate) ---
+    "cli.test.scenario": {"en": "scenario {id}", "fi": "harjoitus {id}"},
+    "cli.test.pass": {"en": "PASS", "fi": "LÄPI"},
+    "cli.test.fail": {"en": "FAIL", "fi": "HYLÄTTY"},
+    "cli.test.passed": {"en": "{count} passed", "fi": "{count} läpi"},
+    "cli.test.failed": {"en": "{count} failed", "fi": "{count} hylätty"},
+    # --- sim fuzz (a problem's kind and message stay English: they are the JSON's too) ---
+    "cli.fuzz.bad_args": {"en": "--runs must be 1…{max_runs}, --seed 0 or more, --max-turns 1…{max_turns}", "fi": "--runs on 1…{max_runs}, --seed vähintään 0 ja --max-turns 1…{max_turns}"},
+    "cli.fuzz.bad_args_hint": {"en": "e.g. `sim fuzz {scenario} --runs 200 --seed 0`", "fi": "esim. `sim fuzz {scenario} --runs 200 --seed 0`"},
+    "cli.fuzz.title": {"en": "Random playthroughs of {scenario}", "fi": "Satunnaiset läpipeluut: {scenario}"},
+    "cli.fuzz.runs.one": {"en": "({count} run from seed {seed}, at most {max_turns} turns)", "fi": "({count} läpipeluu siemenluvulla {seed}, enintään {max_turns} vuoroa)"},
+    "cli.fuzz.runs.other": {"en": "({count} runs from seed {seed}, at most {max_turns} turns each)", "fi": "({count} läpipeluuta siemenluvusta {seed} alkaen, kukin enintään {max_turns} vuoroa)"},
+    "cli.fuzz.endings": {"en": "Endings", "fi": "Lopputulokset"},
+    "cli.fuzz.col.ending": {"en": "ending", "fi": "lopputulos"},
+    "cli.fuzz.col.runs": {"en": "runs", "fi": "läpipeluut"},
+    "cli.fuzz.col.share": {"en": "share", "fi": "osuus"},
+    "cli.fuzz.not_ended": {"en": "did not end", "fi": "ei päättynyt"},
+    "cli.fuzz.turns": {"en": "Turns per run (min / median / max): {spread}", "fi": "Vuoroja läpipeluussa (pienin / mediaani / suurin): {spread}"},
+    "cli.fuzz.scores": {"en": "Scores over the runs that ended (min / median / max)", "fi": "Pisteet päättyneissä läpipeluissa (pienin / mediaani / suurin)"},
+    "cli.fuzz.col.principle": {"en": "principle", "fi": "periaate"},
+    "cli.fuzz.col.scores": {"en": "scores", "fi": "pisteet"},
+    "cli.fuzz.col.tested": {"en": "runs tested", "fi": "arvioitu läpipeluissa"},
+    "cli.fuzz.overall": {"en": "overall", "fi": "kokonaisarvio"},
+    "cli.fuzz.unvisited": {"en": "Nodes never visited: {nodes}", "fi": "Solmut, joihin yksikään läpipeluu ei päätynyt: {nodes}"},
+    "cli.fuzz.all_visited": {"en": "Every node was visited.", "fi": "Jokaisessa solmussa käytiin."},
+    "cli.fuzz.no_problems": {"en": "No problems found.", "fi": "Ongelmia ei löytynyt."},
+    "cli.fuzz.problems.one": {"en": "Problems ({problems}, in {count} run)", "fi": "Ongelmat ({problems}, {count} läpipeluussa)"},
+    "cli.fuzz.problems.other": {"en": "Problems ({problems}, in {count} runs)", "fi": "Ongelmat ({problems}, {count} läpipeluussa)"},
+    "cli.fuzz.same.one": {"en": "({count} run)", "fi": "({count} läpipeluu)"},
+    "cli.fuzz.same.other": {"en": "({count} runs)", "fi": "({count} läpipeluuta)"},
+    "cli.fuzz.seed": {"en": "seed", "fi": "siemenluku"},
+    "cli.fuzz.at_node": {"en": "at node", "fi": "solmussa"},
+    "cli.fuzz.actions": {"en": "actions", "fi": "toiminnot"},
+    "cli.fuzz.no_actions": {"en": "(none)", "fi": "(ei yhtään)"},
+    "cli.fuzz.replay": {"en": "replay", "fi": "toista"},
+    # --- sim export ---
+    "cli.export.choose": {"en": "error: choose what to export", "fi": "virhe: valitse, mitä viedään"},
+    "cli.export.choose_hint": {"en": "`sim export --xapi` writes xAPI statements", "fi": "`sim export --xapi` kirjoittaa xAPI-lausekkeet"},
+    "cli.export.needs_user": {"en": "error: --lrs needs --user (or SIM_LRS_USER)", "fi": "virhe: --lrs tarvitsee myös valitsimen --user (tai SIM_LRS_USER)"},
+    "cli.export.needs_user_hint": {
+        "en": "the LRS's key and secret go in --user and --password",
+        "fi": "LRS:n avain annetaan valitsimella --user ja salaisuus valitsimella --password",
+    },
+    "cli.export.no_salt": {
+        "en": "note: SIM_XAPI_SALT is not set, so anyone who guesses a trainee's name can find their statements; set it to an organisation-wide secret",
+        "fi": "huom.: SIM_XAPI_SALT on asettamatta, joten harjoittelijan nimen arvaaja löytää hänen lausekkeensa; aseta siihen koko organisaation yhteinen salaisuus",
+    },
+    "cli.export.wrote": {
+        "en": "wrote {statements} statement(s) from {sessions} session(s) to {path}",
+        "fi": "kirjoitettu tiedostoon {path}: {statements} lauseketta {sessions} harjoituskerrasta",
+    },
+    "cli.export.queued": {
+        "en": "sent {sent} statement(s); {pending} stay queued and are sent by the next `sim export --xapi --lrs`",
+        "fi": "lähetetty {sent} lauseketta; {pending} jää jonoon ja lähtee seuraavalla `sim export --xapi --lrs` -komennolla",
+    },
+    "cli.export.sent": {"en": "sent {sent} statement(s) to {url}; none queued", "fi": "lähetetty {sent} lauseketta osoitteeseen {url}; jonoon ei jäänyt mitään"},
+    # --- sim summary (a file's own problem stays English: `path: message`, like validate's lines) ---
+    "cli.summary.none": {"en": "no reports to summarise", "fi": "ei koottavia raportteja"},
+    "cli.summary.none_hint": {"en": "make them with `sim report SESSION --format json -o FILE`", "fi": "tee niitä komennolla `sim report TUNNUS --format json -o TIEDOSTO`"},
+    "cli.summary.title": {
+        "en": "{title} ({id}) — {sessions} session(s), {trainees} trainee(s), overall mean {mean}",
+        "fi": "{title} ({id}) — harjoituskertoja {sessions}, harjoittelijoita {trainees}, kokonaisarvion keskiarvo {mean}",
+    },
+    "cli.summary.col.principle": {"en": "principle", "fi": "periaate"},
+    "cli.summary.col.n": {"en": "n", "fi": "n"},
+    "cli.summary.col.mean": {"en": "mean", "fi": "ka."},
+    "cli.summary.col.stdev": {"en": "stdev", "fi": "kh."},
+    "cli.summary.col.range": {"en": "min–max", "fi": "min–max"},
+    "cli.summary.col.missed": {"en": "missed", "fi": "puute"},
+    "cli.summary.most_missed": {"en": "Most missed: {principles}", "fi": "Eniten puutteita: {principles}"},
+    "cli.summary.footer": {
+        "en": "★ goal of the scenario · missed: scored below 50 or a critical miss · {count} report(s)",
+        "fi": "★ harjoituksen tavoite · puute: alle 50 pistettä tai kriittinen virhe · ka. keskiarvo, kh. keskihajonta · raportteja {count}",
+    },
+    # --- sim analyze (a located problem and the analysis's own notes stay English) ---
+    "cli.analyze.of": {"en": "Analysis of {id}", "fi": "Analyysi: {id}"},
+    "cli.analyze.client": {
+        "en": "Client: {name} ({id}), start tension {tension}, threat at {threshold}",
+        "fi": "Asiakas: {name} ({id}), jännitys alussa {tension}, uhka alkaen {threshold}",
+    },
+    "cli.analyze.nodes.one": {"en": "{n} node", "fi": "{n} solmu"},
+    "cli.analyze.nodes.other": {"en": "{n} nodes", "fi": "{n} solmua"},
+    "cli.analyze.situations.one": {"en": "{n} situation", "fi": "{n} tilanne"},
+    "cli.analyze.situations.other": {"en": "{n} situations", "fi": "{n} tilannetta"},
+    "cli.analyze.moves.one": {"en": "{n} move", "fi": "{n} siirto"},
+    "cli.analyze.moves.other": {"en": "{n} moves", "fi": "{n} siirtoa"},
+    "cli.analyze.verified": {"en": "every path below was replayed through the engine", "fi": "jokainen alla oleva polku on ajettu simulaattorin moottorilla"},
+    "cli.analyze.not_verified": {"en": "not verified", "fi": "ei varmistettu"},
+    "cli.analyze.situation": {"en": "A situation is a node with the client's tension.", "fi": "Tilanne on solmu ja asiakkaan jännitys."},
+    "cli.analyze.situation_vars": {
+        "en": "A situation is a node with the client's {variables} (each only while a condition can still read it).",
+        "fi": "Tilanne on solmu ja asiakkaan tilamuuttujat {variables} (kukin vain niin kauan kuin jokin ehto voi vielä lukea sitä).",
+    },
+    "cli.analyze.infinite": {"en": "infinitely many", "fi": "äärettömän monta"},
+    "cli.analyze.about": {"en": "about 10^{power} ({digits} digits)", "fi": "noin 10^{power} ({digits} numeroa)"},
+    "cli.analyze.turns.one": {"en": "{count} turn", "fi": "{count} vuoro"},
+    "cli.analyze.turns.other": {"en": "{count} turns", "fi": "{count} vuoroa"},
+    "cli.analyze.abbreviated": {"en": "{turns}: {head},…,{tail} (--json lists them all)", "fi": "{turns}: {head},…,{tail} (--json luettelee kaikki)"},
+    "cli.analyze.no_turns": {"en": "(no turns: the start is an ending)", "fi": "(ei vuoroja: jo alku on lopputulos)"},
+    "cli.analyze.paths": {"en": "Paths", "fi": "Polut"},
+    "cli.analyze.complete": {"en": "Complete paths: {paths}; without calling for help: {without}", "fi": "Kokonaisia polkuja: {paths}; niistä ilman avun hälyttämistä: {without}"},
+    "cli.analyze.loops": {"en": "Loops (each can be gone round again and again):", "fi": "Silmukat (kunkin voi kiertää yhä uudelleen):"},
+    "cli.analyze.loop": {"en": "{cycle}   by {actions}", "fi": "{cycle}   valinnoilla {actions}"},
+    "cli.analyze.shortest": {"en": "Shortest: {turns} to `{end}`: {command}", "fi": "Lyhin: {turns} solmuun `{end}`: {command}"},
+    "cli.analyze.longest": {"en": "Longest: {turns} to `{end}`: {command}", "fi": "Pisin: {turns} solmuun `{end}`: {command}"},
+    "cli.analyze.longest_simple": {
+        "en": "Longest without repeating a situation: {turns} to `{end}`: {command}",
+        "fi": "Pisin toistamatta samaa tilannetta: {turns} solmuun `{end}`: {command}",
+    },
+    "cli.analyze.unreachable": {"en": "Never reached: {nodes}", "fi": "Ei koskaan saavutettu: {nodes}"},
+    "cli.analyze.endings": {"en": "Endings", "fi": "Lopputulokset"},
+    "cli.analyze.success": {"en": "{kind}, a success", "fi": "{kind}, onnistunut"},
+    "cli.analyze.never_reached": {"en": "never reached on any path", "fi": "ei saavutettavissa millään polulla"},
+    "cli.analyze.infinite_paths": {"en": "infinitely many paths", "fi": "äärettömän monta polkua"},
+    "cli.analyze.path_count.one": {"en": "{n} path", "fi": "{n} polku"},
+    "cli.analyze.path_count.other": {"en": "{n} paths", "fi": "{n} polkua"},
+    "cli.analyze.ending_paths": {"en": "{paths}; shortest {turns}: {command}", "fi": "{paths}; lyhin {turns}: {command}"},
+    "cli.analyze.more_endings": {"en": "… and {count} more endings (--json lists them)", "fi": "… ja {count} muuta lopputulosta (--json luettelee ne)"},
+    "cli.analyze.scores": {"en": "Scores (best and worst any path can get)", "fi": "Pisteet (paras ja huonoin, mitä jokin polku voi saada)"},
+    "cli.analyze.col.principle": {"en": "principle", "fi": "periaate"},
+    "cli.analyze.col.best": {"en": "best", "fi": "paras"},
+    "cli.analyze.col.worst": {"en": "worst", "fi": "huonoin"},
+    "cli.analyze.untested": {"en": "not tested on any path", "fi": "ei arvioida millään polulla"},
+    "cli.analyze.scores_note": {"en": "★ goal of this scenario · ~ a loop only approaches this value", "fi": "★ tämän harjoituksen tavoite · ~ silmukka vain lähestyy tätä arvoa"},
+    "cli.analyze.best_overall": {"en": "Best overall", "fi": "Paras kokonaisarvio"},
+    "cli.analyze.worst_overall": {"en": "Worst overall", "fi": "Huonoin kokonaisarvio"},
+    "cli.analyze.overall": {"en": "{label}: {score} ({grade})", "fi": "{label}: {score} ({grade})"},
+    "cli.analyze.overall_miss": {"en": "{label}: {score} ({grade}, with a critical miss)", "fi": "{label}: {score} ({grade}, kriittinen virhe)"},
+    "cli.analyze.exact": {"en": "exact", "fi": "tarkka"},
+    "cli.analyze.bound_best": {"en": "found by search; no path does better than {bound}", "fi": "löytyi haulla; mikään polku ei saa enempää kuin {bound}"},
+    "cli.analyze.bound_worst": {"en": "found by search; no path does worse than {bound}", "fi": "löytyi haulla; mikään polku ei saa vähempää kuin {bound}"},
+    "cli.analyze.extremes": {"en": "The paths to each principle's extremes:", "fi": "Polut kunkin periaatteen ääriarvoihin:"},
+    "cli.analyze.closer": {"en": "(going round {cycle} again and again comes ever closer)", "fi": "(kiertämällä {cycle} yhä uudelleen pääsee yhä lähemmäs)"},
+    "cli.analyze.coverage": {"en": "Principle coverage (goals, along reachable paths)", "fi": "Periaatteiden kattavuus (tavoitteet saavutettavilla poluilla)"},
+    "cli.analyze.never_scored": {"en": "never scored on any path", "fi": "ei pisteytetä millään polulla"},
+    "cli.analyze.no_good": {"en": "no good option", "fi": "ei hyvää vaihtoehtoa"},
+    "cli.analyze.no_poor": {"en": "no poor option", "fi": "ei huonoa vaihtoehtoa"},
+    "cli.analyze.covered": {
+        "en": "Every goal has a good and a poor option on some reachable path.",
+        "fi": "Jokaisella tavoitteella on hyvä ja huono vaihtoehto jollakin saavutettavalla polulla.",
+    },
+    "cli.analyze.idle": {"en": "Choices that never matter", "fi": "Valinnat, joilla ei ole merkitystä"},
+    "cli.analyze.all_same": {
+        "en": "`{node}`: all its options ({choices}) lead to `{next}` with the same effects and scores",
+        "fi": "`{node}`: kaikki sen vaihtoehdot ({choices}) vievät solmuun `{next}` samoin vaikutuksin ja pistein",
+    },
+    "cli.analyze.same": {
+        "en": "`{node}`: {choices} have the same outcome (`{next}`, same effects and scores)",
+        "fi": "`{node}`: valinnoilla {choices} on sama seuraus (`{next}`, samat vaikutukset ja pisteet)",
+    },
+    "cli.analyze.never_offered": {
+        "en": "`{node}`: `{choice}` is never offered: its condition fails on every path",
+        "fi": "`{node}`: valintaa `{choice}` ei tarjota koskaan: sen ehto ei täyty millään polulla",
+    },
+    "cli.analyze.more_all": {"en": "… and {count} more (--json lists them all)", "fi": "… ja {count} muuta (--json luettelee kaikki)"},
+    "cli.analyze.threat": {"en": "Where calling for help becomes due (tension ≥ {threshold})", "fi": "Missä avun hälyttämisen aika tulee (jännitys ≥ {threshold})"},
+    "cli.analyze.no_threat": {"en": "Nowhere: no path makes the client a threat.", "fi": "Ei missään: millään polulla asiakkaasta ei tule uhkaa."},
+    "cli.analyze.threat_at.one": {"en": "At {count} node; the nearest first:", "fi": "{count} solmussa; lähin ensin:"},
+    "cli.analyze.threat_at.other": {"en": "At {count} nodes; the nearest first:", "fi": "{count} solmussa; lähin ensin:"},
+    "cli.analyze.threat_node": {"en": "`{node}` (tension {tension}): {command}", "fi": "`{node}` (jännitys {tension}): {command}"},
+    "cli.analyze.more": {"en": "… and {count} more (--json lists them)", "fi": "… ja {count} muuta (--json luettelee ne)"},
+    "cli.analyze.disagrees": {
+        "en": "sim analyze: internal error: the analysis disagrees with the engine:",
+        "fi": "sim analyze: sisäinen virhe: analyysi ja simulaattorin moottori ovat eri mieltä:",
+    },
+    "cli.analyze.disagrees_hint": {
+        "en": "hint: this is a bug in sim; please report it with the scenario file",
+        "fi": "vihje: tämä on simin vika; ilmoita siitä ja liitä mukaan harjoitustiedosto",
+    },
+    # --- sim graph (the drawing itself, Mermaid or DOT, stays as it is) ---
+    "cli.graph.no_dot": {"en": "Graphviz `dot` is not installed, so it cannot draw {format}", "fi": "Graphvizin `dot`-ohjelmaa ei ole asennettu, joten {format}-kuvaa ei voi piirtää"},
+    "cli.graph.no_dot_hint": {
+        "en": "install Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`, macOS: `brew install graphviz`), or use `--format mermaid` or `--format dot` and draw it elsewhere",
+        "fi": "asenna Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`, macOS: `brew install graphviz`) tai käytä valitsinta `--format mermaid` tai `--format dot` ja piirrä kuva muualla",
+    },
+    "cli.graph.png_terminal": {"en": "a PNG picture cannot be shown in a terminal", "fi": "PNG-kuvaa ei voi näyttää päätteessä"},
+    "cli.graph.png_terminal_hint": {"en": "give a file: `-o scenario.png`", "fi": "anna tiedosto: `-o harjoitus.png`"},
+    "cli.graph.timeout": {"en": "Graphviz `dot` took longer than {seconds} s", "fi": "Graphvizin `dot` kesti yli {seconds} s"},
+    "cli.graph.timeout_hint": {"en": "draw a smaller scenario, or use `--format dot` and run dot yourself", "fi": "piirrä pienempi harjoitus tai käytä valitsinta `--format dot` ja aja dot itse"},
+    "cli.graph.cannot_run": {"en": "cannot run Graphviz `dot`: {error}", "fi": "Graphvizin `dot`-ohjelmaa ei voi ajaa: {error}"},
+    "cli.graph.cannot_run_hint": {"en": "check the Graphviz installation", "fi": "tarkista Graphvizin asennus"},
+    "cli.graph.failed": {"en": "Graphviz `dot` failed", "fi": "Graphvizin `dot` epäonnistui"},
+    "cli.graph.failed_with": {"en": "Graphviz `dot` failed: {error}", "fi": "Graphvizin `dot` epäonnistui: {error}"},
+    "cli.graph.failed_hint": {"en": "run `sim graph … --format dot | dot -Tsvg` to see everything it says", "fi": "aja `sim graph … --format dot | dot -Tsvg`, niin näet kaiken, mitä se sanoo"},
+    # --- sim new (the template it writes stays English: its `language: en` texts and comments are one file) ---
+    "cli.new.bad_id": {"en": "`{name}` cannot be an id", "fi": "`{name}` ei kelpaa tunnukseksi"},
+    "cli.new.bad_id_hint": {
+        "en": "use letters, digits, `-` and `_` (at most 64, starting with a letter or digit), e.g. noise-complaint",
+        "fi": "käytä kirjaimia, numeroita, viivaa `-` ja alaviivaa `_` (enintään 64 merkkiä, alussa kirjain tai numero), esim. noise-complaint",
+    },
+    "cli.new.is_file": {"en": "{path} is a file, not a folder", "fi": "{path} on tiedosto eikä kansio"},
+    "cli.new.is_file_hint": {"en": "give a folder with -o, e.g. -o my-scenarios", "fi": "anna kansio valitsimella -o, esim. -o omat-harjoitukset"},
+    "cli.new.exists": {"en": "{path} already exists; not overwriting it", "fi": "{path} on jo olemassa, eikä sen päälle kirjoiteta"},
+    "cli.new.exists_hint": {"en": "choose another name, or move the existing file away first", "fi": "valitse toinen nimi tai siirrä olemassa oleva tiedosto ensin muualle"},
+    "cli.new.no_persona": {"en": "there is no persona `{profile}`", "fi": "asiakasprofiilia `{profile}` ei ole"},
+    "cli.new.no_persona_hint": {
+        "en": "known personas: {known}; or create one with `sim new profile {profile}`",
+        "fi": "tunnetut asiakasprofiilit: {known}; tai luo uusi komennolla `sim new profile {profile}`",
+    },
+    "cli.new.wrote": {"en": "Wrote {path}", "fi": "Kirjoitettu {path}"},
+    "cli.new.wrote_schema": {"en": "Wrote {path} (editor completion: see the file's first line)", "fi": "Kirjoitettu {path} (editorin täydennys: katso tiedoston ensimmäinen rivi)"},
+    "cli.new.next": {"en": "Next:", "fi": "Seuraavaksi:"},
+    "cli.new.edit": {"en": "edit {path}", "fi": "muokkaa tiedostoa {path}"},
+    # --- sim report: finding the session ---
+    "cli.report.no_sessions": {"en": "there are no sessions in the history yet", "fi": "historiassa ei ole vielä harjoituskertoja"},
+    "cli.report.no_sessions_hint": {"en": "play a scenario with `sim` first", "fi": "pelaa ensin jokin harjoitus komennolla `sim`"},
+    "cli.report.no_such": {"en": "no session with this id", "fi": "tällä tunnuksella ei ole harjoituskertaa"},
+    "cli.report.no_such_hint": {"en": "`sim history` lists the session ids; `last` is the newest", "fi": "`sim history` luettelee tunnukset; `last` on uusin"},
+    "cli.report.ambiguous": {"en": "{count} sessions start with this: {shown}", "fi": "{count} harjoituskerran tunnus alkaa näin: {shown}"},
+    "cli.report.ambiguous_hint": {"en": "give more of the id", "fi": "anna tunnuksesta pidempi osa"},
+    "cli.report.cannot_write": {"en": "cannot write the report ({error})", "fi": "raporttia ei voi kirjoittaa ({error})"},
+    "cli.report.cannot_write_hint": {
+        "en": "choose another file with -o, or check the folder's permissions and free space",
+        "fi": "valitse toinen tiedosto valitsimella -o tai tarkista kansion käyttöoikeudet ja vapaa tila",
+    },
+    # --- starting the simulator (sim, sim play) and sim serve ---
+    "cli.launch.no_terminal_help": {
+        "en": "sim: the simulator needs a terminal; the commands above work without one",
+        "fi": "sim: simulaattori tarvitsee päätteen; yllä luetellut komennot toimivat ilman sitä",
+    },
+    "cli.launch.no_terminal": {"en": "the simulator needs a terminal", "fi": "simulaattori tarvitsee päätteen"},
+    "cli.launch.no_terminal_hint": {"en": "`sim walk SCENARIO --choices …` plays a path without one", "fi": "`sim walk HARJOITUS --choices …` pelaa polun ilman päätettä"},
+    "cli.serve.cannot_listen": {"en": "cannot listen on {host}:{port} ({error})", "fi": "osoitetta {host}:{port} ei voi kuunnella ({error})"},
+    "cli.serve.cannot_listen_hint": {"en": "choose another --port", "fi": "valitse toinen portti valitsimella --port"},
     # === end of Reach ===
     # --- app-wide ---------------------------------------------------------------
     "app.title": {"en": "Encounter simulator", "fi": "Kohtaamissimulaattori"},

@@ -55,7 +55,7 @@ def run_serve(args: argparse.Namespace) -> int:
     missing = [d for d in [*args.dir, *args.sub_dir] if not d.exists()]
     if missing:
         for d in missing:
-            sys.stderr.write(f"sim: no such folder: {d}\n    hint: check --dir and SIM_DIALOGUES\n")
+            sys.stderr.write(t("cli.no_folder", lang, path=d) + "\n")
         return EXIT_USAGE
     # The app processes inherit the server's environment (textual-serve copies
     # it): each asks its trainee's name, and none takes a name meant for all.
@@ -73,6 +73,7 @@ def run_serve(args: argparse.Namespace) -> int:
         server.serve()
     except OSError as exc:
         # Most often the port is taken, or a privileged one.
-        sys.stderr.write(f"sim serve: cannot listen on {args.host}:{args.port} ({exc.strerror or exc})\n    hint: choose another --port\n")
+        message = t("cli.serve.cannot_listen", lang, host=args.host, port=args.port, error=exc.strerror or exc)
+        sys.stderr.write(t("cli.problem", lang, prog="sim serve", message=message, hint=t("cli.serve.cannot_listen_hint", lang)) + "\n")
         return EXIT_USAGE
     return 0

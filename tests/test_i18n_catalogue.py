@@ -23,7 +23,7 @@ from tests.conftest import SAMPLE
 
 PACKAGE = Path(__file__).parents[1] / "sim"
 # Outside sim/tui (whose keys tests/tui/test_i18n.py checks), every module that speaks to people.
-SPEAKERS = [PACKAGE / name for name in ("plain.py", "serve.py", "report.py", "report_html.py")] + sorted((PACKAGE / "cli").glob("*.py"))
+SPEAKERS = [PACKAGE / name for name in ("plain.py", "serve.py", "report.py", "report_html.py", "tui/launch.py")] + sorted((PACKAGE / "cli").glob("*.py"))
 KEY_CALL = re.compile(r"""\b(t|tr|w|tn|n)\(\s*"([a-z_]+\.[a-z_.-]+)\"""")
 
 

@@ -19,8 +19,9 @@ from rich.table import Table
 from rich.text import Text
 
 from sim.cli.main import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import console, literal
+from sim.cli.output import console, decimal, ending_kind, literal, number, ui_lang, word
 from sim.cli.scenarios import scenario_or_report
+from sim.i18n import t, tn
 from sim.problems import Problem
 
 SHOWN = 25  # rows per list in the text report; --json has them all
@@ -49,18 +50,19 @@ def run_analyze(args: argparse.Namespace) -> int:
         console(stderr=True).print(literal(p.format()), soft_wrap=True)
         return EXIT_USAGE
     disagreements = verify(result)
+    lang = ui_lang(args)
     if disagreements:
         # The analysis mirrors the engine; a disagreement is a bug, never the author's fault.
-        sys.stderr.write("sim analyze: internal error: the analysis disagrees with the engine:\n")
+        sys.stderr.write(t("cli.analyze.disagrees", lang) + "\n")
         for line in disagreements:
             sys.stderr.write(f"    {line}\n")
-        sys.stderr.write("    hint: this is a bug in sim; please report it with the scenario file\n")
+        sys.stderr.write("    " + t("cli.analyze.disagrees_hint", lang) + "\n")
         return EXIT_INTERNAL
     if args.json:
         json.dump(result.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print_report(result, args.scenario, lib)
+        print_report(result, args.scenario, lib, lang)
     return EXIT_OK
 
 
@@ -68,27 +70,24 @@ def run_analyze(args: argparse.Namespace) -> int:
 # The text report
 
 
-def _count(value: int | None) -> str:
+def _count(value: int | None, lang: str = "en") -> str:
     if value is None:
-        return "infinitely many"
-    text = f"{value:,}"
-    if len(str(value)) > 15:
-        text = f"about 10^{len(str(value)) - 1} ({len(str(value))} digits)"
-    return text
+        return t("cli.analyze.infinite", lang)
+    digits = len(str(value))
+    if digits > 15:
+        return t("cli.analyze.about", lang, power=digits - 1, digits=digits)
+    return number(value, lang)
 
 
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def walk_command(scenario_arg: str, actions: Sequence[str]) -> str:
+def walk_command(scenario_arg: str, actions: Sequence[str], lang: str = "en") -> str:
     """The command that replays a path, abbreviated when it is long."""
     shown = list(actions)
     if len(shown) > CHOICES_SHOWN:
         head, tail = shown[: CHOICES_SHOWN - 3], shown[-2:]
-        return f"{len(shown)} turns: {','.join(head)},…,{','.join(tail)} (--json lists them all)"
+        turns = tn("cli.analyze.turns", len(shown), lang)
+        return t("cli.analyze.abbreviated", lang, turns=turns, head=",".join(head), tail=",".join(tail))
     if not shown:
-        return "(no turns: the start is an ending)"
+        return t("cli.analyze.no_turns", lang)
     return f"sim walk {shlex.quote(scenario_arg)} --choices {shlex.quote(','.join(shown))}"
 
 
@@ -97,105 +96,121 @@ def _heading(out: Console, text: str) -> None:
     out.print(Text(text, style="bold cyan"))
 
 
-def print_report(a, scenario_arg: str, lib) -> None:
+def print_report(a, scenario_arg: str, lib, lang: str = "en") -> None:
+    """The report in `lang`; the analysis's own notes stay English (sim.analysis words them)."""
     out = console()
     s = a.scenario
     from sim.text import localize
 
-    title = localize(s.title, "en", s.language)
-    head = Text("Analysis of ", style="bold")
-    head.append_text(literal(s.id, "bold"))
+    title = localize(s.title, lang, s.language)
+    head = literal(t("cli.analyze.of", lang, id=s.id), "bold")
     head.append(" — ")
     head.append_text(literal(title))
     out.print(head)
-    profile_name = localize(a.profile.name, "en", a.profile.language)
+    profile_name = localize(a.profile.name, lang, a.profile.language)
     out.print(
-        literal(f"Client: {profile_name} ({a.profile.id}), start tension {a.profile.tension}, threat at {a.profile.threat_threshold}"),
+        literal(t("cli.analyze.client", lang, name=profile_name, id=a.profile.id, tension=a.profile.tension, threshold=a.profile.threat_threshold)),
     )
-    out.print(
-        Text(
-            f"{len(s.nodes):,} nodes · {a.states:,} situations · {a.edges:,} moves · {a.seconds:.2f} s · "
-            + ("every path below was replayed through the engine" if a.verified else "not verified"),
-            style="dim",
-        )
-    )
-    kept = "the client's tension" if a.abstraction == "tension" else f"the client's {a.abstraction} (each only while a condition can still read it)"
-    out.print(literal(f"A situation is a node with {kept}.", "dim"), soft_wrap=True)
+    sizes = [
+        tn("cli.analyze.nodes", len(s.nodes), lang, n=number(len(s.nodes), lang)),
+        tn("cli.analyze.situations", a.states, lang, n=number(a.states, lang)),
+        tn("cli.analyze.moves", a.edges, lang, n=number(a.edges, lang)),
+        f"{decimal(a.seconds, lang, places=2)} s",
+        t("cli.analyze.verified", lang) if a.verified else t("cli.analyze.not_verified", lang),
+    ]
+    out.print(Text(" · ".join(sizes), style="dim"))
+    if a.abstraction == "tension":
+        kept = t("cli.analyze.situation", lang)
+    else:
+        kept = t("cli.analyze.situation_vars", lang, variables=a.abstraction)
+    out.print(literal(kept, "dim"), soft_wrap=True)
 
-    _paths(out, a, scenario_arg)
-    _endings(out, a, scenario_arg)
-    _scores(out, a, scenario_arg, lib)
-    _coverage(out, a)
-    _idle(out, a)
-    _threat(out, a, scenario_arg)
+    _paths(out, a, scenario_arg, lang)
+    _endings(out, a, scenario_arg, lang)
+    _scores(out, a, scenario_arg, lib, lang)
+    _coverage(out, a, lang)
+    _idle(out, a, lang)
+    _threat(out, a, scenario_arg, lang)
     for note in a.notes:
-        out.print(Text(f"note: {note}", style="dim"))
+        out.print(Text(f"note: {note}", style="dim"))  # English on purpose: sim.analysis words the note
 
 
-def _paths(out: Console, a, arg: str) -> None:
-    _heading(out, "Paths")
-    out.print(literal(f"  Complete paths: {_count(a.paths)}; without calling for help: {_count(a.paths_without_help)}"))
+def _turns(count: int, lang: str) -> str:
+    return tn("cli.analyze.turns", count, lang)
+
+
+def _paths(out: Console, a, arg: str, lang: str = "en") -> None:
+    _heading(out, t("cli.analyze.paths", lang))
+    out.print(literal("  " + t("cli.analyze.complete", lang, paths=_count(a.paths, lang), without=_count(a.paths_without_help, lang))))
     if a.loops:
-        out.print(literal("  Loops (each can be gone round again and again):"))
+        out.print(literal("  " + t("cli.analyze.loops", lang)))
         for lp in a.loops:
-            out.print(literal(f"    {' → '.join(lp.nodes)} → {lp.nodes[0]}   by {', '.join(lp.actions)}"), soft_wrap=True)
+            cycle = f"{' → '.join(lp.nodes)} → {lp.nodes[0]}"
+            out.print(literal("    " + t("cli.analyze.loop", lang, cycle=cycle, actions=", ".join(lp.actions))), soft_wrap=True)
     if a.shortest is not None:
-        out.print(literal(f"  Shortest: {_n(a.shortest.turns, 'turn')} to `{a.shortest.end}`: {walk_command(arg, a.shortest.actions)}"), soft_wrap=True)
+        line = t("cli.analyze.shortest", lang, turns=_turns(a.shortest.turns, lang), end=a.shortest.end, command=walk_command(arg, a.shortest.actions, lang))
+        out.print(literal("  " + line), soft_wrap=True)
     if a.longest is not None:
-        what = "Longest" if a.longest_exact else "Longest without repeating a situation"
-        out.print(literal(f"  {what}: {_n(a.longest.turns, 'turn')} to `{a.longest.end}`: {walk_command(arg, a.longest.actions)}"), soft_wrap=True)
+        key = "cli.analyze.longest" if a.longest_exact else "cli.analyze.longest_simple"
+        line = t(key, lang, turns=_turns(a.longest.turns, lang), end=a.longest.end, command=walk_command(arg, a.longest.actions, lang))
+        out.print(literal("  " + line), soft_wrap=True)
     if a.unreachable:
-        out.print(Text("  Never reached: ", style="yellow").append_text(literal(", ".join(a.unreachable))), soft_wrap=True)
+        out.print(literal("  " + t("cli.analyze.unreachable", lang, nodes=", ".join(a.unreachable)), "yellow"), soft_wrap=True)
 
 
-def _endings(out: Console, a, arg: str) -> None:
-    _heading(out, "Endings")
+def _endings(out: Console, a, arg: str, lang: str = "en") -> None:
+    _heading(out, t("cli.analyze.endings", lang))
     for e in a.endings[:SHOWN]:
         line = Text("  ")
         line.append_text(literal(e.node, "bold"))
-        line.append(f" ({e.kind}{', a success' if e.success else ''})")
+        kind = ending_kind(e.kind, lang)
+        line.append_text(literal(f" ({t('cli.analyze.success', lang, kind=kind) if e.success else kind})"))
         if not e.reachable:
-            line.append(": never reached on any path", style="bold yellow")
+            line.append(": " + t("cli.analyze.never_reached", lang), style="bold yellow")
             out.print(line, soft_wrap=True)
             continue
         assert e.shortest is not None
-        paths = "infinitely many paths" if e.paths is None else _n(e.paths, "path") if e.paths < 10**15 else f"{_count(e.paths)} paths"
-        line.append(f": {paths}; shortest {_n(e.shortest.turns, 'turn')}: ")
-        line.append_text(literal(walk_command(arg, e.shortest.actions)))
+        if e.paths is None:
+            paths = t("cli.analyze.infinite_paths", lang)
+        else:
+            paths = tn("cli.analyze.path_count", e.paths, lang, n=_count(e.paths, lang))
+        command = walk_command(arg, e.shortest.actions, lang)
         # One ending per line, never wrapped inside the command: it is meant to be copied.
+        line.append_text(literal(": " + t("cli.analyze.ending_paths", lang, paths=paths, turns=_turns(e.shortest.turns, lang), command=command)))
         out.print(line, soft_wrap=True)
     if len(a.endings) > SHOWN:
-        out.print(Text(f"  … and {len(a.endings) - SHOWN} more endings (--json lists them)", style="dim"))
+        out.print(Text("  " + t("cli.analyze.more_endings", lang, count=len(a.endings) - SHOWN), style="dim"))
 
 
-def _scores(out: Console, a, arg: str, lib) -> None:
-    _heading(out, "Scores (best and worst any path can get)")
+def _scores(out: Console, a, arg: str, lib, lang: str = "en") -> None:
+    _heading(out, t("cli.analyze.scores", lang))
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("principle", no_wrap=True)
-    table.add_column("best", justify="right", no_wrap=True)
-    table.add_column("worst", justify="right", no_wrap=True)
+    table.add_column(t("cli.analyze.col.principle", lang), no_wrap=True)
+    table.add_column(t("cli.analyze.col.best", lang), justify="right", no_wrap=True)
+    table.add_column(t("cli.analyze.col.worst", lang), justify="right", no_wrap=True)
     for pr in a.principles:
         label = literal(pr.principle + (" ★" if pr.goal else ""))
         if pr.best is None or pr.worst is None:
-            table.add_row(label, Text("not tested on any path", style="yellow" if pr.goal else "dim"), "")
+            table.add_row(label, Text(t("cli.analyze.untested", lang), style="yellow" if pr.goal else "dim"), "")
             continue
         table.add_row(label, _extreme_text(pr.best), _extreme_text(pr.worst))
     out.print(table)
-    out.print(Text("★ goal of this scenario · ~ a loop only approaches this value", style="dim"))
-    for label, ov in (("Best overall", a.best), ("Worst overall", a.worst)):
+    out.print(Text(t("cli.analyze.scores_note", lang), style="dim"))
+    for which, ov in (("best", a.best), ("worst", a.worst)):
         if ov is None:
             continue
+        label = t(f"cli.analyze.{which}_overall", lang)
         score = "—" if ov.score is None else str(ov.score)
-        line = Text(f"  {label}: {score} ({ov.grade}", style="bold")
-        line.append(", with a critical miss)" if ov.critical_miss else ")")
+        key = "cli.analyze.overall_miss" if ov.critical_miss else "cli.analyze.overall"
+        line = Text("  " + t(key, lang, label=label, score=score, grade=word("grade", ov.grade, lang)), style="bold")
         if ov.exact:
-            line.append(" — exact", style="green")
+            line.append(" — " + t("cli.analyze.exact", lang), style="green")
         elif ov.bound is not None:
-            better = "better than" if label.startswith("Best") else "worse than"
-            line.append(f" — found by search; no path does {better} {ov.bound}", style="yellow")
+            bound = t("cli.analyze.bound_best", lang, bound=ov.bound) if which == "best" else t("cli.analyze.bound_worst", lang, bound=ov.bound)
+            line.append(" — " + bound, style="yellow")
         out.print(line)
-        out.print(literal(f"    {walk_command(arg, ov.path.actions)}"), soft_wrap=True)
-    out.print(Text("  The paths to each principle's extremes:", style="dim"))
+        out.print(literal(f"    {walk_command(arg, ov.path.actions, lang)}"), soft_wrap=True)
+    out.print(Text("  " + t("cli.analyze.extremes", lang), style="dim"))
     # Many principles share their best (or worst) path: list each path once.
     groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     loops: dict[tuple[str, tuple[str, ...]], str] = {}
@@ -208,9 +223,9 @@ def _scores(out: Console, a, arg: str, lib) -> None:
             if ext.loop is not None:
                 loops[key] = " → ".join(ext.loop.nodes)
     for (which, actions), labels in groups.items():
-        line = f"    {which} {', '.join(labels)}: {walk_command(arg, actions)}"
+        line = f"    {t(f'cli.analyze.col.{which}', lang)} {', '.join(labels)}: {walk_command(arg, actions, lang)}"
         if (which, actions) in loops:
-            line += f" (going round {loops[(which, actions)]} again and again comes ever closer)"
+            line += " " + t("cli.analyze.closer", lang, cycle=loops[(which, actions)])
         out.print(literal(line), soft_wrap=True, style="dim")
 
 
@@ -219,51 +234,49 @@ def _extreme_text(ext) -> Text:
     return text
 
 
-def _coverage(out: Console, a) -> None:
-    _heading(out, "Principle coverage (goals, along reachable paths)")
+def _coverage(out: Console, a, lang: str = "en") -> None:
+    _heading(out, t("cli.analyze.coverage", lang))
     gaps = 0
     for c in a.coverage:
         parts = []
         if not c.tested:
-            parts.append("never scored on any path")
+            parts.append(t("cli.analyze.never_scored", lang))
         else:
             if not c.good:
-                parts.append("no good option")
+                parts.append(t("cli.analyze.no_good", lang))
             if not c.bad:
-                parts.append("no poor option")
+                parts.append(t("cli.analyze.no_poor", lang))
         if parts:
             gaps += 1
             out.print(Text("  ! ", style="bold yellow").append_text(literal(f"{c.principle}: {', '.join(parts)}")))
     if not gaps:
-        out.print(Text("  Every goal has a good and a poor option on some reachable path.", style="green"))
+        out.print(Text("  " + t("cli.analyze.covered", lang), style="green"))
 
 
-def _idle(out: Console, a) -> None:
+def _idle(out: Console, a, lang: str = "en") -> None:
     if not a.idle and not a.never_offered:
         return
-    _heading(out, "Choices that never matter")
+    _heading(out, t("cli.analyze.idle", lang))
     for item in a.idle[:SHOWN]:
-        if item.kind == "all-same":
-            text = f"  `{item.node}`: all its options ({', '.join(item.choices)}) lead to `{item.next}` with the same effects and scores"
-        else:
-            text = f"  `{item.node}`: {', '.join(item.choices)} have the same outcome (`{item.next}`, same effects and scores)"
-        out.print(literal(text), soft_wrap=True)
+        key = "cli.analyze.all_same" if item.kind == "all-same" else "cli.analyze.same"
+        out.print(literal("  " + t(key, lang, node=item.node, choices=", ".join(item.choices), next=item.next)), soft_wrap=True)
     for node, choice in a.never_offered[:SHOWN]:
-        out.print(literal(f"  `{node}`: `{choice}` is never offered: its condition fails on every path"), soft_wrap=True)
+        out.print(literal("  " + t("cli.analyze.never_offered", lang, node=node, choice=choice)), soft_wrap=True)
     hidden = max(0, len(a.idle) - SHOWN) + max(0, len(a.never_offered) - SHOWN)
     if hidden:
-        out.print(Text(f"  … and {hidden} more (--json lists them all)", style="dim"))
+        out.print(Text("  " + t("cli.analyze.more_all", lang, count=hidden), style="dim"))
 
 
-def _threat(out: Console, a, arg: str) -> None:
-    _heading(out, f"Where calling for help becomes due (tension ≥ {a.profile.threat_threshold})")
+def _threat(out: Console, a, arg: str, lang: str = "en") -> None:
+    _heading(out, t("cli.analyze.threat", lang, threshold=a.profile.threat_threshold))
     if not a.threat:
-        out.print(literal("  Nowhere: no path makes the client a threat."))
+        out.print(literal("  " + t("cli.analyze.no_threat", lang)))
         return
-    out.print(literal(f"  At {_n(len(a.threat), 'node')}; the nearest first:"))
-    for t in a.threat[:SHOWN]:
-        low, high = t.tension
+    out.print(literal("  " + tn("cli.analyze.threat_at", len(a.threat), lang)))
+    for point in a.threat[:SHOWN]:
+        low, high = point.tension
         tension = f"{low}" if low == high else f"{low}–{high}"
-        out.print(literal(f"    `{t.node}` (tension {tension}): {walk_command(arg, t.path.actions)}"), soft_wrap=True)
+        line = t("cli.analyze.threat_node", lang, node=point.node, tension=tension, command=walk_command(arg, point.path.actions, lang))
+        out.print(literal("    " + line), soft_wrap=True)
     if len(a.threat) > SHOWN:
-        out.print(Text(f"  … and {len(a.threat) - SHOWN} more (--json lists them)", style="dim"))
+        out.print(Text("  " + t("cli.analyze.more", lang, count=len(a.threat) - SHOWN), style="dim"))

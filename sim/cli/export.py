@@ -10,19 +10,21 @@ import sys
 
 from sim.cli.history import open_history
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from sim.cli.output import console, literal
+from sim.cli.output import complain, console, literal, ui_lang
 from sim.cli.report import write_report
+from sim.i18n import t
 
 
 def run_export(args: argparse.Namespace) -> int:
     err = console(stderr=True)
+    lang = ui_lang(args)
     if not args.xapi:
-        err.print(literal("sim export: error: choose what to export\n    hint: `sim export --xapi` writes xAPI statements"), soft_wrap=True)
+        complain("sim export", t("cli.export.choose", lang), t("cli.export.choose_hint", lang), lang)
         return EXIT_USAGE
     user = args.user or os.environ.get("SIM_LRS_USER", "")
     password = args.password if args.password is not None else os.environ.get("SIM_LRS_PASSWORD", "")
     if args.lrs and not user:
-        err.print(literal("sim export: error: --lrs needs --user (or SIM_LRS_USER)\n    hint: the LRS's key and secret go in --user and --password"), soft_wrap=True)
+        complain("sim export", t("cli.export.needs_user", lang), t("cli.export.needs_user_hint", lang), lang)
         return EXIT_USAGE
 
     from sim.xapi import base_iri, statements
@@ -34,10 +36,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     base = base_iri()
     if not os.environ.get("SIM_XAPI_SALT"):
-        err.print(
-            literal("note: SIM_XAPI_SALT is not set, so anyone who guesses a trainee's name can find their statements; set it to an organisation-wide secret"),
-            soft_wrap=True,
-        )
+        err.print(literal(t("cli.export.no_salt", lang)), soft_wrap=True)
     with open_history(args) as store:
         batches = []
         for row in store.sessions(trainee=args.trainee):
@@ -46,8 +45,8 @@ def run_export(args: argparse.Namespace) -> int:
                 batches.append((row.id, statements(record, base=base)))
         flat = [st for _, sts in batches for st in sts]
         if args.output is not None:
-            write_report(args.output, json.dumps(flat, ensure_ascii=False, indent=2) + "\n")
-            err.print(literal(f"wrote {len(flat)} statement(s) from {len(batches)} session(s) to {args.output}"), soft_wrap=True)
+            write_report(args.output, json.dumps(flat, ensure_ascii=False, indent=2) + "\n", lang)
+            err.print(literal(t("cli.export.wrote", lang, statements=len(flat), sessions=len(batches), path=args.output)), soft_wrap=True)
         elif not args.lrs:
             json.dump(flat, sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
@@ -60,11 +59,8 @@ def run_export(args: argparse.Namespace) -> int:
         result = deliver(store, args.lrs, user=user, password=password, timeout=args.timeout)
     if result.error is not None:
         err.print(literal(result.error.format()), soft_wrap=True)
-        err.print(
-            literal(f"sent {result.sent} statement(s); {result.pending} stay queued and are sent by the next `sim export --xapi --lrs`"),
-            soft_wrap=True,
-        )
+        err.print(literal(t("cli.export.queued", lang, sent=result.sent, pending=result.pending)), soft_wrap=True)
         return EXIT_FINDINGS
-    err.print(literal(f"sent {result.sent} statement(s) to {args.lrs}; none queued"), soft_wrap=True)
+    err.print(literal(t("cli.export.sent", lang, sent=result.sent, url=args.lrs)), soft_wrap=True)
     return EXIT_OK
 

@@ -14,19 +14,32 @@ from rich.table import Table
 from rich.text import Text
 
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import console, literal
+from sim.cli.output import (
+    complain,
+    console,
+    decimal,
+    ending_kind,
+    literal,
+    number,
+    percent,
+    ui_lang,
+)
 from sim.cli.scenarios import scenario_or_report
-
-from sim.fuzz import FuzzProblem, FuzzReport, Spread, fuzz
+from sim.fuzz import NOT_ENDED, FuzzProblem, FuzzReport, Spread, fuzz
+from sim.i18n import t, tn
 
 MAX_RUNS = 1_000_000
+MAX_TURNS = 100_000
 
 
 def run_fuzz(args: argparse.Namespace) -> int:
-    if not 1 <= args.runs <= MAX_RUNS or args.seed < 0 or not 1 <= args.max_turns <= 100_000:
-        console(stderr=True).print(
-            literal(f"sim fuzz: --runs must be 1…{MAX_RUNS:,}, --seed 0 or more, --max-turns 1…100,000\n    hint: e.g. `sim fuzz {args.scenario} --runs 200 --seed 0`"),
-            soft_wrap=True,
+    lang = ui_lang(args)
+    if not 1 <= args.runs <= MAX_RUNS or args.seed < 0 or not 1 <= args.max_turns <= MAX_TURNS:
+        complain(
+            "sim fuzz",
+            t("cli.fuzz.bad_args", lang, max_runs=number(MAX_RUNS, lang), max_turns=number(MAX_TURNS, lang)),
+            t("cli.fuzz.bad_args_hint", lang, scenario=args.scenario),
+            lang,
         )
         return EXIT_USAGE
     loaded = scenario_or_report(args.scenario, extra_dirs(args))
@@ -39,7 +52,7 @@ def run_fuzz(args: argparse.Namespace) -> int:
         json.dump(as_json(report, args.scenario), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print_report(report, args.scenario)
+        print_report(report, args.scenario, lang)
     return EXIT_FINDINGS if report.problems else EXIT_OK
 
 
@@ -81,49 +94,57 @@ def as_json(report: FuzzReport, scenario_arg: str) -> dict[str, Any]:
     }
 
 
-def _fmt(s: Spread | None) -> str:
+def _fmt(s: Spread | None, lang: str = "en") -> str:
     if s is None:
         return "—"
-    return f"{s.low} / {s.median:g} / {s.high}"
+    return f"{s.low} / {decimal(s.median, lang)} / {s.high}"
 
 
-def print_report(report: FuzzReport, scenario_arg: str) -> None:
+def _label(key: str, lang: str, indent: str = "    ") -> Text:
+    return Text(f"{indent}{t(key, lang)}: ", style="dim")
+
+
+def print_report(report: FuzzReport, scenario_arg: str, lang: str = "en") -> None:
+    """The text report; a problem's kind and message stay English (they are the JSON's too)."""
     out = console()
-    title = Text("Random playthroughs of ", style="bold").append_text(literal(report.scenario, "bold"))
-    title.append(f" ({report.runs} runs from seed {report.seed}, at most {report.max_turns} turns each)", style="dim")
+    title = literal(t("cli.fuzz.title", lang, scenario=report.scenario), "bold")
+    title.append(" ").append(tn("cli.fuzz.runs", report.runs, lang, seed=report.seed, max_turns=report.max_turns), style="dim")
     out.print(title, soft_wrap=True)
     out.print()
-    endings = Table(title="Endings", title_justify="left", expand=False)
-    endings.add_column("ending")
-    endings.add_column("runs", justify="right")
-    endings.add_column("share", justify="right")
-    for kind, n in report.endings.items():
-        endings.add_row(literal(kind), str(n), f"{100 * n / report.runs:.0f}%")
+    endings = Table(title=t("cli.fuzz.endings", lang), title_justify="left", expand=False)
+    endings.add_column(t("cli.fuzz.col.ending", lang))
+    endings.add_column(t("cli.fuzz.col.runs", lang), justify="right")
+    endings.add_column(t("cli.fuzz.col.share", lang), justify="right")
+    for kind, runs in report.endings.items():
+        label = t("cli.fuzz.not_ended", lang) if kind == NOT_ENDED else ending_kind(kind, lang)
+        endings.add_row(literal(label), str(runs), percent(runs / report.runs, lang))
     out.print(endings)
-    out.print(Text(f"Turns per run (min / median / max): {_fmt(report.turns)}"))
+    out.print(Text(t("cli.fuzz.turns", lang, spread=_fmt(report.turns, lang))))
     out.print()
-    scores = Table(title="Scores over the runs that ended (min / median / max)", title_justify="left", expand=False)
-    scores.add_column("principle")
-    scores.add_column("scores", justify="right")
-    scores.add_column("runs tested", justify="right")
+    scores = Table(title=t("cli.fuzz.scores", lang), title_justify="left", expand=False)
+    scores.add_column(t("cli.fuzz.col.principle", lang))
+    scores.add_column(t("cli.fuzz.col.scores", lang), justify="right")
+    scores.add_column(t("cli.fuzz.col.tested", lang), justify="right")
     for pid, s in report.scores.items():
-        scores.add_row(literal(pid), _fmt(s), str(s.runs))
+        scores.add_row(literal(pid), _fmt(s, lang), str(s.runs))
     if report.overall is not None:
-        scores.add_row(Text("overall", style="bold"), _fmt(report.overall), str(report.overall.runs))
+        scores.add_row(Text(t("cli.fuzz.overall", lang), style="bold"), _fmt(report.overall, lang), str(report.overall.runs))
     out.print(scores)
     if report.unvisited:
-        out.print(Text("Nodes never visited: ", style="bold yellow").append_text(literal(", ".join(report.unvisited))), soft_wrap=True)
+        out.print(literal(t("cli.fuzz.unvisited", lang, nodes=", ".join(report.unvisited)), "bold yellow"), soft_wrap=True)
     else:
-        out.print(Text("Every node was visited."))
+        out.print(Text(t("cli.fuzz.all_visited", lang)))
     out.print()
     if not report.problems:
-        out.print(Text("No problems found.", style="bold green"))
+        out.print(Text(t("cli.fuzz.no_problems", lang), style="bold green"))
         return
-    out.print(Text(f"Problems ({len(report.problems)}, in {report.problem_runs} run{'s' * (report.problem_runs != 1)})", style="bold red"))
+    out.print(Text(tn("cli.fuzz.problems", report.problem_runs, lang, problems=len(report.problems)), style="bold red"))
     for p in report.problems:
-        runs = f" ({p.runs} runs)" if p.runs > 1 else ""
-        out.print(Text(f"{p.kind}: ", style="bold red").append_text(literal(p.message)).append(runs), soft_wrap=True)
-        out.print(Text("    seed: ", style="dim").append(str(p.seed)).append("   at node: ", style="dim").append_text(literal(p.node)), soft_wrap=True)
-        out.print(Text("    actions: ", style="dim").append_text(literal(", ".join(p.actions) or "(none)")), soft_wrap=True)
+        line = Text(f"{p.kind}: ", style="bold red").append_text(literal(p.message))
+        if p.runs > 1:
+            line.append(" " + tn("cli.fuzz.same", p.runs, lang))
+        out.print(line, soft_wrap=True)
+        out.print(_label("cli.fuzz.seed", lang).append(str(p.seed)).append_text(_label("cli.fuzz.at_node", lang, "   ")).append_text(literal(p.node)), soft_wrap=True)
+        out.print(_label("cli.fuzz.actions", lang).append_text(literal(", ".join(p.actions) or t("cli.fuzz.no_actions", lang))), soft_wrap=True)
         for command in replay_commands(p, scenario_arg):
-            out.print(Text("    replay: ", style="dim").append_text(literal(command)), soft_wrap=True)
+            out.print(_label("cli.fuzz.replay", lang).append_text(literal(command)), soft_wrap=True)

@@ -9,35 +9,32 @@ import sys
 from pathlib import Path
 
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import console, literal
+from sim.cli.output import complain, ui_lang
 from sim.cli.scenarios import scenario_or_report
+from sim.i18n import t
 
 DOT_TIMEOUT = 120  # seconds; Graphviz on a 10,000-node scenario is slow but finishes
 
 
-def _fail(message: str, hint: str, code: int = EXIT_USAGE) -> int:
-    err = console(stderr=True)
-    err.print(literal(f"sim graph: {message}"), soft_wrap=True)
-    err.print(literal(f"    hint: {hint}"), soft_wrap=True)
+def _fail(lang: str, message: str, hint: str, code: int = EXIT_USAGE) -> int:
+    complain("sim graph", message, hint, lang)
     return code
 
 
 def run_graph(args: argparse.Namespace) -> int:
+    """The drawing (Mermaid, DOT, SVG, PNG) is the same in every language; the messages are not."""
     from sim.graph import build, to_dot, to_mermaid
     from sim.i18n import default_lang
 
+    lang = ui_lang(args)
     # Before loading anything: a missing Graphviz is the most common problem.
     dot_program = None
     if args.format in ("svg", "png"):
         dot_program = shutil.which("dot")
         if dot_program is None:
-            return _fail(
-                "Graphviz `dot` is not installed, so it cannot draw " + args.format.upper(),
-                "install Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`, macOS: `brew install graphviz`), "
-                "or use `--format mermaid` or `--format dot` and draw it elsewhere",
-            )
+            return _fail(lang, t("cli.graph.no_dot", lang, format=args.format.upper()), t("cli.graph.no_dot_hint", lang))
         if args.format == "png" and args.output is None and sys.stdout.isatty():
-            return _fail("a PNG picture cannot be shown in a terminal", "give a file: `-o scenario.png`")
+            return _fail(lang, t("cli.graph.png_terminal", lang), t("cli.graph.png_terminal_hint", lang))
 
     loaded = scenario_or_report(args.scenario, extra_dirs(args))
     if loaded is None:
@@ -45,9 +42,9 @@ def run_graph(args: argparse.Namespace) -> int:
     _, found = loaded
     graph = build(found.scenario, text=args.text, lang=args.lang or default_lang())
     if args.format == "mermaid":
-        return _write_text(to_mermaid(graph), args.output)
+        return _write_text(to_mermaid(graph), args.output, lang)
     if args.format == "dot":
-        return _write_text(to_dot(graph), args.output)
+        return _write_text(to_dot(graph), args.output, lang)
     assert dot_program is not None
     try:
         proc = subprocess.run(
@@ -58,27 +55,24 @@ def run_graph(args: argparse.Namespace) -> int:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        return _fail(f"Graphviz `dot` took longer than {DOT_TIMEOUT} s", "draw a smaller scenario, or use `--format dot` and run dot yourself", EXIT_FINDINGS)
+        return _fail(lang, t("cli.graph.timeout", lang, seconds=DOT_TIMEOUT), t("cli.graph.timeout_hint", lang), EXIT_FINDINGS)
     except OSError as exc:
-        return _fail(f"cannot run Graphviz `dot`: {exc.strerror or exc}", "check the Graphviz installation", EXIT_FINDINGS)
+        return _fail(lang, t("cli.graph.cannot_run", lang, error=exc.strerror or exc), t("cli.graph.cannot_run_hint", lang), EXIT_FINDINGS)
     if proc.returncode != 0:
         first = proc.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
-        return _fail(
-            "Graphviz `dot` failed" + (f": {first[0]}" if first else ""),
-            "run `sim graph … --format dot | dot -Tsvg` to see everything it says",
-            EXIT_FINDINGS,
-        )
-    return _write_bytes(proc.stdout, args.output)
+        message = t("cli.graph.failed_with", lang, error=first[0]) if first else t("cli.graph.failed", lang)
+        return _fail(lang, message, t("cli.graph.failed_hint", lang), EXIT_FINDINGS)
+    return _write_bytes(proc.stdout, args.output, lang)
 
 
-def _write_text(text: str, output: Path | None) -> int:
+def _write_text(text: str, output: Path | None, lang: str = "en") -> int:
     if output is None:
         sys.stdout.write(text)
         return EXIT_OK
-    return _write_bytes(text.encode("utf-8"), output)
+    return _write_bytes(text.encode("utf-8"), output, lang)
 
 
-def _write_bytes(data: bytes, output: Path | None) -> int:
+def _write_bytes(data: bytes, output: Path | None, lang: str = "en") -> int:
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -86,5 +80,5 @@ def _write_bytes(data: bytes, output: Path | None) -> int:
     try:
         output.write_bytes(data)
     except OSError as exc:
-        return _fail(f"cannot write {output}: {exc.strerror or exc}", "check that the folder exists and is writable")
+        return _fail(lang, t("cli.cannot_write", lang, path=output, error=exc.strerror or exc), t("cli.hint.writable", lang))
     return EXIT_OK

@@ -13,9 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from sim.cli.main import EXIT_OK, extra_dirs
-from sim.cli.output import console, literal, ui_lang
+from sim.cli.output import console, literal, ui_lang, word
 from sim.history import CalibrationPoint, ProgressPoint, Store, import_journals
-from sim.i18n import STRINGS, t
+from sim.i18n import t
 from sim.text import localize
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -129,20 +129,14 @@ def run_history(args: argparse.Namespace) -> int:
         if several:
             cells.append(literal(r.trainee))
         title = localize(r.title, lang) if r.title else r.scenario_id
-        ending = _word("ending", r.ending, lang) if r.ending else "—"
-        cells += [literal(title), ending, "—" if r.overall is None else str(r.overall), _word("grade", r.grade, lang)]
+        ending = word("ending", r.ending, lang) if r.ending else "—"
+        cells += [literal(title), ending, "—" if r.overall is None else str(r.overall), word("grade", r.grade, lang)]
         table.add_row(*cells)
     out.print(table)
     out.print(_progress_table(progress, calibration, principle_names(args, lang), lang))
     out.print(Text(t("cli.history.gap_note", lang), style="dim"))
     out.print(Text(t("cli.history.report_note", lang), style="dim"))
     return EXIT_OK
-
-
-def _word(prefix: str, value: str, lang: str) -> str:
-    """An ending or a grade in words; a value from a newer version as it is."""
-    key = f"{prefix}.{value}"
-    return t(key, lang) if key in STRINGS else literal(value).plain
 
 
 def _progress_table(progress: dict[str, list[ProgressPoint]], calibration: dict[str, dict[str, Any]], names: dict[str, str], lang: str = "en") -> Table:

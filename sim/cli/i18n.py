@@ -19,6 +19,7 @@ from sim.i18n import STRINGS
 
 PLURAL_FORMS = "nplurals=2; plural=(n != 1);"  # English and Finnish alike
 _FIELD = re.compile(r"\{[a-z_]+\}")
+_PERCENT = re.compile(r"%(\([a-z_]+\))?[sr]")
 
 
 def _quote(text: str) -> str:
@@ -75,22 +76,28 @@ def po_catalogue(lang: str) -> str:
 
 
 def _flags(text: str) -> list[str]:
-    # The flag makes `msgfmt --check` compare the {fields} of msgid and msgstr.
-    return ["#, python-brace-format"] if _FIELD.search(text) else []
+    # The flag makes `msgfmt --check` compare the {fields} of msgid and msgstr;
+    # argparse's own messages have `%(name)s` / `%s` fields instead.
+    if _FIELD.search(text):
+        return ["#, python-brace-format"]
+    return ["#, python-format"] if _PERCENT.search(text) else []
 
 
 def run_i18n(args: argparse.Namespace) -> int:
+    from sim.cli.output import complain, ui_lang
+    from sim.i18n import t
+
+    ui = ui_lang(args)
     lang = args.export_po
     if not re.fullmatch(r"[a-z]{2,3}", lang):
-        sys.stderr.write(f"sim i18n: --export-po: `{lang}` is not a language code\n    hint: two or three lowercase letters, e.g. fi\n")
+        complain("sim i18n", t("cli.not_lang_code", ui, option="--export-po", code=lang), t("cli.hint.lang_code", ui), ui)
         return EXIT_USAGE
     text = po_catalogue(lang)
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
     from sim.cli.report import write_report
-    from sim.i18n import default_lang, t
 
-    write_report(args.output, text)  # atomic, and a clear message when it cannot
-    sys.stderr.write(t("cli.wrote", getattr(args, "ui_lang", None) or default_lang(), path=str(args.output)) + "\n")
+    write_report(args.output, text, ui)  # atomic, and a clear message when it cannot
+    sys.stderr.write(t("cli.wrote", ui, path=str(args.output)) + "\n")
     return EXIT_OK

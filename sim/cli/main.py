@@ -5,149 +5,251 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache, partial
 from pathlib import Path
+from typing import Any, NoReturn
 
 from sim import __version__
 from sim.errors import UserError
+from sim.i18n import STRINGS, default_lang, lang_from_argv, t
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
+# argparse's own words ("usage:", "options", "the following arguments are
+# required", "invalid choice", …) come from `argparse._`, its module-level alias
+# of `gettext.gettext`, called at the moment each text is needed, both while the
+# parser is built and deep inside parsing, in messages argparse formats itself
+# before they reach `error()`. So the one clean place to put them into another
+# language is that function, and `_argparse_speaks` swaps it (and `ngettext`) for
+# a lookup in sim/i18n.py while a parser of ours runs, keyed by the English
+# msgid exactly as a gettext catalogue is; a msgid the catalogue lacks stays
+# English, as gettext does. The alternatives are worse: a subclass reaches only
+# what argparse routes through overridable methods (the usage prefix, group
+# titles) and would have to translate finished error messages back from
+# English with patterns that break with each Python release; a compiled .mo
+# bound to gettext's default domain needs a build step and is process-global
+# for good. The swap is undone on the way out, so argparse is untouched outside.
+
+
+@cache
+def _argparse_msgids() -> dict[str, str]:
+    """argparse's English msgid → catalogue key (a plural's base key, by its singular)."""
+    msgids: dict[str, str] = {}
+    for key, entry in STRINGS.items():
+        if key.startswith("argparse.") and not key.endswith(".other"):
+            msgids[entry["en"]] = key.removesuffix(".one")
+    return msgids
+
+
+@contextmanager
+def _argparse_speaks(lang: str) -> Iterator[None]:
+    if lang == "en":  # argparse's own words are English
+        yield
+        return
+    msgids = _argparse_msgids()
+
+    def gettext(message: str) -> str:
+        key = msgids.get(message)
+        return t(key, lang) if key else message
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        key = msgids.get(singular)
+        if key is None:
+            return singular if count == 1 else plural
+        return t(f"{key}.{'one' if count == 1 else 'other'}", lang)
+
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    """An ArgumentParser that speaks `lang`: its usage errors keep exit code 2
+    and come with a hint, and argparse's own words are translated too."""
+
+    def __init__(self, *args: Any, lang: str = "en", **kwargs: Any) -> None:
+        self.lang = lang
+        with _argparse_speaks(lang):  # the help option's text and the group titles are made here
+            super().__init__(*args, **kwargs)
+
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        with _argparse_speaks(self.lang):
+            return super().parse_args(*args, **kwargs)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        with _argparse_speaks(self.lang):
+            return super().parse_known_args(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with _argparse_speaks(self.lang):
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _argparse_speaks(self.lang):
+            return super().format_help()
+
+    def error(self, message: str) -> NoReturn:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: error: {message}\n    hint: `{self.prog} --help` lists the options\n")
+        sys.stderr.write(t("cli.usage_error", self.lang, prog=self.prog, message=message) + "\n")
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="sim",
-        description="Practise difficult customer-service encounters. With no command, starts the simulator.",
-    )
-    parser.add_argument("--version", action="version", version=f"sim {__version__}")
-    parser.add_argument("--dir", type=Path, action="append", default=[], metavar="PATH", help="also use scenarios from this folder (or set SIM_DIALOGUES)")
-    _add_tui_options(parser, None)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """`sim`'s parser, its help and usage errors in `lang` (default: SIM_LANG or the locale)."""
+    lang = lang or default_lang()
 
-    p = sub.add_parser("play", help="start the simulator at the briefing of one scenario")
-    p.add_argument("scenario", help="a scenario file or id")
+    def w(key: str) -> str:
+        return t(key, lang)
+
+    def command(name: str, key: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=w(key), description=w(key))
+
+    def scenario_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("scenario", metavar=w("args.metavar.scenario"), help=w("args.scenario"))
+
+    parser = _Parser(prog="sim", description=w("args.description"), lang=lang)
+    parser.add_argument("--version", action="version", version=f"sim {__version__}", help=w("args.version"))
+    parser.add_argument("--dir", type=Path, action="append", default=[], metavar=w("args.metavar.path"), help=w("args.dir"))
+    _add_tui_options(parser, None, w)
+    sub = parser.add_subparsers(dest="command", metavar=w("args.metavar.command"), parser_class=partial(_Parser, lang=lang))
+
+    p = command("play", "args.play")
+    scenario_arg(p)
     # SUPPRESS: `sim --lang fi play X` keeps the value given before the command.
-    _add_tui_options(p, argparse.SUPPRESS)
-    p.add_argument("--plain", action="store_true", help="line by line on standard input and output, without the full-screen app (screen readers, slow links, pipes)")
-    p.add_argument("--watch", action="store_true", help="live preview for authors: reload the file on every save, keep your place if it still fits; nothing is saved")
+    _add_tui_options(p, argparse.SUPPRESS, w)
+    p.add_argument("--plain", action="store_true", help=w("args.play.plain"))
+    p.add_argument("--watch", action="store_true", help=w("args.play.watch"))
 
-    p = sub.add_parser("validate", help="check scenario, persona and principle files")
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
-    p.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format (github: workflow annotations)")
-    p.add_argument("--require-lang", default="", metavar="LANGS", help="comma-separated languages every text must have, e.g. fi,en")
-    p.add_argument("--lang", choices=("en", "fi"), default=None, help="language of the headings and the summary; the file:line:col lines stay English for editors and CI")
+    p = command("validate", "args.validate")
+    p.add_argument("paths", nargs="+", type=Path, metavar=w("args.metavar.path"), help=w("args.validate.paths"))
+    p.add_argument("--format", choices=("text", "json", "github"), default="text", help=w("args.validate.format"))
+    p.add_argument("--require-lang", default="", metavar=w("args.metavar.langs"), help=w("args.validate.require_lang"))
+    p.add_argument("--lang", choices=("en", "fi"), default=None, help=w("args.validate.lang"))
 
-    p = sub.add_parser("walk", help="play a path through a scenario without the TUI")
-    p.add_argument("scenario", help="a scenario file or id")
-    p.add_argument("--choices", default="", help="comma-separated: option numbers, choice ids, `help`, `timeout`")
-    p.add_argument("--seed", type=int, default=0, help="seed for the order of the options (default 0)")
-    p.add_argument("--lang", default=None, help="language of the scenario texts (fi, en, …)")
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    _dir_option(p)
+    p = command("walk", "args.walk")
+    scenario_arg(p)
+    p.add_argument("--choices", default="", metavar=w("args.metavar.choices"), help=w("args.walk.choices"))
+    p.add_argument("--seed", type=int, default=0, metavar=w("args.metavar.seed"), help=w("args.walk.seed"))
+    p.add_argument("--lang", default=None, metavar=w("args.metavar.lang"), help=w("args.walk.lang"))
+    p.add_argument("--json", action="store_true", help=w("args.json.text"))
+    _dir_option(p, w)
 
-    p = sub.add_parser("analyze", help="what a scenario teaches over all its paths: counts, endings, best and worst scores, coverage")
-    p.add_argument("scenario", help="a scenario file or id")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a report")
-    _dir_option(p)
+    p = command("analyze", "args.analyze")
+    scenario_arg(p)
+    p.add_argument("--json", action="store_true", help=w("args.json.report"))
+    _ui_lang_option(p, w)
+    _dir_option(p, w)
 
-    p = sub.add_parser("graph", help="draw a scenario as a Mermaid or Graphviz graph")
-    p.add_argument("scenario", help="a scenario file or id")
-    p.add_argument("--format", choices=("mermaid", "dot", "svg", "png"), default="mermaid", help="mermaid (default), dot, or svg/png drawn by Graphviz `dot`")
-    p.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
-    p.add_argument("--text", action="store_true", help="show the client's first words and each choice's text, not only ids")
-    p.add_argument("--lang", default=None, help="language of the texts shown with --text (fi, en, …)")
-    _dir_option(p)
+    p = command("graph", "args.graph")
+    scenario_arg(p)
+    p.add_argument("--format", choices=("mermaid", "dot", "svg", "png"), default="mermaid", help=w("args.graph.format"))
+    p.add_argument("-o", "--output", type=Path, metavar=w("args.metavar.output"), help=w("args.output"))
+    p.add_argument("--text", action="store_true", help=w("args.graph.text"))
+    p.add_argument("--lang", default=None, metavar=w("args.metavar.lang"), help=w("args.graph.lang"))
+    _dir_option(p, w)
 
-    p = sub.add_parser("new", help="start a new scenario or persona file from a commented template")
-    p.add_argument("kind", choices=("scenario", "profile"), help="what to create")
-    p.add_argument("name", help="its id, which is also the file name, e.g. noise-complaint")
-    p.add_argument("--channel", choices=("desk", "phone", "chat", "email"), default="desk", help="service channel of a new scenario (default desk)")
-    p.add_argument("--profile", default=None, help="persona id of a new scenario (default: a built-in one)")
-    p.add_argument("-o", "--output", type=Path, default=Path("."), metavar="DIR", help="folder to write into (default: the current folder)")
-    _dir_option(p)
+    p = command("new", "args.new")
+    p.add_argument("kind", choices=("scenario", "profile"), help=w("args.new.kind"))
+    p.add_argument("name", metavar=w("args.metavar.name"), help=w("args.new.name"))
+    p.add_argument("--channel", choices=("desk", "phone", "chat", "email"), default="desk", help=w("args.new.channel"))
+    p.add_argument("--profile", default=None, metavar=w("args.metavar.profile"), help=w("args.new.profile"))
+    p.add_argument("-o", "--output", type=Path, default=Path("."), metavar=w("args.metavar.dir"), help=w("args.new.output"))
+    _ui_lang_option(p, w)
+    _dir_option(p, w)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of the file format")
-    p.add_argument("kind", nargs="?", choices=("scenario", "profile", "principles", "test"), default="scenario")
-    p.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
+    p = command("schema", "args.schema")
+    p.add_argument("kind", nargs="?", choices=("scenario", "profile", "principles", "test"), default="scenario", help=w("args.schema.kind"))
+    p.add_argument("-o", "--output", type=Path, metavar=w("args.metavar.output"), help=w("args.output"))
+    _ui_lang_option(p, w)
 
-    p = sub.add_parser("test", help="run the transcript tests (*.test.yaml) beside scenarios")
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="test files, scenario files or folders (default: the current folder)")
-    p.add_argument("--format", choices=("text", "json", "junit"), default="text", help="output format (junit: JUnit XML for CI)")
-    p.add_argument("-o", "--output", type=Path, help="write the report to this file (text still goes to the screen)")
-    _dir_option(p)
+    p = command("test", "args.test")
+    p.add_argument("paths", nargs="*", type=Path, metavar=w("args.metavar.path"), help=w("args.test.paths"))
+    p.add_argument("--format", choices=("text", "json", "junit"), default="text", help=w("args.test.format"))
+    p.add_argument("-o", "--output", type=Path, metavar=w("args.metavar.output"), help=w("args.test.output"))
+    _ui_lang_option(p, w)
+    _dir_option(p, w)
 
-    p = sub.add_parser("fuzz", help="play seeded random sessions of a scenario and report problems")
-    p.add_argument("scenario", help="a scenario file or id")
-    p.add_argument("--runs", type=int, default=200, help="number of sessions (default 200)")
-    p.add_argument("--seed", type=int, default=0, help="seed of the first session; session i uses seed+i (default 0)")
-    p.add_argument("--max-turns", type=int, default=500, help="a session this long is reported as not ending (default 500)")
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    _dir_option(p)
+    p = command("fuzz", "args.fuzz")
+    scenario_arg(p)
+    p.add_argument("--runs", type=int, default=200, metavar=w("args.metavar.runs"), help=w("args.fuzz.runs"))
+    p.add_argument("--seed", type=int, default=0, metavar=w("args.metavar.seed"), help=w("args.fuzz.seed"))
+    p.add_argument("--max-turns", type=int, default=500, metavar=w("args.metavar.max_turns"), help=w("args.fuzz.max_turns"))
+    p.add_argument("--json", action="store_true", help=w("args.json.text"))
+    _ui_lang_option(p, w)
+    _dir_option(p, w)
 
-    p = sub.add_parser("list", help="list the built-in and local scenarios")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    p.add_argument("--lang", default=None, help="language of the titles")
-    _dir_option(p)
+    p = command("list", "args.list")
+    p.add_argument("--json", action="store_true", help=w("args.json.table"))
+    p.add_argument("--lang", default=None, metavar=w("args.metavar.lang"), help=w("args.titles_lang"))
+    _dir_option(p, w)
 
     # --- history, reports and export (the store lives in the data folder; SIM_HOME overrides it)
-    p = sub.add_parser("history", help="past sessions and progress per principle")
-    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    p.add_argument("--trainee", default=None, metavar="NAME", help="only this trainee's sessions")
-    p.add_argument("--lang", default=None, help="language of the titles")
-    _dir_option(p)
+    p = command("history", "args.history")
+    p.add_argument("--json", action="store_true", help=w("args.json.tables"))
+    p.add_argument("--trainee", default=None, metavar=w("args.metavar.trainee"), help=w("args.trainee"))
+    p.add_argument("--lang", default=None, metavar=w("args.metavar.lang"), help=w("args.titles_lang"))
+    _dir_option(p, w)
 
-    p = sub.add_parser("report", help="the debrief of one past session as Markdown, HTML or JSON")
-    p.add_argument("session", metavar="SESSION", help="a session id from `sim history` (any unique part of it), or `last`")
-    p.add_argument("--format", choices=("md", "html", "json"), default="md", help="report format (default md)")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to this file (atomically) instead of standard output")
-    p.add_argument("--trainee", default=None, metavar="NAME", help="with `last`: this trainee's newest session")
-    p.add_argument("--lang", default=None, help="language of the texts (default: the one the session was played in)")
-    _dir_option(p)
+    p = command("report", "args.report")
+    p.add_argument("session", metavar=w("args.metavar.session"), help=w("args.report.session"))
+    p.add_argument("--format", choices=("md", "html", "json"), default="md", help=w("args.report.format"))
+    p.add_argument("-o", "--output", type=Path, metavar=w("args.metavar.file"), help=w("args.report.output"))
+    p.add_argument("--trainee", default=None, metavar=w("args.metavar.trainee"), help=w("args.report.trainee"))
+    p.add_argument("--lang", default=None, metavar=w("args.metavar.lang"), help=w("args.report.lang"))
+    _dir_option(p, w)
 
-    p = sub.add_parser("export", help="export the history as xAPI statements, to a file or a Learning Record Store")
-    p.add_argument("--xapi", action="store_true", help="xAPI 1.0.3 statements (SIM_XAPI_BASE sets the IRI base)")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the statements to this file (default: standard output, unless --lrs)")
-    p.add_argument("--trainee", default=None, metavar="NAME", help="only this trainee's sessions")
-    p.add_argument("--lrs", default=None, metavar="URL", help="POST the statements to this xAPI endpoint; undelivered ones stay queued for the next export")
-    p.add_argument("--user", default=None, metavar="U", help="LRS key for Basic auth (or SIM_LRS_USER)")
-    p.add_argument("--password", default=None, metavar="P", help="LRS secret (or SIM_LRS_PASSWORD, which other users cannot see in the process list)")
-    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="how long to wait for the LRS (default 30)")
-    _dir_option(p)
+    p = command("export", "args.export")
+    p.add_argument("--xapi", action="store_true", help=w("args.export.xapi"))
+    p.add_argument("-o", "--output", type=Path, metavar=w("args.metavar.file"), help=w("args.export.output"))
+    p.add_argument("--trainee", default=None, metavar=w("args.metavar.trainee"), help=w("args.trainee"))
+    p.add_argument("--lrs", default=None, metavar=w("args.metavar.url"), help=w("args.export.lrs"))
+    p.add_argument("--user", default=None, metavar="U", help=w("args.export.user"))
+    p.add_argument("--password", default=None, metavar="P", help=w("args.export.password"))
+    p.add_argument("--timeout", type=float, default=30.0, metavar=w("args.metavar.seconds"), help=w("args.export.timeout"))
+    _ui_lang_option(p, w)
+    _dir_option(p, w)
 
-    p = sub.add_parser("summary", help="aggregate JSON reports of several trainees per scenario and principle")
-    p.add_argument("paths", nargs="+", type=Path, metavar="FILES_OR_DIRS", help="report files from `sim report --format json`, or folders of them")
-    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    p = command("summary", "args.summary")
+    p.add_argument("paths", nargs="+", type=Path, metavar=w("args.metavar.files_or_dirs"), help=w("args.summary.paths"))
+    p.add_argument("--json", action="store_true", help=w("args.json.tables"))
+    _ui_lang_option(p, w)
 
     # --- reach: the browser mode and the message catalogue
-    p = sub.add_parser("serve", help="serve the simulator to web browsers (needs the [serve] extra)")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)")
-    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
-    p.add_argument("--public-url", default=None, metavar="URL", help="the address browsers use, when behind a reverse proxy, e.g. https://sim.example.org")
-    _add_tui_options(p, argparse.SUPPRESS)
-    _dir_option(p)
+    p = command("serve", "args.serve")
+    p.add_argument("--host", default="127.0.0.1", metavar=w("args.metavar.host"), help=w("args.serve.host"))
+    p.add_argument("--port", type=int, default=8000, metavar=w("args.metavar.port"), help=w("args.serve.port"))
+    p.add_argument("--public-url", default=None, metavar=w("args.metavar.url"), help=w("args.serve.public_url"))
+    _add_tui_options(p, argparse.SUPPRESS, w)
+    _dir_option(p, w)
 
-    p = sub.add_parser("i18n", help="the simulator's message catalogue, for translators")
-    p.add_argument("--export-po", required=True, metavar="LANG", help="write a gettext PO file of this language (fi, en; another code gives an empty template)")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to this file instead of standard output")
+    p = command("i18n", "args.i18n")
+    p.add_argument("--export-po", required=True, metavar=w("args.metavar.lang"), help=w("args.i18n.export_po"))
+    p.add_argument("-o", "--output", type=Path, metavar=w("args.metavar.file"), help=w("args.output"))
+    _ui_lang_option(p, w)
     return parser
 
 
-def _dir_option(p: argparse.ArgumentParser) -> None:
+def _dir_option(p: argparse.ArgumentParser, w: Callable[[str], str]) -> None:
     # Accepted after the command too (`sim list --dir X`); a separate dest,
     # because a subparser's default would overwrite the value given before it.
-    p.add_argument("--dir", dest="sub_dir", type=Path, action="append", default=[], metavar="PATH", help="also use scenarios from this folder")
+    p.add_argument("--dir", dest="sub_dir", type=Path, action="append", default=[], metavar=w("args.metavar.path"), help=w("args.sub_dir"))
 
 
-def _add_tui_options(parser: argparse.ArgumentParser, default: object) -> None:
+def _add_tui_options(parser: argparse.ArgumentParser, default: object, w: Callable[[str], str]) -> None:
     # `ui_lang`, not `lang`: walk and list have a `--lang` of their own for scenario texts.
-    parser.add_argument("--mode", choices=("practice", "assessment"), default=default, help="practice: feedback after every choice (default); assessment: feedback only in the debrief")
-    parser.add_argument("--lang", dest="ui_lang", choices=("en", "fi"), default=default, help="language of the simulator (default: from SIM_LANG or the locale)")
+    parser.add_argument("--mode", choices=("practice", "assessment"), default=default, help=w("args.mode"))
+    parser.add_argument("--lang", dest="ui_lang", choices=("en", "fi"), default=default, help=w("args.ui_lang"))
+
+
+def _ui_lang_option(p: argparse.ArgumentParser, w: Callable[[str], str]) -> None:
+    # `sim analyze X --lang fi` as well as `sim --lang fi analyze X`; SUPPRESS keeps the latter's value.
+    p.add_argument("--lang", dest="ui_lang", choices=("en", "fi"), default=argparse.SUPPRESS, help=w("args.out_lang"))
 
 
 def extra_dirs(args: argparse.Namespace) -> list[Path]:
@@ -239,7 +341,9 @@ def _runs_the_app(args: argparse.Namespace) -> bool:
 
 
 def run(argv: list[str]) -> int:
-    parser = build_parser()
+    # The language first: the parser's own words (help, usage errors) are in it.
+    lang = lang_from_argv(argv)
+    parser = build_parser(lang)
     try:
         args = parser.parse_args(argv)
         return dispatch(args, parser)
@@ -260,8 +364,5 @@ def run(argv: list[str]) -> int:
     except Exception as exc:  # the last guard: users never see a traceback
         if os.environ.get("SIM_DEBUG"):
             raise
-        sys.stderr.write(
-            f"sim: internal error: {type(exc).__name__}: {exc}\n"
-            "    hint: this is a bug in sim; run again with SIM_DEBUG=1 for details and report it\n"
-        )
+        sys.stderr.write(t("cli.internal_error", lang, error=f"{type(exc).__name__}: {exc}") + "\n")
         return EXIT_INTERNAL

@@ -12,56 +12,52 @@ import json
 from pathlib import Path
 
 from sim.cli.main import EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import console, literal
+from sim.cli.output import complain, console, literal, suggestion, ui_lang
+from sim.i18n import t
 
 DEFAULT_PROFILE = "aggressive-client"
 
 
-def _fail(message: str, hint: str) -> int:
-    err = console(stderr=True)
-    err.print(literal(f"sim new: {message}"), soft_wrap=True)
-    err.print(literal(f"    hint: {hint}"), soft_wrap=True)
+def _fail(lang: str, message: str, hint: str) -> int:
+    complain("sim new", message, hint, lang)
     return EXIT_USAGE
 
 
 def run_new(args: argparse.Namespace) -> int:
+    """The file written is the same in every language (its texts are `language: en`); the messages are not."""
     from sim.model import ID_RE
 
+    lang = ui_lang(args)
     name: str = args.name
     if not ID_RE.match(name):
-        return _fail(
-            f"`{name}` cannot be an id",
-            "use letters, digits, `-` and `_` (at most 64, starting with a letter or digit), e.g. noise-complaint",
-        )
+        return _fail(lang, t("cli.new.bad_id", lang, name=name), t("cli.new.bad_id_hint", lang))
     folder: Path = args.output
     if folder.exists() and not folder.is_dir():
-        return _fail(f"{folder} is a file, not a folder", "give a folder with -o, e.g. -o my-scenarios")
+        return _fail(lang, t("cli.new.is_file", lang, path=folder), t("cli.new.is_file_hint", lang))
     if args.kind == "profile":
         # Personas are recognised by their folder's name.
         if folder.name != "profiles":
             folder = folder / "profiles"
-        return _write(folder, name, "profile")
-    return _write(folder, name, "scenario", args)
+        return _write(folder, name, "profile", lang=lang)
+    return _write(folder, name, "scenario", args, lang)
 
 
-def _write(folder: Path, name: str, kind: str, args: argparse.Namespace | None = None) -> int:
+def _write(folder: Path, name: str, kind: str, args: argparse.Namespace | None = None, lang: str = "en") -> int:
     from sim.cli.schema import schema_for
     from sim.scaffold import profile_text, scenario_text
 
     path = folder / f"{name}.yaml"
     existing = next((p for p in (path, path.with_suffix(".yml")) if p.exists()), None)
     if existing is not None:
-        return _fail(f"{existing} already exists; not overwriting it", f"choose another name, or move the existing file away first")
+        return _fail(lang, t("cli.new.exists", lang, path=existing), t("cli.new.exists_hint", lang))
     schema_name = f"{kind}.schema.json"
     if kind == "scenario":
         assert args is not None
         profiles = _known_profiles(folder, args)
         profile = args.profile or DEFAULT_PROFILE
         if profile not in profiles:
-            from sim.loader import did_you_mean
-
-            hint = did_you_mean(profile, profiles) or f"known personas: {', '.join(profiles)}; or create one with `sim new profile {profile}`"
-            return _fail(f"there is no persona `{profile}`", hint)
+            hint = suggestion(profile, profiles, lang) or t("cli.new.no_persona_hint", lang, known=", ".join(profiles), profile=profile)
+            return _fail(lang, t("cli.new.no_persona", lang, profile=profile), hint)
         text = scenario_text(name, channel=args.channel, profile=profile, profiles=sorted(profiles), file=str(path), schema=schema_name)
     else:
         text = profile_text(name, file=str(path), schema=schema_name)
@@ -75,15 +71,15 @@ def _write(folder: Path, name: str, kind: str, args: argparse.Namespace | None =
         if wrote_schema:
             schema_path.write_text(json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     except FileExistsError:
-        return _fail(f"{path} already exists; not overwriting it", "choose another name, or move the existing file away first")
+        return _fail(lang, t("cli.new.exists", lang, path=path), t("cli.new.exists_hint", lang))
     except OSError as exc:
-        return _fail(f"cannot write {path}: {exc.strerror or exc}", "check that the folder is writable")
+        return _fail(lang, t("cli.cannot_write", lang, path=path, error=exc.strerror or exc), t("cli.hint.writable", lang))
     out = console()
-    out.print(literal(f"Wrote {path}"), soft_wrap=True)
+    out.print(literal(t("cli.new.wrote", lang, path=path)), soft_wrap=True)
     if wrote_schema:
-        out.print(literal(f"Wrote {schema_path} (editor completion: see the file's first line)"), soft_wrap=True)
-    out.print(literal("Next:"))
-    out.print(literal(f"  edit {path}"), soft_wrap=True)
+        out.print(literal(t("cli.new.wrote_schema", lang, path=schema_path)), soft_wrap=True)
+    out.print(literal(t("cli.new.next", lang)))
+    out.print(literal("  " + t("cli.new.edit", lang, path=path)), soft_wrap=True)
     out.print(literal(f"  sim validate {folder if kind == 'profile' else path}"), soft_wrap=True)
     if kind == "scenario":
         out.print(literal(f"  sim walk {path} --choices acknowledge,next-step"), soft_wrap=True)

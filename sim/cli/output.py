@@ -9,6 +9,7 @@ from typing import IO
 from rich.console import Console
 from rich.text import Text
 
+from sim.errors import UserError
 from sim.text import clean
 
 
@@ -37,3 +38,79 @@ def ui_lang(args: object) -> str:
     from sim.i18n import default_lang
 
     return getattr(args, "lang", None) or getattr(args, "ui_lang", None) or default_lang()
+
+
+# --- words and numbers in the user's language ------------------------------------
+
+
+def number(value: int, lang: str) -> str:
+    """A whole number with thousands grouped as the language writes them: 12,345 / 12 345."""
+    text = f"{value:,}"
+    return text.replace(",", "\u00a0") if lang == "fi" else text
+
+
+def decimal(value: float | None, lang: str, places: int | None = None) -> str:
+    """A measured value (a mean, a median) as short as it goes, or with `places`
+    decimals; Finnish has a decimal comma."""
+    if value is None:
+        return "—"
+    text = f"{value:g}" if places is None else f"{value:.{places}f}"
+    return text.replace(".", ",") if lang == "fi" else text
+
+
+def percent(share: float, lang: str) -> str:
+    """A share as a whole percentage: 42% / 42 %."""
+    return f"{100 * share:.0f}" + ("\u00a0%" if lang == "fi" else "%")
+
+
+def word(prefix: str, value: str, lang: str) -> str:
+    """The catalogue's word for a model value (`ending.resolved`, `grade.good`), else the value."""
+    from sim.i18n import STRINGS, t
+
+    key = f"{prefix}.{value}"
+    return t(key, lang) if key in STRINGS else clean(value)
+
+
+def ending_kind(kind: str, lang: str) -> str:
+    """An ending's kind for authors' tools (analyze, fuzz): in English the `end:`
+    value as the file says it (docs/authoring.md shows this output), in another
+    language the catalogue's words for it."""
+    return clean(kind) if lang == "en" else word("ending", kind, lang)
+
+
+def problem(prog: str, message: str, hint: str | None, lang: str) -> str:
+    """`prog: message` and an indented hint: a command's own complaint, worded in `lang`."""
+    from sim.i18n import t
+
+    return t("cli.problem", lang, prog=prog, message=message, hint=hint) if hint else f"{prog}: {message}"
+
+
+def complain(prog: str, message: str, hint: str | None, lang: str) -> None:
+    """`problem`, on standard error."""
+    console(stderr=True).print(literal(problem(prog, message, hint, lang)), soft_wrap=True)
+
+
+def suggestion(word_given: str, options: list[str], lang: str) -> str | None:
+    """`did you mean …?` in `lang` (sim.loader's `did_you_mean`, which stays English for located problems)."""
+    import difflib
+
+    from sim.i18n import t
+
+    close = difflib.get_close_matches(word_given, options, n=1, cutoff=0.6)
+    return t("cli.did_you_mean", lang, word=close[0]) if close else None
+
+
+class CliError(UserError):
+    """A `UserError` a command words in the user's language, its `hint:` label too."""
+
+    def __init__(self, lang: str, where: str, message: str, hint: str | None = None) -> None:
+        super().__init__(where, message, hint)
+        self.lang = lang
+
+    def format(self) -> str:
+        from sim.i18n import t
+
+        text = f"{self.where}: {self.message}"
+        if self.hint:
+            text += "\n    " + t("cli.hint", self.lang, hint=self.hint)
+        return text

@@ -13,25 +13,24 @@ from pathlib import Path
 
 from sim.cli.history import open_history
 from sim.cli.main import EXIT_OK, extra_dirs
-from sim.cli.output import console, literal, ui_lang
-from sim.errors import UserError
+from sim.cli.output import CliError, console, literal, ui_lang
 from sim.history import SessionRecord, Store
 from sim.i18n import t
 
 
-def find_record(store: Store, wanted: str, trainee: str | None = None) -> SessionRecord:
+def find_record(store: Store, wanted: str, trainee: str | None = None, lang: str = "en") -> SessionRecord:
     """`last`, a session id, or the unique start of one."""
     if wanted == "last":
         sid = store.last_id(trainee=trainee)
         if sid is None:
-            raise UserError("last", "there are no sessions in the history yet", "play a scenario with `sim` first")
+            raise CliError(lang, "last", t("cli.report.no_sessions", lang), t("cli.report.no_sessions_hint", lang))
     else:
         ids = store.find_ids(wanted)
         if not ids:
-            raise UserError(wanted, "no session with this id", "`sim history` lists the session ids; `last` is the newest")
+            raise CliError(lang, wanted, t("cli.report.no_such", lang), t("cli.report.no_such_hint", lang))
         if len(ids) > 1:
             shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
-            raise UserError(wanted, f"{len(ids)} sessions start with this: {shown}", "give more of the id")
+            raise CliError(lang, wanted, t("cli.report.ambiguous", lang, count=len(ids), shown=shown), t("cli.report.ambiguous_hint", lang))
         sid = ids[0]
     record = store.session(sid)
     assert record is not None
@@ -76,20 +75,22 @@ def _markdown_header(text: str, record: SessionRecord, changed: bool, current: s
 
 def run_report(args: argparse.Namespace) -> int:
     with open_history(args) as store:
-        record = find_record(store, args.session, args.trainee)
+        record = find_record(store, args.session, args.trainee, ui_lang(args))
     text = render(record, args.format, args)
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
-    write_report(args.output, text)
+    write_report(args.output, text, ui_lang(args))
     console(stderr=True).print(literal(t("cli.wrote", ui_lang(args), path=str(args.output))), soft_wrap=True)
     return EXIT_OK
 
 
-def write_report(path: Path, text: str) -> None:
+def write_report(path: Path, text: str, lang: str = "en") -> None:
     from sim.atomic import write_atomic
 
     try:
         write_atomic(path, text)
     except OSError as exc:
-        raise UserError(str(path), f"cannot write the report ({exc.strerror or exc})", "choose another file with -o, or check the folder's permissions and free space") from None
+        raise CliError(
+            lang, str(path), t("cli.report.cannot_write", lang, error=exc.strerror or exc), t("cli.report.cannot_write_hint", lang)
+        ) from None

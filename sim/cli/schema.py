@@ -32,6 +32,10 @@ def run_schema(args: argparse.Namespace) -> int:
     try:
         args.output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        sys.stderr.write(f"sim schema: cannot write {args.output}: {exc.strerror or exc}\n    hint: check the folder exists and is writable\n")
+        from sim.cli.output import complain, ui_lang
+        from sim.i18n import t
+
+        lang = ui_lang(args)
+        complain("sim schema", t("cli.cannot_write", lang, path=args.output, error=exc.strerror or exc), t("cli.hint.writable", lang), lang)
         return EXIT_USAGE
     return EXIT_OK

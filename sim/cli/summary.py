@@ -11,16 +11,15 @@ from rich.table import Table
 from rich.text import Text
 
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from sim.cli.output import console, literal
+from sim.cli.output import complain, console, decimal, literal, ui_lang
+from sim.i18n import t
 from sim.summary import ReportError, load_report, report_files, summarise
 
 
-def _num(value: float | int | None) -> str:
-    return "—" if value is None else f"{value:g}"
-
-
 def run_summary(args: argparse.Namespace) -> int:
+    """The tables in the user's language; a file's own problem (`path: message`) stays English, like validate's lines."""
     err = console(stderr=True)
+    lang = ui_lang(args)
     files, problems = report_files(args.paths)
     reports = []
     for path in files:
@@ -31,7 +30,7 @@ def run_summary(args: argparse.Namespace) -> int:
     for problem in problems:
         err.print(literal(problem.format()), soft_wrap=True)
     if not reports:
-        err.print(literal("sim summary: no reports to summarise\n    hint: make them with `sim report SESSION --format json -o FILE`"), soft_wrap=True)
+        complain("sim summary", t("cli.summary.none", lang), t("cli.summary.none_hint", lang), lang)
         return EXIT_USAGE
     summaries = summarise(reports)
     if args.json:
@@ -42,21 +41,21 @@ def run_summary(args: argparse.Namespace) -> int:
     out = console()
     for s in summaries:
         overall = s.as_dict()["overall"]
-        title = f"{s.title} ({s.scenario}) — {s.sessions} session(s), {len(s.trainees)} trainee(s), overall mean {_num(overall['mean'])}"
+        title = t(
+            "cli.summary.title", lang, title=s.title, id=s.scenario, sessions=s.sessions, trainees=len(s.trainees), mean=decimal(overall["mean"], lang)
+        )
         table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
-        table.add_column("principle", min_width=16)
-        table.add_column("n", justify="right", no_wrap=True)
-        table.add_column("mean", justify="right", no_wrap=True)
-        table.add_column("stdev", justify="right", no_wrap=True)
-        table.add_column("min–max", justify="right", no_wrap=True)
-        table.add_column("missed", justify="right", no_wrap=True)
+        table.add_column(t("cli.summary.col.principle", lang), min_width=16)
+        for column in ("n", "mean", "stdev", "range", "missed"):
+            table.add_column(t(f"cli.summary.col.{column}", lang), justify="right", no_wrap=True)
         for p in s.principles:
             span = "—" if p.low is None else f"{p.low}–{p.high}"
-            table.add_row(literal(p.name + (" ★" if p.goal else "")), str(p.n), _num(p.mean), _num(p.stdev), span, f"{p.missed}/{p.n}")
+            cells = (str(p.n), decimal(p.mean, lang), decimal(p.stdev, lang), span, f"{p.missed}/{p.n}")
+            table.add_row(literal(p.name + (" ★" if p.goal else "")), *cells)
         out.print(table)
         worst = s.most_missed()
         if worst:
-            out.print(literal("Most missed: " + ", ".join(f"{p.name} ({p.missed}/{p.n})" for p in worst)))
+            out.print(literal(t("cli.summary.most_missed", lang, principles=", ".join(f"{p.name} ({p.missed}/{p.n})" for p in worst))))
         out.print()
-    out.print(Text(f"★ goal of the scenario · missed: scored below 50 or a critical miss · {len(reports)} report(s)", style="dim"))
+    out.print(Text(t("cli.summary.footer", lang, count=len(reports)), style="dim"))
     return EXIT_FINDINGS if problems else EXIT_OK

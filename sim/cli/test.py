@@ -16,12 +16,14 @@ from typing import Any
 from rich.text import Text
 
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import console, literal
+from sim.cli.output import complain, console, literal, ui_lang
+from sim.i18n import t, tn
 from sim.problems import Problem
 from sim.transcript_tests import RunResult, run_paths
 
 
 def run_test(args: argparse.Namespace) -> int:
+    lang = ui_lang(args)
     paths = list(args.paths) or [Path(".")]
     result = run_paths(paths, extra_dirs(args))
     if not result.files and not result.problems:
@@ -38,22 +40,20 @@ def run_test(args: argparse.Namespace) -> int:
     else:
         report = None
     if args.output is not None:
-        text = report if report is not None else render_text(result)
+        text = report if report is not None else render_text(result, lang)
         try:
             from sim.atomic import write_atomic
 
             write_atomic(args.output, text)
         except OSError as exc:
-            console(stderr=True).print(
-                literal(f"sim test: cannot write {args.output}: {exc.strerror or exc}\n    hint: check the folder exists and is writable"), soft_wrap=True
-            )
+            complain("sim test", t("cli.cannot_write", lang, path=args.output, error=exc.strerror or exc), t("cli.hint.writable", lang), lang)
             return EXIT_USAGE
         if report is not None:
-            print_text(result)
+            print_text(result, lang=lang)
     elif report is not None:
         sys.stdout.write(report)
     else:
-        print_text(result)
+        print_text(result, lang=lang)
     if result.errors:
         return EXIT_USAGE
     return EXIT_FINDINGS if result.failed else EXIT_OK
@@ -98,12 +98,18 @@ def _problem_lines(p: Problem) -> list[Text]:
     line.append_text(literal(p.message))
     lines = [line]
     if p.hint:
-        lines.append(Text("    hint: ", style="dim").append_text(literal(p.hint)))
+        lines.append(Text("    hint: ", style="dim").append_text(literal(p.hint)))  # English on purpose, as validate's
     return lines
 
 
-def print_text(result: RunResult, out=None) -> None:
+def print_text(result: RunResult, out=None, lang: str = "en") -> None:
+    """The results; the located problem and failure lines stay English, as `sim validate`'s do."""
     out = out or console()
+    width = max(len(t("cli.test.pass", lang)), len(t("cli.test.fail", lang)))
+    marks = {
+        "passed": Text(f"  {t('cli.test.pass', lang):<{width}} ", style="bold green"),
+        "failed": Text(f"  {t('cli.test.fail', lang):<{width}} ", style="bold red"),
+    }
     for p in result.problems:
         for line in _problem_lines(p):
             out.print(line, soft_wrap=True)
@@ -111,38 +117,38 @@ def print_text(result: RunResult, out=None) -> None:
         title = Text()
         title.append_text(literal(str(f.path), "bold"))
         if f.scenario:
-            title.append(" · scenario ").append_text(literal(f.scenario))
+            title.append(" · ").append_text(literal(t("cli.test.scenario", lang, id=f.scenario)))
         out.print(title, soft_wrap=True)
         for p in f.errors:
             for line in _problem_lines(p):
                 out.print(Text("  ").append_text(line), soft_wrap=True)
         for c in f.cases:
-            mark = Text("  PASS ", style="bold green") if c.status == "passed" else Text("  FAIL ", style="bold red")
+            mark = marks["passed" if c.status == "passed" else "failed"].copy()
             out.print(mark.append_text(literal(c.name)), soft_wrap=True)
             for x in c.failures:
                 # One failure per line, never wrapped: editors read `file:line:col: …`.
+                # Its lines stay English, as `sim validate`'s do: editors and CI parse them.
                 out.print(Text("      ").append(x.location, style="bold").append(": ").append_text(literal(x.message)), soft_wrap=True)
                 if x.expected is not None:
-                    out.print(Text("          expected: ", style="dim").append_text(literal(x.expected)), soft_wrap=True)
+                    out.print(Text("          expected: ", style="dim").append_text(literal(x.expected)), soft_wrap=True)  # English on purpose
                 if x.actual is not None:
-                    out.print(Text("          actual:   ", style="dim").append_text(literal(x.actual)), soft_wrap=True)
+                    out.print(Text("          actual:   ", style="dim").append_text(literal(x.actual)), soft_wrap=True)  # English on purpose
                 if x.hint:
-                    out.print(Text("          hint: ", style="dim").append_text(literal(x.hint)), soft_wrap=True)
+                    out.print(Text("          hint: ", style="dim").append_text(literal(x.hint)), soft_wrap=True)  # English on purpose
     out.print()
-    out.print(_summary(result), soft_wrap=True)
+    out.print(_summary(result, lang), soft_wrap=True)
 
 
-def _summary(result: RunResult) -> Text:
+def _summary(result: RunResult, lang: str = "en") -> Text:
     errors = len(result.errors)
-    files = len(result.files)
-    parts = [f"{result.passed} passed", f"{result.failed} failed"]
+    parts = [t("cli.test.passed", lang, count=result.passed), t("cli.test.failed", lang, count=result.failed)]
     if errors:
-        parts.append(f"{errors} error{'s' * (errors != 1)}")
+        parts.append(tn("count.errors", errors, lang))
     style = "bold red" if result.failed or errors else "bold green"
-    return Text(", ".join(parts) + f" in {files} file{'s' * (files != 1)}", style=style)
+    return Text(", ".join(parts) + " " + tn("count.in_files", len(result.files), lang), style=style)
 
 
-def render_text(result: RunResult) -> str:
+def render_text(result: RunResult, lang: str = "en") -> str:
     buffer = io.StringIO()
-    print_text(result, console(buffer))  # not a terminal: no colour codes in the file
+    print_text(result, console(buffer), lang)  # not a terminal: no colour codes in the file
     return buffer.getvalue()

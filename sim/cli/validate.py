@@ -9,7 +9,7 @@ import sys
 from rich.text import Text
 
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from sim.cli.output import console, literal, ui_lang
+from sim.cli.output import complain, console, literal, ui_lang
 from sim.i18n import t, tn
 from sim.library import load_library
 from sim.lint import lint_library
@@ -23,10 +23,8 @@ def run_validate(args: argparse.Namespace) -> int:
     required = [lang.strip() for lang in getattr(args, "require_lang", "").split(",") if lang.strip()]
     bad = [lang for lang in required if not LANG_RE.match(lang)]
     if bad:
-        console(stderr=True).print(
-            literal(f"sim validate: --require-lang: `{bad[0]}` is not a language code\n    hint: two or three lowercase letters, comma-separated, e.g. --require-lang fi,en"),
-            soft_wrap=True,
-        )
+        lang = ui_lang(args)
+        complain("sim validate", t("cli.not_lang_code", lang, option="--require-lang", code=bad[0]), t("cli.hint.lang_codes", lang), lang)
         return EXIT_USAGE
     lib = load_library(args.paths)
     # Test files are checked here too, so a broken one is not found only when `sim test` runs.
@@ -73,7 +71,7 @@ def print_text(errors: list[Problem], warnings: list[Problem], files: int, lang:
             # One problem per line, never wrapped: editors and grep read `file:line:col: …`.
             out.print(line, soft_wrap=True)
             if p.hint:
-                out.print(Text("    hint: ", style="dim").append_text(literal(p.hint)), soft_wrap=True)
+                out.print(Text("    hint: ", style="dim").append_text(literal(p.hint)), soft_wrap=True)  # English on purpose
         out.print()
     summary = t(
         "validate.summary",

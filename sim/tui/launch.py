@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from sim.cli.main import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import console, literal
-from sim.i18n import default_lang
+from sim.cli.output import console, literal, problem
+from sim.i18n import default_lang, t
 
 
 def _fail(*lines: str) -> int:
@@ -26,7 +26,7 @@ def run_tui(args: argparse.Namespace) -> int:
     dirs = extra_dirs(args)
     missing = [d for d in dirs if not d.exists()]
     if missing:
-        return _fail(*(f"sim: no such folder: {d}\n    hint: check --dir and SIM_DIALOGUES" for d in missing))
+        return _fail(*(t("cli.no_folder", lang, path=d) for d in missing))
 
     from sim.tui.catalog import Catalog
 
@@ -54,10 +54,10 @@ def run_tui(args: argparse.Namespace) -> int:
             # Bare `sim` in a pipe or a script: the list of commands is the useful answer.
             from sim.cli.main import build_parser
 
-            build_parser().print_help()
-            sys.stderr.write("sim: the simulator needs a terminal; the commands above work without one\n")
+            build_parser(lang).print_help()
+            sys.stderr.write(t("cli.launch.no_terminal_help", lang) + "\n")
             return EXIT_OK
-        return _fail("sim: the simulator needs a terminal\n    hint: `sim walk SCENARIO --choices …` plays a path without one")
+        return _fail(problem("sim", t("cli.launch.no_terminal", lang), t("cli.launch.no_terminal_hint", lang), lang))
 
     from sim.tui.app import Options, SimApp
 
@@ -92,5 +92,5 @@ def _run_until_ready(app_class: type, options: object, catalog: object) -> int:
     app.run(headless=True, size=(80, 24))
     if app.return_code == 1:
         return EXIT_INTERNAL
-    print(app.shown or "not ready")
+    print(app.shown or "not ready")  # English on purpose: a line for benchmarks/run.py, not for people
     return app.return_code or (EXIT_OK if app.shown else EXIT_INTERNAL)
