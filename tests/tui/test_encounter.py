@@ -8,7 +8,7 @@ from sim.tui.widgets.choices import Choices
 from sim.tui.widgets.client_card import ClientCard
 from sim.tui.widgets.countdown import Countdown
 from sim.tui.widgets.meter import Meter
-from sim.tui.widgets.transcript import Transcript, TranscriptEntry
+from sim.tui.widgets.transcript import LABEL_WIDTH, Entry, Transcript
 from tests.tui.conftest import SIZE, TIMED, screen_text, start
 
 
@@ -75,8 +75,11 @@ async def test_authored_markup_and_control_sequences_are_shown_literally(make_ap
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         assert isinstance(app.screen, EncounterScreen)
-        bodies = [e.query_one(".body").render() for e in app.screen.query(TranscriptEntry)]
-        plain = "\n".join(str(b) for b in bodies)
+        transcript = app.screen.query_one(Transcript)
+        # The lines as drawn: each a run of the label's style, then one of the text's.
+        strips = [transcript.render_line(y) for y in range(transcript.size.height)]
+        rows = [strip for strip in strips if strip.text.strip()]
+        plain = "\n".join(strip.text for strip in rows)
         assert "[red]Is anyone there?[/red]" in plain
         assert "[link=https://e.x]click me[/link]" in plain
         assert "\x1b" not in plain and "\x07" not in plain
@@ -84,8 +87,12 @@ async def test_authored_markup_and_control_sequences_are_shown_literally(make_ap
         text = screen_text(app)
         assert "[red]Is anyone there?[/red]" in text
         assert "A call in a [bold]hurry[/bold]" in text  # the title in the header too
-        # No span at all: nothing was read as a style or a hyperlink.
-        assert all(not body.spans for body in bodies)
+        # No span at all: nothing was read as a style or a hyperlink. The text
+        # column of every line is one segment, in one style, without a link.
+        for strip in rows:
+            text = [seg for seg in strip.crop(LABEL_WIDTH, transcript.size.width) if seg.text.strip()]
+            assert len(text) == 1, [seg.text for seg in text]
+            assert not text[0].style.link and not text[0].style.bold
         assert "\x1b" not in app.export_screenshot()
 
 
@@ -103,3 +110,90 @@ async def test_transcript_labels_every_speaker(make_app):
             ("client", "Client"),
         ]
         assert entries[3].tone == "good" and entries[3].text.startswith("✓ ")
+
+
+def _said(n: int) -> Entry:
+    return Entry("client", "Client", f"Line {n}: " + "so what happens now " * 3, gap=True)
+
+
+async def test_a_long_transcript_follows_the_newest_line_unless_scrolled_back(make_app):
+    app = make_app(TIMED, play="timed-call")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        transcript = app.screen.query_one(Transcript)
+        transcript.add(_said(n) for n in range(40))
+        await pilot.pause()
+        assert transcript.max_scroll_y > 0 and transcript.scroll_y == transcript.max_scroll_y
+        assert "Line 39:" in screen_text(app)
+        await pilot.press("pageup")  # reading back: a new line must not pull the view away
+        kept = transcript.scroll_y
+        assert kept < transcript.max_scroll_y
+        transcript.add([_said(40)])
+        await pilot.pause()
+        assert transcript.scroll_y == kept and "Line 40:" not in screen_text(app)
+        for _ in range(5):
+            await pilot.press("pagedown")
+        transcript.add([_said(41)])  # back at the bottom: following again
+        await pilot.pause()
+        assert transcript.scroll_y == transcript.max_scroll_y and "Line 41:" in screen_text(app)
+
+
+async def test_the_transcript_wraps_to_its_width_and_again_on_resize(make_app):
+    app = make_app(TIMED, play="timed-call")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        transcript = app.screen.query_one(Transcript)
+        transcript.add(_said(n) for n in range(30))
+        await pilot.pause()
+        narrow = transcript.virtual_size.height
+        text = screen_text(app)
+        # Continuation lines are indented under the text, not under the label.
+        assert "Line 29: so what happens now" in text and "\n│           now" in text
+        # The scroll bar takes its columns from the text, not the other way round.
+        width = transcript.scrollable_content_region.width
+        assert all(transcript.render_line(y).cell_length == width for y in range(transcript.size.height))
+        assert all(len(transcript.render_line(y).text.rstrip()) <= width for y in range(transcript.size.height))
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause()
+        assert transcript.virtual_size.height < narrow
+        assert transcript.scroll_y == transcript.max_scroll_y and "Line 29:" in screen_text(app)
+
+
+async def test_the_speakers_keep_their_colours_in_the_light_theme(make_app):
+    app = make_app(TIMED, play="timed-call")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("1")
+        transcript = app.screen.query_one(Transcript)
+
+        def label_colours() -> dict[str, str]:
+            colours = {}
+            for y in range(transcript.size.height):
+                strip = transcript.render_line(y)
+                label = strip.text[:LABEL_WIDTH].strip()
+                if label:
+                    colours[label] = next(iter(strip)).style.color.name
+            return colours
+
+        dark = label_colours()
+        assert len({dark["Client"], dark["You"], dark["Meaning"]}) == 3
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        light = label_colours()
+        assert light.keys() == dark.keys() and light["Meaning"] != dark["Meaning"]
+        assert len({light["Client"], light["You"], light["Meaning"]}) == 3
+
+
+async def test_the_transcript_text_can_be_selected_and_copied(make_app):
+    from textual.selection import SELECT_ALL
+
+    app = make_app(TIMED, play="timed-call")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        transcript = app.screen.query_one(Transcript)
+        app.screen.selections = {transcript: SELECT_ALL}
+        await pilot.pause()
+        text = app.screen.get_selected_text()
+        assert text is not None
+        assert "Client    Hello? [red]Is anyone there?[/red]\n          ␛[2J" in text
+        assert "Meaning   [link=https://e.x]click me[/link]" in text
