@@ -1,15 +1,31 @@
 """Errors a user can act on: where it happened, what, and what to do next.
 
 Kept dependency-free so that `sim.cli.main` can catch them without importing
-the store, the exporter or anything else heavy.
+the store, the exporter or anything else heavy (sim.i18n, the only import, is
+a dictionary and is imported when an error is worded).
+
+An error is worded from the catalogue (sim/i18n.py) with `SomeError.of(where,
+key, hint_key, **fields)` and says itself in any language: `format(lang)`,
+`message_in(lang)`, `hint_in(lang)`. Its `.message` and `.hint` stay the
+English words, for logs, the xAPI outbox's `last_error` and code that reads
+them. `where` (a path, a URL, a session id) is never translated.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Self
 
 
 class UserError(Exception):
     """A failure caused by the environment or the input, not by a bug:
     shown as `where: message` plus a hint, never as a traceback."""
+
+    # Set by `of`: the catalogue keys and their fields. Without them (an error
+    # made with words, as before), every language shows `.message` and `.hint`.
+    key: str | None = None
+    hint_key: str | None = None
+    fields: Mapping[str, object] = {}
 
     def __init__(self, where: str, message: str, hint: str | None = None) -> None:
         super().__init__(f"{where}: {message}")
@@ -17,8 +33,45 @@ class UserError(Exception):
         self.message = message
         self.hint = hint
 
-    def format(self) -> str:
-        text = f"{self.where}: {self.message}"
-        if self.hint:
-            text += f"\n    hint: {self.hint}"
+    @classmethod
+    def of(cls, where: str, key: str, hint_key: str | None = None, /, **fields: object) -> Self:
+        """The error worded by the catalogue's `key` (and `hint_key`), both
+        filled in with `fields`. A float field is written as the language
+        writes numbers (2.5 / 2,5); a field given as `{lang: text}` (English
+        required) is taken in the language shown, for a detail that is worded
+        elsewhere in each language."""
+        error = cls(where, _fill(key, "en", fields), _fill(hint_key, "en", fields) if hint_key else None)
+        error.key, error.hint_key, error.fields = key, hint_key, dict(fields)
+        return error
+
+    def message_in(self, lang: str) -> str:
+        return _fill(self.key, lang, self.fields) if self.key else self.message
+
+    def hint_in(self, lang: str) -> str | None:
+        return _fill(self.hint_key, lang, self.fields) if self.hint_key else self.hint
+
+    def format(self, lang: str = "en") -> str:
+        """`where: message` and, indented, `hint: …`, in `lang` (English by default)."""
+        text = f"{self.where}: {self.message_in(lang)}"
+        hint = self.hint_in(lang)
+        if hint:
+            from sim.i18n import t
+
+            text += "\n    " + t("cli.hint", lang, hint=hint)
         return text
+
+
+def _fill(key: str | None, lang: str, fields: Mapping[str, object]) -> str:
+    from sim.i18n import t
+
+    assert key is not None
+    return t(key, lang, **{name: _value(value, lang) for name, value in fields.items()})
+
+
+def _value(value: object, lang: str) -> object:
+    if isinstance(value, Mapping):
+        return value[lang] if lang in value else value["en"]
+    if isinstance(value, float):
+        text = f"{value:g}"
+        return text.replace(".", ",") if lang == "fi" else text
+    return value

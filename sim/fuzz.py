@@ -15,11 +15,12 @@ import random
 import statistics
 import traceback
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from sim.engine import CALL_HELP, HELP, TIMEOUT, Session
+from sim.i18n import t
 from sim.model import Profile, Scenario
 from sim.scoring import CRITICAL_CAP, Score, grade_for, score
 
@@ -33,13 +34,36 @@ KINDS: tuple[Kind, ...] = ("crash", "stuck", "out-of-range", "not-a-number", "in
 
 
 @dataclass(frozen=True, slots=True)
+class Said:
+    """A problem's words: a catalogue key (sim/i18n.py, `fuzz.*`) and its fields."""
+
+    key: str
+    fields: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        return t(self.key, lang, **self.fields)
+
+
+def _said(key: str, **fields: object) -> Said:
+    return Said(key, fields)
+
+
+@dataclass(frozen=True, slots=True)
 class FuzzProblem:
     kind: Kind
-    message: str
+    message: str  # in English, as the JSON has it; `text(lang)` in any language
     node: str
     seed: int  # the run's seed: `sim fuzz SCENARIO --seed SEED --runs 1` replays it
     actions: tuple[str, ...]  # the exact actions, for `sim walk --seed SEED --choices …`
     runs: int = 1  # how many runs ran into the same problem (the shortest is kept)
+    said: Said | None = field(default=None, compare=False)
+
+    def text(self, lang: str = "en") -> str:
+        return self.said.text(lang) if self.said is not None else self.message
+
+    def kind_text(self, lang: str = "en") -> str:
+        """The kind's words; in English its code, as the JSON has it."""
+        return t(f"fuzz.kind.{self.kind}", lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +144,7 @@ def fuzz(
             else:
                 # Keep the shortest way to the problem: it is the easiest to read and replay.
                 keep = p if len(p.actions) < len(first.actions) else first
-                found[key] = FuzzProblem(keep.kind, keep.message, keep.node, keep.seed, keep.actions, first.runs + 1)
+                found[key] = replace(keep, runs=first.runs + 1)
     report.turns = Spread.of(turns)
     report.overall = Spread.of(overall)
     order = list(scenario.goals) + sorted(set(by_principle) - set(scenario.goals))
@@ -152,97 +176,93 @@ def play(scenario: Scenario, profile: Profile, seed: int, max_turns: int, critic
     rng = random.Random(f"fuzz:{seed}")
     run = _Run(seed, [])
 
-    def problem(kind: Kind, message: str, node: str) -> _Run:
-        run.problem = FuzzProblem(kind, message, node, seed, tuple(run.actions))
+    def stop(kind: Kind, said: Said, node: str) -> _Run:
+        run.problem = FuzzProblem(kind, said.text(), node, seed, tuple(run.actions), said=said)
         return run
 
     try:
         session = Session(scenario, profile, seed, critical)
     except Exception as exc:
-        return problem("crash", _crash(exc, "starting the session"), scenario.start)
+        return stop("crash", _crash(exc, "fuzz.crash.start"), scenario.start)
     run.session = session
     while True:
         bad = check_state(session)
         if bad is not None:
-            return problem(*bad, session.node_id)
+            return stop(*bad, session.node_id)
         if session.ended:
             break
         if len(session.turns) >= max_turns:
-            return problem("did-not-end", f"no ending after {max_turns} turns", session.node_id)
+            return stop("did-not-end", _said("fuzz.no_end", max_turns=max_turns), session.node_id)
         action = choose_action(session, rng)
         if action is None:
-            return problem(
-                "stuck",
-                f"node `{session.node_id}` is not an ending, offers no choice in this state and has no time limit",
-                session.node_id,
-            )
+            return stop("stuck", _said("fuzz.stuck", node=session.node_id), session.node_id)
         run.actions.append(action)
         node = session.node_id
         try:
             session.act(action)
         except Exception as exc:
-            return problem("crash", _crash(exc, f"taking `{action}` at `{node}`"), node)
+            return stop("crash", _crash(exc, "fuzz.crash.act", action=action, node=node), node)
     try:
         run.result = score(session)
     except Exception as exc:
-        return problem("crash", _crash(exc, "scoring the session"), session.node_id)
+        return stop("crash", _crash(exc, "fuzz.crash.score"), session.node_id)
     bad = check_ending(session, run.result)
     if bad is not None:
-        return problem("inconsistent", bad, session.node_id)
+        return stop("inconsistent", bad, session.node_id)
     return run
 
 
-def _crash(exc: BaseException, doing: str) -> str:
+def _crash(exc: BaseException, key: str, **doing: object) -> Said:
     frames = traceback.extract_tb(exc.__traceback__)
-    where = f" ({Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
-    return f"{type(exc).__name__} while {doing}: {exc}{where}"
+    at = f" ({Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return _said(key, error=type(exc).__name__, detail=str(exc), at=at, **doing)
 
 
-def check_state(session: Session) -> tuple[Kind, str] | None:
+def check_state(session: Session) -> tuple[Kind, Said] | None:
     ranges = session.scenario.ranges()
     state: Mapping[str, object] = session.state
     for var in ranges:
         if var not in state:
-            return "inconsistent", f"state variable `{var}` is missing"
+            return "inconsistent", _said("fuzz.missing_var", var=var)
     for var, value in state.items():
         if isinstance(value, bool) or not isinstance(value, int):
             if isinstance(value, float) and math.isnan(value):
-                return "not-a-number", f"`{var}` is NaN"
-            return "not-a-number", f"`{var}` is {value!r}, not a whole number"
+                return "not-a-number", _said("fuzz.nan", var=var)
+            return "not-a-number", _said("fuzz.not_whole", var=var, value=repr(value))
         low, high = ranges.get(var, (0, 100))
         if not low <= value <= high:
-            return "out-of-range", f"`{var}` is {value}, outside its range {low}…{high}"
+            return "out-of-range", _said("fuzz.out_of_range", var=var, value=value, low=low, high=high)
     if session.node_id not in session.scenario.nodes:
-        return "inconsistent", f"the session is at `{session.node_id}`, which is not a node"
+        return "inconsistent", _said("fuzz.not_a_node", node=session.node_id)
     if state.get("turn") != len(session.turns):
-        return "inconsistent", f"`turn` is {state.get('turn')} after {len(session.turns)} turns"
+        return "inconsistent", _said("fuzz.turn_count", turn=state.get("turn"), turns=len(session.turns))
     return None
 
 
-def check_ending(session: Session, result: Score) -> str | None:
+def check_ending(session: Session, result: Score) -> Said | None:
     """Whether the score agrees with how the encounter ended."""
     ending = session.ending
     misses = bool(result.critical_misses)
     if result.ending != ending:
-        return f"the score reports ending `{result.ending}`, but the session ended at `{ending}`"
+        return _said("fuzz.ending_mismatch", reported=result.ending, ending=ending)
     if ending is not None and result.success != (ending.success and not misses):
-        return f"ending `{ending.value}` is scored as {'a success' if result.success else 'no success'}"
+        return _said("fuzz.scored_success" if result.success else "fuzz.scored_no_success", ending=ending.value)
     for ps in result.principles:
         if ps.score is not None and not 0 <= ps.score <= 100:
-            return f"`{ps.principle}` scores {ps.score}, outside 0…100"
+            return _said("fuzz.principle_range", principle=ps.principle, score=ps.score)
         for e in ps.evidence:
             if not 0 <= e.earned <= e.possible:
-                return f"`{ps.principle}` earns {e.earned} of {e.possible} at turn {e.turn}"
-    for value, name in ((result.overall, "overall"), (result.uncapped, "uncapped overall")):
+                return _said("fuzz.evidence_range", principle=ps.principle, earned=e.earned, possible=e.possible, turn=e.turn)
+    for value, key in ((result.overall, "fuzz.overall_range"), (result.uncapped, "fuzz.uncapped_range")):
         if value is not None and not 0 <= value <= 100:
-            return f"the {name} score is {value}, outside 0…100"
+            return _said(key, value=value)
     if misses:
         if result.overall is not None and result.overall > CRITICAL_CAP:
-            return f"overall {result.overall} with a critical miss, above the cap of {CRITICAL_CAP}"
+            return _said("fuzz.over_cap", overall=result.overall, cap=CRITICAL_CAP)
         if result.grade != "needs practice":
-            return f"grade `{result.grade}` with a critical miss"
+            return _said("fuzz.grade_with_miss", grade=result.grade)
     elif result.grade != grade_for(result.overall):
-        return f"grade `{result.grade}` does not match overall {result.overall}"
+        return _said("fuzz.grade_mismatch", grade=result.grade, overall=result.overall)
     if ending is not None and ending.value == "help-called" and not session.help_called:
-        return "ending `help-called` reached without a call for help"
+        return _said("fuzz.help_without_call")
     return None

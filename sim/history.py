@@ -131,7 +131,7 @@ _V3 = [
 MIGRATIONS: tuple[tuple[int, list[str]], ...] = ((1, _V1), (2, _V2), (3, _V3))
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
-_FOLDER_HINT = "make the data folder writable, or set SIM_HOME to a folder you can write to"
+_FOLDER_HINT = "err.store.folder_hint"  # a catalogue key (sim/i18n.py), as every StoreError's words
 
 
 class StoreError(UserError):
@@ -285,7 +285,8 @@ class CalibrationPoint:
 @dataclass
 class ImportResult:
     imported: list[str] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (journal path, why)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (journal path, why in English)
+    reasons: dict[str, UserError] = field(default_factory=dict)  # journal path → why, to say in any language
 
 
 # --- errors -----------------------------------------------------------------------
@@ -296,21 +297,20 @@ def _sqlite_error(path: Path, exc: sqlite3.Error) -> StoreError:
     text = str(exc)
     low = text.lower()
     if name.startswith("SQLITE_FULL") or "disk is full" in low:
-        return StoreError(str(path), "the disk is full: the session history could not be saved", "free some disk space; a played session stays in its journal and is added by the next `sim history`")
+        return StoreError.of(str(path), "err.store.full", "err.store.full_hint")
     if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")) or "readonly" in low or "unable to open" in low:
-        return StoreError(str(path), f"cannot write the session history ({text})", _FOLDER_HINT)
+        return StoreError.of(str(path), "err.store.cannot_write", _FOLDER_HINT, error=text)
     if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in low or "malformed" in low:
-        return StoreError(str(path), f"this is not a readable sim history ({text})", "move the file aside; `sim history` then starts a new one and re-imports the finished sessions from the journals")
+        return StoreError.of(str(path), "err.store.not_readable", "err.store.not_readable_hint", error=text)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in low:
-        return StoreError(str(path), f"another sim process kept the history locked for over {BUSY_TIMEOUT_MS // 1000} s", "close the other sim and try again")
+        return StoreError.of(str(path), "err.store.locked", "err.store.locked_hint", seconds=BUSY_TIMEOUT_MS // 1000)
     if name.startswith("SQLITE_IOERR") or "disk i/o" in low:
-        return StoreError(str(path), f"the disk failed while using the session history ({text})", "check the disk and the data folder (SIM_HOME)")
-    return StoreError(str(path), f"session history error: {text}", "run again with SIM_DEBUG=1 and report it if it persists")
+        return StoreError.of(str(path), "err.store.disk_failed", "err.store.disk_failed_hint", error=text)
+    return StoreError.of(str(path), "err.store.unknown", "err.store.unknown_hint", error=text)
 
 
 def _os_error(path: Path, exc: OSError) -> StoreError:
-    reason = exc.strerror or str(exc)
-    return StoreError(str(path), f"cannot create the data folder ({reason})", _FOLDER_HINT)
+    return StoreError.of(str(path), "err.store.cannot_create_folder", _FOLDER_HINT, error=exc.strerror or str(exc))
 
 
 # --- the store --------------------------------------------------------------------
@@ -362,7 +362,7 @@ class Store:
         except sqlite3.Error as exc:
             raise _sqlite_error(self.path, exc) from None
         except OSError as exc:
-            raise StoreError(str(self.path), f"cannot use the session history ({exc.strerror or exc})", _FOLDER_HINT) from None
+            raise StoreError.of(str(self.path), "err.store.cannot_use", _FOLDER_HINT, error=exc.strerror or str(exc)) from None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -416,11 +416,7 @@ class Store:
             # Read again under the write lock: another process may have migrated meanwhile.
             current = int(db.execute("PRAGMA user_version").fetchone()[0])
             if current > SCHEMA_VERSION:
-                raise StoreError(
-                    str(self.path),
-                    f"the history was written by a newer sim (schema {current}; this sim knows up to {SCHEMA_VERSION})",
-                    "upgrade sim, or set SIM_HOME to another folder",
-                )
+                raise StoreError.of(str(self.path), "err.store.newer", "err.store.newer_hint", found=current, known=SCHEMA_VERSION)
             for version, statements in MIGRATIONS:
                 if version > current:
                     for sql in statements:
@@ -771,6 +767,7 @@ def import_journals(store: Store | None = None, *, extra_dirs: Sequence[Path] = 
                 rebuilt = rebuilder.rebuild(info.scenario_id, info.scenario_path, info.content_hash, info.seed, info.actions)
             except RebuildError as exc:
                 result.skipped.append((str(info.path), exc.message))
+                result.reasons[str(info.path)] = exc
                 continue
             store.record_session(
                 rebuilt.session,

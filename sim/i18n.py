@@ -453,7 +453,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.test.fail": {"en": "FAIL", "fi": "HYLÄTTY"},
     "cli.test.passed": {"en": "{count} passed", "fi": "{count} läpi"},
     "cli.test.failed": {"en": "{count} failed", "fi": "{count} hylätty"},
-    # --- sim fuzz (a problem's kind and message stay English: they are the JSON's too) ---
+    # --- sim fuzz ---
     "cli.fuzz.bad_args": {"en": "--runs must be 1…{max_runs}, --seed 0 or more, --max-turns 1…{max_turns}", "fi": "--runs on 1…{max_runs}, --seed vähintään 0 ja --max-turns 1…{max_turns}"},
     "cli.fuzz.bad_args_hint": {"en": "e.g. `sim fuzz {scenario} --runs 200 --seed 0`", "fi": "esim. `sim fuzz {scenario} --runs 200 --seed 0`"},
     "cli.fuzz.title": {"en": "Random playthroughs of {scenario}", "fi": "Satunnaiset läpipeluut: {scenario}"},
@@ -482,6 +482,53 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.fuzz.actions": {"en": "actions", "fi": "toiminnot"},
     "cli.fuzz.no_actions": {"en": "(none)", "fi": "(ei yhtään)"},
     "cli.fuzz.replay": {"en": "replay", "fi": "toista"},
+    # A problem's kind and message (sim.fuzz); the JSON keeps them in English. In English the kind is its code.
+    "fuzz.kind.crash": {"en": "crash", "fi": "kaatuminen"},
+    "fuzz.kind.stuck": {"en": "stuck", "fi": "umpikuja"},
+    "fuzz.kind.out-of-range": {"en": "out-of-range", "fi": "arvoalueen ulkopuolella"},
+    "fuzz.kind.not-a-number": {"en": "not-a-number", "fi": "ei luku"},
+    "fuzz.kind.inconsistent": {"en": "inconsistent", "fi": "ristiriita"},
+    "fuzz.kind.did-not-end": {"en": "did-not-end", "fi": "ei päättynyt"},
+    "fuzz.crash.start": {"en": "{error} while starting the session: {detail}{at}", "fi": "{error} harjoituskertaa aloitettaessa: {detail}{at}"},
+    "fuzz.crash.act": {"en": "{error} while taking `{action}` at `{node}`: {detail}{at}", "fi": "{error}, kun solmussa `{node}` valittiin `{action}`: {detail}{at}"},
+    "fuzz.crash.score": {"en": "{error} while scoring the session: {detail}{at}", "fi": "{error} harjoituskertaa pisteytettäessä: {detail}{at}"},
+    "fuzz.no_end": {"en": "no ending after {max_turns} turns", "fi": "ei lopputulosta {max_turns} vuoron jälkeen"},
+    "fuzz.stuck": {
+        "en": "node `{node}` is not an ending, offers no choice in this state and has no time limit",
+        "fi": "solmu `{node}` ei ole lopputulos, siinä ei ole tässä tilassa yhtään valintaa eikä sillä ole aikarajaa",
+    },
+    "fuzz.missing_var": {"en": "state variable `{var}` is missing", "fi": "tilamuuttuja `{var}` puuttuu"},
+    "fuzz.nan": {"en": "`{var}` is NaN", "fi": "`{var}` on NaN"},
+    "fuzz.not_whole": {"en": "`{var}` is {value}, not a whole number", "fi": "`{var}` on {value} eikä kokonaisluku"},
+    "fuzz.out_of_range": {"en": "`{var}` is {value}, outside its range {low}…{high}", "fi": "`{var}` on {value}, sallitun alueen {low}…{high} ulkopuolella"},
+    "fuzz.not_a_node": {"en": "the session is at `{node}`, which is not a node", "fi": "harjoituskerta on kohdassa `{node}`, joka ei ole solmu"},
+    "fuzz.turn_count": {"en": "`turn` is {turn} after {turns} turns", "fi": "`turn` on {turn}, vaikka vuoroja on pelattu {turns}"},
+    "fuzz.ending_mismatch": {
+        "en": "the score reports ending `{reported}`, but the session ended at `{ending}`",
+        "fi": "pisteytyksen mukaan lopputulos on `{reported}`, mutta harjoituskerta päättyi lopputulokseen `{ending}`",
+    },
+    "fuzz.scored_success": {"en": "ending `{ending}` is scored as a success", "fi": "lopputulos `{ending}` on pisteytetty onnistumiseksi"},
+    "fuzz.scored_no_success": {"en": "ending `{ending}` is scored as no success", "fi": "lopputulosta `{ending}` ei ole pisteytetty onnistumiseksi"},
+    "fuzz.principle_range": {"en": "`{principle}` scores {score}, outside 0…100", "fi": "`{principle}` saa {score} pistettä, mikä on alueen 0…100 ulkopuolella"},
+    "fuzz.evidence_range": {
+        "en": "`{principle}` earns {earned} of {possible} at turn {turn}",
+        "fi": "`{principle}` saa vuorossa {turn} {earned} pistettä {possible} mahdollisesta",
+    },
+    "fuzz.overall_range": {"en": "the overall score is {value}, outside 0…100", "fi": "kokonaisarvio on {value}, alueen 0…100 ulkopuolella"},
+    "fuzz.uncapped_range": {
+        "en": "the uncapped overall score is {value}, outside 0…100",
+        "fi": "kokonaisarvio ilman kriittisen virheen kattoa on {value}, alueen 0…100 ulkopuolella",
+    },
+    "fuzz.over_cap": {
+        "en": "overall {overall} with a critical miss, above the cap of {cap}",
+        "fi": "kokonaisarvio {overall} kriittisestä virheestä huolimatta, yli katon {cap}",
+    },
+    "fuzz.grade_with_miss": {"en": "grade `{grade}` with a critical miss", "fi": "taso `{grade}` kriittisestä virheestä huolimatta"},
+    "fuzz.grade_mismatch": {"en": "grade `{grade}` does not match overall {overall}", "fi": "taso `{grade}` ei vastaa kokonaisarviota {overall}"},
+    "fuzz.help_without_call": {
+        "en": "ending `help-called` reached without a call for help",
+        "fi": "lopputulokseen `help-called` päädyttiin, vaikka apua ei hälytetty",
+    },
     # --- sim export ---
     "cli.export.choose": {"en": "error: choose what to export", "fi": "virhe: valitse, mitä viedään"},
     "cli.export.choose_hint": {"en": "`sim export --xapi` writes xAPI statements", "fi": "`sim export --xapi` kirjoittaa xAPI-lausekkeet"},
@@ -503,7 +550,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "lähetetty {sent} lauseketta; {pending} jää jonoon ja lähtee seuraavalla `sim export --xapi --lrs` -komennolla",
     },
     "cli.export.sent": {"en": "sent {sent} statement(s) to {url}; none queued", "fi": "lähetetty {sent} lauseketta osoitteeseen {url}; jonoon ei jäänyt mitään"},
-    # --- sim summary (a file's own problem stays English: `path: message`, like validate's lines) ---
+    # --- sim summary (a file's own problem: the err.summary.* keys below) ---
     "cli.summary.none": {"en": "no reports to summarise", "fi": "ei koottavia raportteja"},
     "cli.summary.none_hint": {"en": "make them with `sim report SESSION --format json -o FILE`", "fi": "tee niitä komennolla `sim report TUNNUS --format json -o TIEDOSTO`"},
     "cli.summary.title": {
@@ -671,6 +718,144 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.launch.no_terminal_hint": {"en": "`sim walk SCENARIO --choices …` plays a path without one", "fi": "`sim walk HARJOITUS --choices …` pelaa polun ilman päätettä"},
     "cli.serve.cannot_listen": {"en": "cannot listen on {host}:{port} ({error})", "fi": "osoitetta {host}:{port} ei voi kuunnella ({error})"},
     "cli.serve.cannot_listen_hint": {"en": "choose another --port", "fi": "valitse toinen portti valitsimella --port"},
+    # --- errors a user can act on (sim.errors.UserError, worded with `SomeError.of`) ---
+    # Shown by the CLI, `--plain` and the TUI alike; `where` (a path, a URL) stays as it is,
+    # and so do the details in ( ), the system's or the server's own words.
+    # The session history (sim.history.StoreError)
+    "err.store.full": {"en": "the disk is full: the session history could not be saved", "fi": "levy on täynnä, joten harjoitushistoriaa ei voitu tallentaa"},
+    "err.store.full_hint": {
+        "en": "free some disk space; a played session stays in its journal and is added by the next `sim history`",
+        "fi": "vapauta levytilaa; pelattu harjoituskerta säilyy välitallenteessaan, ja seuraava `sim history` lisää sen historiaan",
+    },
+    "err.store.folder_hint": {
+        "en": "make the data folder writable, or set SIM_HOME to a folder you can write to",
+        "fi": "anna datakansioon kirjoitusoikeus tai aseta SIM_HOME osoittamaan kansioon, johon voit kirjoittaa",
+    },
+    "err.store.cannot_write": {"en": "cannot write the session history ({error})", "fi": "harjoitushistoriaan ei voi kirjoittaa ({error})"},
+    "err.store.cannot_use": {"en": "cannot use the session history ({error})", "fi": "harjoitushistoriaa ei voi käyttää ({error})"},
+    "err.store.cannot_create_folder": {"en": "cannot create the data folder ({error})", "fi": "datakansiota ei voi luoda ({error})"},
+    "err.store.not_readable": {"en": "this is not a readable sim history ({error})", "fi": "tämä ei ole luettavissa oleva simin harjoitushistoria ({error})"},
+    "err.store.not_readable_hint": {
+        "en": "move the file aside; `sim history` then starts a new one and re-imports the finished sessions from the journals",
+        "fi": "siirrä tiedosto muualle; `sim history` aloittaa silloin uuden historian ja tuo päättyneet harjoituskerrat uudelleen välitallenteista",
+    },
+    "err.store.locked": {
+        "en": "another sim process kept the history locked for over {seconds} s",
+        "fi": "toinen sim-prosessi piti historiaa lukittuna yli {seconds} sekuntia",
+    },
+    "err.store.locked_hint": {"en": "close the other sim and try again", "fi": "sulje toinen sim ja yritä uudelleen"},
+    "err.store.disk_failed": {"en": "the disk failed while using the session history ({error})", "fi": "levyvirhe harjoitushistoriaa käytettäessä ({error})"},
+    "err.store.disk_failed_hint": {"en": "check the disk and the data folder (SIM_HOME)", "fi": "tarkista levy ja datakansio (SIM_HOME)"},
+    "err.store.unknown": {"en": "session history error: {error}", "fi": "harjoitushistorian virhe: {error}"},
+    "err.store.unknown_hint": {
+        "en": "run again with SIM_DEBUG=1 and report it if it persists",
+        "fi": "aja uudelleen SIM_DEBUG=1-asetuksella ja ilmoita viasta, jos se toistuu",
+    },
+    "err.store.newer": {
+        "en": "the history was written by a newer sim (schema {found}; this sim knows up to {known})",
+        "fi": "historian on kirjoittanut simin uudempi versio (skeema {found}; tämä versio tuntee enintään skeeman {known})",
+    },
+    "err.store.newer_hint": {"en": "upgrade sim, or set SIM_HOME to another folder", "fi": "päivitä sim tai aseta SIM_HOME osoittamaan toiseen kansioon"},
+    "err.history.gone": {"en": "this session is no longer in the history", "fi": "tätä harjoituskertaa ei ole enää historiassa"},
+    # A Learning Record Store (sim.lrs.LrsError); `{said}` is the LRS's own explanation, ": …" or nothing
+    "err.lrs.not_url": {"en": "not an http(s) URL of an LRS", "fi": "tämä ei ole LRS:n http(s)-osoite"},
+    "err.lrs.not_url_hint": {
+        "en": "give the LRS's xAPI endpoint, like https://lrs.example.org/xapi/",
+        "fi": "anna LRS:n xAPI-osoite, esim. https://lrs.example.org/xapi/",
+    },
+    "err.lrs.refused": {"en": "the LRS refused the credentials ({status}){said}", "fi": "LRS ei hyväksynyt tunnuksia ({status}){said}"},
+    "err.lrs.refused_hint": {
+        "en": "check --user and --password (or SIM_LRS_USER / SIM_LRS_PASSWORD)",
+        "fi": "tarkista --user ja --password (tai SIM_LRS_USER / SIM_LRS_PASSWORD)",
+    },
+    "err.lrs.not_found": {"en": "no xAPI statements resource here (404){said}", "fi": "tästä osoitteesta ei löydy xAPI-lausekkeiden rajapintaa (404){said}"},
+    "err.lrs.not_found_hint": {
+        "en": "give the LRS's xAPI endpoint, the URL that ends before /statements",
+        "fi": "anna LRS:n xAPI-osoite ilman loppuosaa /statements",
+    },
+    "err.lrs.rejected": {"en": "the LRS rejected the statements ({status}){said}", "fi": "LRS hylkäsi lausekkeet ({status}){said}"},
+    "err.lrs.rejected_hint": {
+        "en": "the statements stay queued; fix the cause and export again",
+        "fi": "lausekkeet jäävät jonoon; korjaa syy ja vie ne uudelleen",
+    },
+    "err.lrs.failed": {"en": "the LRS failed ({status}){said}", "fi": "LRS:ssä tapahtui virhe ({status}){said}"},
+    "err.lrs.later_hint": {"en": "the statements stay queued; try again later", "fi": "lausekkeet jäävät jonoon; yritä myöhemmin uudelleen"},
+    "err.lrs.connection_refused": {"en": "connection refused", "fi": "palvelin ei ottanut yhteyttä vastaan"},
+    "err.lrs.connection_refused_hint": {
+        "en": "is the LRS running, and is the URL (host and port) right?",
+        "fi": "onko LRS käynnissä, ja onko osoite (palvelin ja portti) oikein?",
+    },
+    "err.lrs.unknown_host": {"en": "unknown host ({error})", "fi": "tuntematon palvelin ({error})"},
+    "err.lrs.unknown_host_hint": {"en": "check the host name in --lrs", "fi": "tarkista palvelimen nimi valitsimessa --lrs"},
+    "err.lrs.unreachable": {"en": "cannot reach the LRS ({error})", "fi": "LRS:ään ei saada yhteyttä ({error})"},
+    "err.lrs.network_hint": {"en": "check the URL and the network", "fi": "tarkista osoite ja verkkoyhteys"},
+    "err.lrs.connection_failed": {"en": "the connection failed ({error})", "fi": "yhteys epäonnistui ({error})"},
+    "err.lrs.connection_failed_hint": {
+        "en": "check the URL and the network; the statements stay queued",
+        "fi": "tarkista osoite ja verkkoyhteys; lausekkeet jäävät jonoon",
+    },
+    "err.lrs.not_lrs": {"en": "the server did not answer like an LRS ({error})", "fi": "palvelin ei vastannut niin kuin LRS:n pitäisi ({error})"},
+    "err.lrs.not_lrs_hint": {"en": "check that the URL is the LRS's xAPI endpoint", "fi": "tarkista, että osoite on LRS:n xAPI-osoite"},
+    "err.lrs.timeout": {"en": "the LRS did not answer within {seconds} s", "fi": "LRS ei vastannut {seconds} sekunnin kuluessa"},
+    "err.lrs.timeout_hint": {
+        "en": "the statements stay queued; try again later, or raise --timeout",
+        "fi": "lausekkeet jäävät jonoon; yritä myöhemmin uudelleen tai kasvata valitsimen --timeout arvoa",
+    },
+    # Rebuilding a stored session (sim.rebuild.RebuildError). `{problem}` is a located file
+    # problem (English, as `sim validate`'s); `{why}` is per language; `{offered}` is English's
+    # detail ("offered here: …; ") and empty in other languages.
+    "err.rebuild.broken": {"en": "the scenario file has errors now: {problem}", "fi": "harjoitustiedostossa on nyt virheitä: {problem}"},
+    "err.rebuild.broken_hint": {
+        "en": "fix it (`sim validate {path}` lists every problem), then try again",
+        "fi": "korjaa tiedosto (`sim validate {path}` luettelee kaikki ongelmat) ja yritä sitten uudelleen",
+    },
+    "err.rebuild.missing": {"en": "scenario `{id}` cannot be found any more", "fi": "harjoitusta `{id}` ei enää löydy"},
+    "err.rebuild.missing_hint": {
+        "en": "put the scenario file back, or name its folder with --dir or SIM_DIALOGUES",
+        "fi": "palauta harjoitustiedosto paikalleen tai kerro sen kansio valitsimella --dir tai SIM_DIALOGUES-muuttujalla",
+    },
+    "err.rebuild.no_longer_fits": {
+        "en": "step {step} (`{action}` at `{node}`) no longer fits: {why}",
+        "fi": "vaihe {step} (`{action}` solmussa `{node}`) ei enää sovi harjoitukseen: {why}",
+    },
+    "err.rebuild.changed_no_longer_fits": {
+        "en": "the scenario changed since this session was played (content {played} → {current}), and step {step} (`{action}` at `{node}`) no longer fits: {why}",
+        "fi": "harjoitusta on muutettu tämän harjoituskerran jälkeen (sisältö {played} → {current}), eikä vaihe {step} (`{action}` solmussa `{node}`) enää sovi siihen: {why}",
+    },
+    "err.rebuild.restore_hint": {
+        "en": "{offered}restore the scenario version that was played to rebuild this session",
+        "fi": "{offered}palauta harjoituksesta se versio, jolla harjoituskerta pelattiin, niin tämä harjoituskerta voidaan koota uudelleen",
+    },
+    # A report file given to `sim summary` (sim.summary.ReportError)
+    "err.summary.no_such": {"en": "no such file or folder", "fi": "tiedostoa tai kansiota ei ole"},
+    "err.summary.no_such_hint": {"en": "check the path and its spelling", "fi": "tarkista polku ja sen kirjoitusasu"},
+    "err.summary.too_many": {"en": "more than {count} files", "fi": "yli {count} tiedostoa"},
+    "err.summary.too_many_hint": {"en": "summarise a smaller folder", "fi": "valitse koottavaksi pienempi kansio"},
+    "err.summary.too_large": {"en": "larger than {megabytes} MB", "fi": "suurempi kuin {megabytes} Mt"},
+    "err.summary.too_large_hint": {
+        "en": "is this a report from `sim report --format json`?",
+        "fi": "onko tämä `sim report --format json` -komennon tekemä raportti?",
+    },
+    "err.summary.not_text": {"en": "not UTF-8 text", "fi": "ei ole UTF-8-tekstiä"},
+    "err.summary.not_json": {"en": "not valid JSON ({error})", "fi": "ei ole kelvollista JSONia ({error})"},
+    "err.summary.json_hint": {
+        "en": "give the JSON files `sim report --format json` writes",
+        "fi": "anna `sim report --format json` -komennon kirjoittamat JSON-tiedostot",
+    },
+    "err.summary.unreadable": {"en": "cannot read it ({error})", "fi": "tiedostoa ei voi lukea ({error})"},
+    "err.summary.unreadable_hint": {"en": "check the file's permissions", "fi": "tarkista tiedoston käyttöoikeudet"},
+    "err.summary.not_report": {"en": "not a sim report", "fi": "ei ole simin raportti"},
+    "err.summary.not_report_hint": {
+        "en": "make it with `sim report SESSION --format json -o FILE`",
+        "fi": "tee se komennolla `sim report TUNNUS --format json -o TIEDOSTO`",
+    },
+    "err.summary.newer": {
+        "en": "report version {version} is newer than this sim reads ({known})",
+        "fi": "raportin versio {version} on uudempi kuin tämä sim osaa lukea ({known})",
+    },
+    "err.summary.newer_hint": {"en": "upgrade sim", "fi": "päivitä sim"},
+    "err.summary.incomplete": {"en": "the report lacks its scenario or principles", "fi": "raportista puuttuu harjoitus tai periaatteet"},
+    "err.summary.incomplete_hint": {"en": "make it again with `sim report --format json`", "fi": "tee raportti uudelleen komennolla `sim report --format json`"},
     # === end of Reach ===
     # --- app-wide ---------------------------------------------------------------
     "app.title": {"en": "Encounter simulator", "fi": "Kohtaamissimulaattori"},

@@ -44,7 +44,7 @@ def statements_url(endpoint: str) -> str:
     """The statements resource of an LRS endpoint (`…/xapi/` → `…/xapi/statements`)."""
     parts = urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise LrsError(endpoint, "not an http(s) URL of an LRS", "give the LRS's xAPI endpoint, like https://lrs.example.org/xapi/")
+        raise LrsError.of(endpoint, "err.lrs.not_url", "err.lrs.not_url_hint")
     if parts.path.rstrip("/").endswith("/statements"):
         return endpoint
     return endpoint.rstrip("/") + "/statements"
@@ -68,34 +68,35 @@ def post(url: str, statements: Sequence[dict[str, Any]], *, user: str, password:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
     except urllib.error.HTTPError as exc:
-        message = _lrs_message(exc)
+        # `said`: the LRS's own words (": …", or nothing), shown as it wrote them.
+        status, said = f"{exc.code} {exc.reason}", _lrs_message(exc)
         if exc.code in (401, 403):
-            raise LrsError(url, f"the LRS refused the credentials ({exc.code} {exc.reason}){message}", "check --user and --password (or SIM_LRS_USER / SIM_LRS_PASSWORD)") from None
+            raise LrsError.of(url, "err.lrs.refused", "err.lrs.refused_hint", status=status, said=said) from None
         if exc.code == 404:
-            raise LrsError(url, f"no xAPI statements resource here (404){message}", "give the LRS's xAPI endpoint, the URL that ends before /statements") from None
+            raise LrsError.of(url, "err.lrs.not_found", "err.lrs.not_found_hint", said=said) from None
         if 400 <= exc.code < 500:
-            raise LrsError(url, f"the LRS rejected the statements ({exc.code} {exc.reason}){message}", "the statements stay queued; fix the cause and export again") from None
-        raise LrsError(url, f"the LRS failed ({exc.code} {exc.reason}){message}", "the statements stay queued; try again later") from None
+            raise LrsError.of(url, "err.lrs.rejected", "err.lrs.rejected_hint", status=status, said=said) from None
+        raise LrsError.of(url, "err.lrs.failed", "err.lrs.later_hint", status=status, said=said) from None
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, ConnectionRefusedError):
-            raise LrsError(url, "connection refused", "is the LRS running, and is the URL (host and port) right?") from None
+            raise LrsError.of(url, "err.lrs.connection_refused", "err.lrs.connection_refused_hint") from None
         if isinstance(reason, (TimeoutError, socket.timeout)):
             raise _timeout(url, timeout) from None
         if isinstance(reason, socket.gaierror):
-            raise LrsError(url, f"unknown host ({reason.strerror or reason})", "check the host name in --lrs") from None
-        raise LrsError(url, f"cannot reach the LRS ({reason})", "check the URL and the network") from None
+            raise LrsError.of(url, "err.lrs.unknown_host", "err.lrs.unknown_host_hint", error=reason.strerror or str(reason)) from None
+        raise LrsError.of(url, "err.lrs.unreachable", "err.lrs.network_hint", error=str(reason)) from None
     except (TimeoutError, socket.timeout):
         raise _timeout(url, timeout) from None
     except OSError as exc:
-        raise LrsError(url, f"the connection failed ({exc.strerror or exc})", "check the URL and the network; the statements stay queued") from None
+        raise LrsError.of(url, "err.lrs.connection_failed", "err.lrs.connection_failed_hint", error=exc.strerror or str(exc)) from None
     except http.client.HTTPException as exc:
         # Not an HTTP answer at all (wrong port, a proxy in the way).
-        raise LrsError(url, f"the server did not answer like an LRS ({type(exc).__name__}: {exc})", "check that the URL is the LRS's xAPI endpoint") from None
+        raise LrsError.of(url, "err.lrs.not_lrs", "err.lrs.not_lrs_hint", error=f"{type(exc).__name__}: {exc}") from None
 
 
 def _timeout(url: str, timeout: float) -> LrsError:
-    return LrsError(url, f"the LRS did not answer within {timeout:g} s", "the statements stay queued; try again later, or raise --timeout")
+    return LrsError.of(url, "err.lrs.timeout", "err.lrs.timeout_hint", seconds=float(timeout))
 
 
 def _lrs_message(exc: urllib.error.HTTPError) -> str:

@@ -378,7 +378,7 @@ class PlainPlay:
             )
         except UserError as exc:
             # The finished journal is still on disk: `sim history` adds it later.
-            self.say(self.tr("plain.history_failed", error=one_line(exc.format())))
+            self.say(self.tr("plain.history_failed", error=one_line(exc.format(self.lang))))
 
     def _saved(self) -> None:
         if not self.session.turns:

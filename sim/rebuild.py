@@ -77,14 +77,10 @@ class Rebuilder:
                 candidates.append((self._catalogue, found))
         if not candidates and broken is not None:
             first = broken.sorted_problems()[0]
-            raise RebuildError(first.location, f"the scenario file has errors now: {first.message}", f"fix it (`sim validate {scenario_path}` lists every problem), then try again")
+            # The file's own problem stays English, as `sim validate`'s located lines do.
+            raise RebuildError.of(first.location, "err.rebuild.broken", "err.rebuild.broken_hint", problem=first.message, path=scenario_path)
         if not candidates:
-            where = scenario_path or scenario_id
-            raise RebuildError(
-                where,
-                f"scenario `{scenario_id}` cannot be found any more",
-                "put the scenario file back, or name its folder with --dir or SIM_DIALOGUES",
-            )
+            raise RebuildError.of(scenario_path or scenario_id, "err.rebuild.missing", "err.rebuild.missing_hint", id=scenario_id)
         for lib, found in candidates:
             if played_hash and found.scenario.content_hash == played_hash:
                 return lib, found
@@ -98,19 +94,26 @@ class Rebuilder:
             try:
                 session.act(action)
             except EngineError as exc:
+                from sim.i18n import SUPPORTED, t
                 from sim.resume import why_not
 
-                _, message, hint = why_not(session, action)
+                reason, message, hint = why_not(session, action)
                 changed = bool(played_hash) and played_hash != scenario.content_hash
-                lead = (
-                    f"the scenario changed since this session was played (content {played_hash} → {scenario.content_hash}), and "
-                    if changed
-                    else ""
-                )
-                raise RebuildError(
+                # In English the author's detail (sim.resume's words, as `sim test` shows them);
+                # in another language the trainer's words for the same reason, from the resume dialog.
+                why: dict[str, str] = {"en": message or str(exc)}
+                why |= {lang: t(f"resume.why.{reason}", lang, action=action, step=step) for lang in SUPPORTED if lang != "en"}
+                raise RebuildError.of(
                     str(loaded.path),
-                    f"{lead}step {step} (`{action}` at `{session.node_id}`) no longer fits: {message or exc}",
-                    (hint + "; " if hint else "") + "restore the scenario version that was played to rebuild this session",
+                    "err.rebuild.changed_no_longer_fits" if changed else "err.rebuild.no_longer_fits",
+                    "err.rebuild.restore_hint",
+                    played=played_hash,
+                    current=scenario.content_hash,
+                    step=step,
+                    action=action,
+                    node=session.node_id,
+                    why=why,
+                    offered={lang: "" for lang in SUPPORTED} | {"en": hint + "; " if hint else ""},
                 ) from None
         return Rebuilt(session, score(session), lib, loaded, played_hash)
 

@@ -92,9 +92,9 @@ def report_files(paths: Sequence[Path]) -> tuple[list[Path], list[ReportError]]:
         elif path.is_file():
             files.append(path)
         else:
-            problems.append(ReportError(str(path), "no such file or folder", "check the path and its spelling"))
+            problems.append(ReportError.of(str(path), "err.summary.no_such", "err.summary.no_such_hint"))
     if len(files) > MAX_FILES:
-        problems.append(ReportError(str(paths[0]), f"more than {MAX_FILES} files", "summarise a smaller folder"))
+        problems.append(ReportError.of(str(paths[0]), "err.summary.too_many", "err.summary.too_many_hint", count=MAX_FILES))
         files = files[:MAX_FILES]
     return files, problems
 
@@ -102,21 +102,21 @@ def report_files(paths: Sequence[Path]) -> tuple[list[Path], list[ReportError]]:
 def load_report(path: Path) -> dict[str, Any]:
     try:
         if path.stat().st_size > MAX_FILE:
-            raise ReportError(str(path), f"larger than {MAX_FILE // (1024 * 1024)} MB", "is this a report from `sim report --format json`?")
+            raise ReportError.of(str(path), "err.summary.too_large", "err.summary.too_large_hint", megabytes=MAX_FILE // (1024 * 1024))
         data = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise ReportError(str(path), "not UTF-8 text", "give the JSON files `sim report --format json` writes") from None
+        raise ReportError.of(str(path), "err.summary.not_text", "err.summary.json_hint") from None
     except json.JSONDecodeError as exc:
-        raise ReportError(f"{path}:{exc.lineno}:{exc.colno}", f"not valid JSON ({exc.msg})", "give the JSON files `sim report --format json` writes") from None
+        raise ReportError.of(f"{path}:{exc.lineno}:{exc.colno}", "err.summary.not_json", "err.summary.json_hint", error=exc.msg) from None
     except OSError as exc:
-        raise ReportError(str(path), f"cannot read it ({exc.strerror or exc})", "check the file's permissions") from None
+        raise ReportError.of(str(path), "err.summary.unreadable", "err.summary.unreadable_hint", error=exc.strerror or str(exc)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ReportError(str(path), "not a sim report", "make it with `sim report SESSION --format json -o FILE`")
+        raise ReportError.of(str(path), "err.summary.not_report", "err.summary.not_report_hint")
     if not isinstance(data.get("version"), int) or data["version"] > VERSION:
-        raise ReportError(str(path), f"report version {data.get('version')!r} is newer than this sim reads ({VERSION})", "upgrade sim")
+        raise ReportError.of(str(path), "err.summary.newer", "err.summary.newer_hint", version=repr(data.get("version")), known=VERSION)
     scenario = data.get("scenario")
     if not isinstance(scenario, dict) or not isinstance(scenario.get("id"), str) or not isinstance(data.get("principles"), list):
-        raise ReportError(str(path), "the report lacks its scenario or principles", "make it again with `sim report --format json`")
+        raise ReportError.of(str(path), "err.summary.incomplete", "err.summary.incomplete_hint")
     return data
 
 

@@ -361,16 +361,23 @@ def test_starting_the_simulator_and_serving_it_in_finnish(tmp_path, capsys):
 # `code`, catalogue keys, Rich styles and JSON keys are not words. A line
 # that stays English on purpose (located problem lines, as `sim validate`'s)
 # says so in a comment with the words "English on purpose".
-OUTPUT_CALLS = {"print", "write", "literal", "Text", "append", "add_column", "add_row", "Table", "complain", "problem", "CliError", "UserError"}
+# The errors a user can act on (sim.errors.UserError and its kinds) are made with
+# `SomeError.of(where, key, hint_key, **fields)`: words given to one directly, or
+# as a field, are found too; so are a `sim fuzz` problem's (`_said(key, **fields)`).
+ERROR_CALLS = {"UserError", "StoreError", "LrsError", "RebuildError", "ReportError", "of", "_said", "Said", "FuzzProblem"}
+OUTPUT_CALLS = {"print", "write", "literal", "Text", "append", "add_column", "add_row", "Table", "complain", "problem", "CliError"} | ERROR_CALLS
 PARSER_CALLS = {"add_argument", "add_parser", "ArgumentParser", "_Parser"}  # only their help, description and metavar
 STYLE_AFTER_FIRST = {"literal", "Text", "append"}  # literal(text, style), Text(text, style), text.append(text, style)
 TRANSLATED = {"t", "tn", "w"}
+NOT_SHOWN = {"get"}  # `data.get("version")`: a key, not words
 STAYS_ENGLISH = {"Problem"}  # located problem lines
 NOT_TEXT_KEYWORDS = {"style", "justify", "box", "end", "sep", "file", "title_justify", "overflow", "no_wrap", "min_width", "ratio", "dest", "choices", "default", "type", "action", "prog", "parser_class"}
 CATALOGUE_KEY = re.compile(r"^[a-z_]+(\.[a-z_-]+)+$")
 CODE = re.compile(r"`[^`]*`|\[[a-z-]+\]|--[a-z-]+(?:[ =][a-z0-9,._-]+)?|\bsim(?: [a-z0-9]+)?")
 A_WORD = re.compile(r"[A-Za-z]{2,}")
 PRINTERS = sorted((PACKAGE / "cli").glob("*.py")) + [PACKAGE / "serve.py", PACKAGE / "tui" / "launch.py"]
+# Where the errors a user can act on, and `sim fuzz`'s problems, are worded.
+PRINTERS += [PACKAGE / name for name in ("errors.py", "history.py", "lrs.py", "rebuild.py", "summary.py", "fuzz.py")]
 
 
 def _name(func: ast.expr) -> str:
@@ -380,7 +387,7 @@ def _name(func: ast.expr) -> str:
 def _words(node: ast.AST):
     if isinstance(node, ast.Call):
         name = _name(node.func)
-        if name in TRANSLATED or name in STAYS_ENGLISH:
+        if name in TRANSLATED or name in STAYS_ENGLISH or name in NOT_SHOWN:
             return
         if isinstance(node.func, ast.Attribute) and not isinstance(node.func.value, ast.Constant):  # not ", ".join
             yield from _words(node.func.value)
@@ -443,8 +450,15 @@ def test_the_scan_finds_an_untranslated_literal_and_passes_a_translated_one():
         'p.add_argument("--json", action="store_true", help=w("args.json.text"))',
         'rows.append({"id": s.id, "title": title})',
         'out.print(Text("Endings"))  # English on purpose',
+        'raise StoreError.of(str(path), "err.store.cannot_write", _FOLDER_HINT, error=text)',
+        'raise ReportError.of(str(path), "err.summary.newer", "err.summary.newer_hint", version=repr(data.get("version")))',
+        'return stop("stuck", _said("fuzz.stuck", node=session.node_id), session.node_id)',
     ):
         assert untranslated(fine) == [], fine
+    assert untranslated('raise StoreError(str(path), "the disk is full", hint)') == ["1: 'the disk is full'"]
+    assert untranslated('raise LrsError.of(url, "err.lrs.failed", status=f"{code} failed")') == ["1: ' failed'"]
+    assert untranslated('raise UserError(sid, "this session is gone")') == ["1: 'this session is gone'"]
+    assert untranslated('return _said("fuzz.nan", var="a number")') == ["1: 'a number'"]
 
 
 @pytest.mark.parametrize("path", PRINTERS, ids=lambda p: str(p.relative_to(PACKAGE)))

@@ -58,7 +58,7 @@ def run_export(args: argparse.Namespace) -> int:
         store.enqueue_statements((sid, pos, st) for sid, sts in batches for pos, st in enumerate(sts))
         result = deliver(store, args.lrs, user=user, password=password, timeout=args.timeout)
     if result.error is not None:
-        err.print(literal(result.error.format()), soft_wrap=True)
+        err.print(literal(result.error.format(lang)), soft_wrap=True)
         err.print(literal(t("cli.export.queued", lang, sent=result.sent, pending=result.pending)), soft_wrap=True)
         return EXIT_FINDINGS
     err.print(literal(t("cli.export.sent", lang, sent=result.sent, url=args.lrs)), soft_wrap=True)

@@ -105,7 +105,7 @@ def _label(key: str, lang: str, indent: str = "    ") -> Text:
 
 
 def print_report(report: FuzzReport, scenario_arg: str, lang: str = "en") -> None:
-    """The text report; a problem's kind and message stay English (they are the JSON's too)."""
+    """The text report, in `lang`; the JSON (`as_json`) keeps a problem's kind and message in English."""
     out = console()
     title = literal(t("cli.fuzz.title", lang, scenario=report.scenario), "bold")
     title.append(" ").append(tn("cli.fuzz.runs", report.runs, lang, seed=report.seed, max_turns=report.max_turns), style="dim")
@@ -140,7 +140,7 @@ def print_report(report: FuzzReport, scenario_arg: str, lang: str = "en") -> Non
         return
     out.print(Text(tn("cli.fuzz.problems", report.problem_runs, lang, problems=len(report.problems)), style="bold red"))
     for p in report.problems:
-        line = Text(f"{p.kind}: ", style="bold red").append_text(literal(p.message))
+        line = Text(p.kind_text(lang) + ": ", style="bold red").append_text(literal(p.text(lang)))
         if p.runs > 1:
             line.append(" " + tn("cli.fuzz.same", p.runs, lang))
         out.print(line, soft_wrap=True)

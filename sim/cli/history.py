@@ -37,9 +37,11 @@ def open_history(args: argparse.Namespace) -> Store:
         raise
     if result.skipped:
         err = console(stderr=True)
-        err.print(literal(t("cli.history.skipped", ui_lang(args), count=len(result.skipped))), soft_wrap=True)
+        lang = ui_lang(args)
+        err.print(literal(t("cli.history.skipped", lang, count=len(result.skipped))), soft_wrap=True)
         for path, why in result.skipped:
-            err.print(literal(f"    {path}: {why}"), soft_wrap=True)
+            reason = result.reasons.get(path)
+            err.print(literal(f"    {path}: {reason.message_in(lang) if reason else why}"), soft_wrap=True)
     return store
 
 

@@ -353,7 +353,7 @@ def run(argv: list[str]) -> int:
         # Read-only or full data folder, an unreachable LRS, a missing session: say where and what to do.
         from sim.text import clean
 
-        sys.stderr.write(clean(exc.format()) + "\n")
+        sys.stderr.write(clean(exc.format(lang)) + "\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

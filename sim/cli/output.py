@@ -107,10 +107,6 @@ class CliError(UserError):
         super().__init__(where, message, hint)
         self.lang = lang
 
-    def format(self) -> str:
-        from sim.i18n import t
-
-        text = f"{self.where}: {self.message}"
-        if self.hint:
-            text += "\n    " + t("cli.hint", self.lang, hint=self.hint)
-        return text
+    def format(self, lang: str | None = None) -> str:
+        # Worded in the command's language already: its `hint:` label follows that, whatever is asked.
+        return super().format(self.lang)

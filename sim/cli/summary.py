@@ -17,7 +17,7 @@ from sim.summary import ReportError, load_report, report_files, summarise
 
 
 def run_summary(args: argparse.Namespace) -> int:
-    """The tables in the user's language; a file's own problem (`path: message`) stays English, like validate's lines."""
+    """The tables and a file's own problem (`path: message`) in the user's language."""
     err = console(stderr=True)
     lang = ui_lang(args)
     files, problems = report_files(args.paths)
@@ -28,7 +28,7 @@ def run_summary(args: argparse.Namespace) -> int:
         except ReportError as exc:
             problems.append(exc)
     for problem in problems:
-        err.print(literal(problem.format()), soft_wrap=True)
+        err.print(literal(problem.format(lang)), soft_wrap=True)
     if not reports:
         complain("sim summary", t("cli.summary.none", lang), t("cli.summary.none_hint", lang), lang)
         return EXIT_USAGE

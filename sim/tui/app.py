@@ -271,7 +271,7 @@ class SimApp(App[None]):
         try:
             play.record_history()
         except UserError as exc:
-            error = exc.message
+            error = exc.message_in(self.lang)
         except Exception as exc:  # a bug here must not pass silently, nor take the debrief down
             error = f"{type(exc).__name__}: {exc}"
         else:

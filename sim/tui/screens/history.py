@@ -105,7 +105,8 @@ class HistoryScreen(SimScreen[None]):
             self.app.call_from_thread(self._show, loaded)
 
     def _failed(self, exc: UserError) -> None:
-        self._status(self.t("history.failed", error=exc.message) + (f"\n{exc.hint}" if exc.hint else ""))
+        hint = exc.hint_in(self.lang)
+        self._status(self.t("history.failed", error=exc.message_in(self.lang)) + (f"\n{hint}" if hint else ""))
 
     def _status(self, text: str) -> None:
         status = self.query_one("#history-status", Static)
@@ -215,7 +216,7 @@ class HistoryScreen(SimScreen[None]):
         try:
             record = history.session(session_id)
             if record is None:
-                raise UserError(session_id, "this session is no longer in the history")
+                raise UserError.of(session_id, "err.history.gone")
             if self._rebuilder is None:
                 self._rebuilder = Rebuilder(self.app.catalog.sources)
             rebuilt = self._rebuilder.rebuild_record(record.row)
@@ -231,8 +232,8 @@ class HistoryScreen(SimScreen[None]):
             self.notify(self.t("history.changed"), severity="warning", markup=False)
 
     def _cannot_open(self, exc: UserError) -> None:
-        message = self.t("history.reopen_failed_body", error=exc.message)
-        self.app.push_screen(ErrorScreen(self.t("history.reopen_failed"), message=message, hint=exc.hint or ""))
+        message = self.t("history.reopen_failed_body", error=exc.message_in(self.lang))
+        self.app.push_screen(ErrorScreen(self.t("history.reopen_failed"), message=message, hint=exc.hint_in(self.lang) or ""))
 
     def action_back(self) -> None:
         self.dismiss()
