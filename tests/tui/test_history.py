@@ -341,3 +341,34 @@ async def test_a_classroom_tab_shows_only_its_own_trainees_results_and_sessions(
 
     assert await arrive("Aino") == ("HomeScreen", None, False)
     assert await arrive("Bruno") == ("ResumeScreen", 50, True)
+
+
+async def test_a_name_typed_and_entered_in_one_burst_is_kept(make_app, monkeypatch):
+    # A paste, a fast typist over SSH, tmux send-keys: the keys arrive together,
+    # and Enter (a priority binding) must not overtake the letters before it.
+    from textual import events
+
+    monkeypatch.delenv("SIM_TRAINEE")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TraineeScreen)
+        for key, char in [("ctrl+a", None), ("ctrl+k", None), *((c, c) for c in "Aino"), ("enter", "\r")]:
+            app.post_message(events.Key(key, char))  # no pause between them
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen) and app.trainee == "Aino"
+
+
+async def test_a_filter_typed_and_entered_in_one_burst_opens_what_it_finds(make_app):
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        for c in "zzz":
+            app.post_message(events.Key(c, c))
+        app.post_message(events.Key("enter", "\r"))
+        await settle(pilot)
+        assert app.screen is home  # nothing matches "zzz": Enter opens nothing

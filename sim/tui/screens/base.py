@@ -3,6 +3,7 @@ language, and a say in what quitting means on that screen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -51,6 +52,19 @@ class _Localized:
     def confirm_quit(self) -> None:
         """ctrl+q on this screen: quit at once unless the screen has something to lose."""
         self.app.exit()
+
+    def after_pending_keys(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the focused widget has handled the keys that
+        came before. Enter is a priority binding on several screens (so the
+        footer can say what it does), and a priority binding runs before the
+        focused widget has taken the keys already queued for it: a name typed
+        and Enter pressed in one burst (pasted, typed fast over SSH) was
+        saved without the name. The callback is queued behind those keys."""
+        focused = self.focused  # type: ignore[attr-defined]
+        if focused is None:
+            callback()
+        else:
+            focused.call_later(callback)
 
 
 class SimScreen(_Localized, Screen[ResultT]):

@@ -204,6 +204,9 @@ class HistoryScreen(SimScreen[None]):
         self.action_open()
 
     def action_open(self) -> None:
+        self.after_pending_keys(self._open_highlighted)
+
+    def _open_highlighted(self) -> None:
         table = self.query_one("#sessions", DataTable)
         rows = self.newest_first
         if rows and table.row_count:

@@ -48,6 +48,7 @@ class HomeScreen(SimScreen[None]):
         self._resumed_before = False
         self._title_width = 0  # the title column's width at the last fill
         self._details_width = -1  # the width the briefing lines were last wrapped to
+        self._filter = ""  # the filter text the table was last filled for
 
     @property
     def catalog(self) -> Catalog:
@@ -88,14 +89,14 @@ class HomeScreen(SimScreen[None]):
 
     def fill(self) -> None:
         table = self.query_one(DataTable)
-        query = self.query_one(Input).value
+        query = self._filter = self.query_one(Input).value
         words = query.lower().split()
         self._visible = [e for e in self.catalog.entries if all(w in self._haystack(e) for w in words)]
         key = self.current.key if self.current else None
         table.clear(columns=True)
         title_width = self._title_width = self._fitting_title_width()
         table.add_column(self.t("col.title"), key="title", width=title_width)
-        for column, width in FIXED.items():
+        for column, width in self._fixed_widths().items():
             table.add_column(self.t(f"col.{column}"), key=column, width=width)
         for entry in self._visible:
             table.add_row(*self._cells(entry), key=entry.key)
@@ -109,7 +110,11 @@ class HomeScreen(SimScreen[None]):
         # is what it will get (it spans the screen), so the start-up fill is
         # already the right one and the resizes that follow need no refill.
         width = self.query_one(DataTable).size.width or self.size.width
-        return max(MIN_TITLE, width - sum(FIXED.values()) - CELL_PADDING * (len(FIXED) + 1) - 2)
+        return max(MIN_TITLE, width - sum(self._fixed_widths().values()) - CELL_PADDING * (len(FIXED) + 1) - 2)
+
+    def _fixed_widths(self) -> dict[str, int]:
+        # Wide enough for the heading in this language too ("Viimeksi" is not "Last").
+        return {column: max(width, len(self.t(f"col.{column}"))) for column, width in FIXED.items()}
 
     def _haystack(self, entry: Entry) -> str:
         return " ".join(c.plain for c in self._cells(entry)).lower() + " " + entry.key.lower()
@@ -202,6 +207,11 @@ class HomeScreen(SimScreen[None]):
     # --- actions -----------------------------------------------------------------
 
     def action_open(self) -> None:
+        self.after_pending_keys(self._open_highlighted)
+
+    def _open_highlighted(self) -> None:
+        if self.query_one(Input).value != self._filter:
+            self.fill()  # the filter typed just before Enter has not been applied yet
         entry = self.current
         if entry is not None:
             self.open_entry(entry)

@@ -37,6 +37,9 @@ class SaveReportScreen(SimModal[tuple[str, ...] | None]):
         formats.focus()
 
     def action_save(self) -> None:
+        self.after_pending_keys(self._save)
+
+    def _save(self) -> None:
         index = self.query_one(OptionList).highlighted
         if index is not None:
             self.dismiss(CHOICES[index][1])

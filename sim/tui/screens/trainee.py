@@ -45,6 +45,9 @@ class TraineeScreen(SimModal[str | None]):
             self.action_cancel()
 
     def action_ok(self) -> None:
+        self.after_pending_keys(self._ok)
+
+    def _ok(self) -> None:
         name = normalize_name(self.query_one(Input).value)
         if not name:
             self.notify(self.t("trainee.empty"), severity="warning")
