@@ -33,17 +33,27 @@ from __future__ import annotations
 
 import gc
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from heapq import heapify, heappop, heappush
+from itertools import compress
+from math import fsum
 from operator import add
 from typing import Any
 
 from sim.engine import CALL_HELP, HELP, Session
 from sim.model import Profile, Scenario
-from sim.scoring import CRITICAL_CAP, grade_for, score
-from sim.statespace import CRITICAL, HELPED, StateGraph, TooLarge, explore
+from sim.scoring import (
+    CRITICAL_CAP,
+    PrincipleScore,
+    Score,
+    grade_for,
+    score,
+    turn_evidence,
+)
+from sim.statespace import CRITICAL, HELPED, Evidence, StateGraph, TooLarge, explore
 
 NEG = float("-inf")
 ENUMERATION_LIMIT = 20_000  # complete paths listed one by one for an exact overall score
@@ -72,13 +82,16 @@ class Path:
     endings whose shortest ways share their beginnings, and most are never printed.
     """
 
-    __slots__ = ("_make", "_actions", "_nodes", "_turns")
+    __slots__ = ("_make", "_actions", "_nodes", "_turns", "edges")
 
-    def __init__(self, make: Callable[[], tuple[tuple[str, ...], tuple[str, ...]]], turns: int | None = None) -> None:
+    def __init__(
+        self, make: Callable[[], tuple[tuple[str, ...], tuple[str, ...]]], turns: int | None = None, edges: tuple[int, ...] | None = None
+    ) -> None:
         self._make: Callable[[], tuple[tuple[str, ...], tuple[str, ...]]] | None = make
         self._actions: tuple[str, ...] = ()
         self._nodes: tuple[str, ...] = ()
         self._turns = turns  # known without building the path, when it comes from the search tree
+        self.edges = edges  # the state graph's edges, when the analysis made the path from them
 
     @classmethod
     def of(cls, actions: Sequence[str], nodes: Sequence[str]) -> Path:
@@ -339,6 +352,15 @@ class _Shape:
     comp: list[int]  # component of every state
     acyclic: bool
     flat: list[int]  # all states, sinks first (when acyclic: a reverse topological order)
+    # Per looped component, what `_longest_in_loop` needs whatever the weights.
+    inside: dict[int, _Inside] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Inside:
+    exits: list[list[int]]  # per member (by position): its edges out of the component
+    edges: list[list[tuple[int, int]]]  # per member: (edge, end) of its edges inside, in order
+    preds: list[list[int]]  # per member: the positions of the members with an edge to it
 
 
 def _shape(g: StateGraph, skip: Sequence[bool] | None = None) -> _Shape:
@@ -346,9 +368,8 @@ def _shape(g: StateGraph, skip: Sequence[bool] | None = None) -> _Shape:
     n = g.size
     first, dst = g.first, g.dst
     if skip is None:
-        indeg = [0] * n
-        for t in dst:
-            indeg[t] += 1
+        counted = Counter(dst)
+        indeg = list(map(counted.__getitem__, range(n)))  # 0 for a state nothing leads to
     else:
         indeg = [0] * n
         for k, t in enumerate(dst):
@@ -455,11 +476,12 @@ class _PositiveLoop(Exception):
         self.edges = edges
 
 
-def _longest(g: StateGraph, shape: _Shape, w: Sequence[float] | None) -> tuple[list[float], list[int] | None]:
+def _longest(g: StateGraph, shape: _Shape, w: Sequence[float] | None, constant: int | None = None) -> tuple[list[float], list[int] | None]:
     """Best total weight from every state to an ending (NEG: none), and, with loops, the best first edges.
 
     An edge of weight NEG is not taken. Raises _PositiveLoop when a loop that
     can reach an ending adds weight every time round (the best is unbounded).
+    `constant`: every entry of `w` is this integer (cheaper without loops).
     """
     n = g.size
     first, dst, ended = g.first, g.dst, g.ended
@@ -473,6 +495,8 @@ def _longest(g: StateGraph, shape: _Shape, w: Sequence[float] | None) -> tuple[l
                     val[s] = 0
             elif w is None:
                 val[s] = max(map(getv, dst[a:b]))
+            elif constant is not None:
+                val[s] = max(map(getv, dst[a:b])) + constant
             else:
                 val[s] = max(map(add, w[a:b], map(getv, dst[a:b])))
         return val, None
@@ -495,31 +519,121 @@ def _longest(g: StateGraph, shape: _Shape, w: Sequence[float] | None) -> tuple[l
 
 
 def _longest_in_loop(g, shape, ci, members, w, val, succ) -> None:
-    # Bellman-Ford inside one component; everything it can leave to is final.
-    first, dst, comp = g.first, g.dst, shape.comp
-    inside: list[tuple[int, int, int]] = []
-    for s in members:
+    """Bellman-Ford inside one component; everything it can leave to is final.
+
+    The rounds are those of the plain algorithm (every edge inside, in order,
+    values updated in place), so ties break as they always did, but a state is
+    only looked at again once a state it leads to has changed: an edge whose
+    end has not moved cannot improve anything. A loop that gains weight is
+    caught as soon as the best-edge pointers close one (every such loop gains
+    weight), not only after more rounds than states.
+    """
+    comp = shape.comp
+    size = len(members)
+    known = shape.inside.get(ci)
+    if known is None:
+        first, dst = g.first, g.dst
+        where = {s: i for i, s in enumerate(members)}
+        known = shape.inside[ci] = _Inside([[] for _ in range(size)], [[] for _ in range(size)], [[] for _ in range(size)])
+        for i, s in enumerate(members):
+            for k in range(first[s], first[s + 1]):
+                t = dst[k]
+                if comp[t] == ci:
+                    j = where[t]
+                    known.edges[i].append((k, t))
+                    pj = known.preds[j]
+                    if not pj or pj[-1] != i:
+                        pj.append(i)
+                else:
+                    known.exits[i].append(k)
+    dst, preds = g.dst, known.preds
+    inside: list[list[tuple[int, int, float]]] = []
+    for i, s in enumerate(members):
         best, arg = NEG, -1
-        for k in range(first[s], first[s + 1]):
-            t = dst[k]
-            if comp[t] == ci:
-                inside.append((s, k, t))
-                continue
-            v = val[t] + (0 if w is None else w[k])
+        for k in known.exits[i]:
+            v = val[dst[k]] + (0 if w is None else w[k])
             if v > best:
                 best, arg = v, k
         val[s], succ[s] = best, arg
+        inside.append([(k, t, 0) for k, t in known.edges[i]] if w is None else [(k, t, w[k]) for k, t in known.edges[i]])
+    todo = [i for i in range(size) if inside[i]]  # this round's states, by position (a heap)
+    queued = bytearray(size)  # 1: in this round's heap, 2: in the next round's list
+    for i in todo:
+        queued[i] = 1
+    changes = 0  # since the pointers were last checked for a loop
     changed_at = -1
-    for _ in range(len(members) + 1):
+    for _ in range(size + 1):
+        later: list[int] = []
         changed_at = -1
-        for s, k, t in inside:
-            v = val[t] + (0 if w is None else w[k])
-            if v > val[s]:
-                val[s], succ[s] = v, k
-                changed_at = s
+        while todo:
+            i = heappop(todo)
+            queued[i] &= 2
+            s = members[i]
+            best = val[s]
+            arg = -1
+            for k, t, wk in inside[i]:
+                v = val[t] + wk
+                if v > best:
+                    best, arg = v, k
+            if arg < 0:
+                continue
+            val[s], succ[s] = best, arg
+            changed_at = s
+            changes += 1
+            for j in preds[i]:
+                if j > i:
+                    if not queued[j] & 1:
+                        queued[j] |= 1
+                        heappush(todo, j)
+                elif not queued[j] & 2:
+                    queued[j] |= 2
+                    later.append(j)
         if changed_at == -1:
             return
+        if changes >= size:
+            changes = 0
+            cycle = _pointer_cycle(g, succ, members, comp, ci)
+            if cycle is not None and _gains(w, cycle):
+                raise _PositiveLoop(cycle)
+        for j in later:
+            queued[j] = 1
+        heapify(later)
+        todo = later
     raise _PositiveLoop(_pointer_loop(g, succ, members, changed_at))
+
+
+def _gains(w: Sequence[float] | None, cycle: list[int]) -> bool:
+    # Exact for integer weights (a pointer loop always gains); with float
+    # weights rounding could close a loop that gains nothing: look.
+    return w is not None and (isinstance(w[cycle[0]], int) or fsum(w[k] for k in cycle) > 0)
+
+
+def _pointer_cycle(g: StateGraph, succ: list[int], members: list[int], comp: list[int], ci: int) -> list[int] | None:
+    """A loop of best-edge pointers inside the component, if there is one."""
+    dst = g.dst
+    mark: dict[int, int] = {}  # state -> walk that visited it
+    for walk, s0 in enumerate(members):
+        s = s0
+        while s not in mark:
+            mark[s] = walk
+            k = succ[s]
+            if k < 0:
+                break
+            t = dst[k]
+            if comp[t] != ci:
+                break
+            s = t
+        else:
+            if mark[s] == walk:  # came back to this walk: a loop
+                edges = []
+                t = s
+                while True:
+                    k = succ[t]
+                    edges.append(k)
+                    t = dst[k]
+                    if t == s:
+                        return edges
+    return None
 
 
 def _pointer_loop(g: StateGraph, succ: list[int], members: list[int], start: int) -> list[int]:
@@ -577,18 +691,33 @@ def _by_component(shape: _Shape, update: Callable[[int], bool]) -> None:
                 break
 
 
-def _reach_bits(g: StateGraph, shape: _Shape, block: Sequence[int], full: int) -> list[int]:
-    """Per state, the bits b for which some path to an ending avoids every edge whose block has b."""
+def _packed_bits(g: StateGraph, shape: _Shape, keep: Sequence[int], tested: Sequence[int], shift: int, at_end: int) -> list[int]:
+    """Per state, the OR over its edges k of `(v | (v & tested[k]) << shift) & keep[k]`, v
+    the value of the edge's end; `at_end` at an ending. Several reachability
+    questions packed side by side in one integer, answered in one pass.
+    """
     first, dst, ended = g.first, g.dst, g.ended
     bits = [0] * g.size
+    if shape.acyclic:
+        for s in shape.flat:
+            if ended[s]:
+                bits[s] = at_end
+                continue
+            acc = 0
+            for k in range(first[s], first[s + 1]):
+                v = bits[dst[k]]
+                acc |= (v | (v & tested[k]) << shift) & keep[k]
+            bits[s] = acc
+        return bits
 
     def update(s: int) -> bool:
         if ended[s]:
-            bits[s] = full
+            bits[s] = at_end
             return False
         acc = bits[s]
         for k in range(first[s], first[s + 1]):
-            acc |= bits[dst[k]] & ~block[k]
+            v = bits[dst[k]]
+            acc |= (v | (v & tested[k]) << shift) & keep[k]
         if acc == bits[s]:
             return False
         bits[s] = acc
@@ -598,30 +727,64 @@ def _reach_bits(g: StateGraph, shape: _Shape, block: Sequence[int], full: int) -
     return bits
 
 
-def _perfect_bits(g: StateGraph, shape: _Shape, bad: Sequence[int], tested: Sequence[int], full: int) -> tuple[list[int], list[int]]:
-    """Per state: `ok` — bits p with a path to an ending on no `bad` edge for p;
-    `hit` — the same, passing at least one `tested` edge for p."""
-    first, dst, ended = g.first, g.dst, g.ended
-    ok = [0] * g.size
-    hit = [0] * g.size
+@dataclass(slots=True)
+class _Bits:
+    """What one pass of `_packed_bits` says, per state, in lanes of `width` bits:
 
-    def update(s: int) -> bool:
-        if ended[s]:
-            ok[s] = full
-            return False
-        o, h = ok[s], hit[s]
-        for k in range(first[s], first[s + 1]):
-            t = dst[k]
-            keep = ~bad[k]
-            o |= ok[t] & keep
-            h |= (hit[t] | (ok[t] & tested[k])) & keep
-        if o == ok[s] and h == hit[s]:
-            return False
-        ok[s], hit[s] = o, h
-        return True
+    lane 0 (best) / 2 (worst): principles p with a path to an ending on which
+    every turn that scores p gives all (none) of its points; lane 1 / 3: the
+    same, and p is scored at least once; lane 4: `_bound`'s bits (goals and
+    certain misses some path to an ending avoids).
+    """
 
-    _by_component(shape, update)
-    return ok, hit
+    width: int
+    values: list[int]
+
+    def lane(self, s: int, i: int) -> int:
+        return self.values[s] >> (i * self.width) & ((1 << self.width) - 1)
+
+
+def _bits(cx: _Context) -> _Bits:
+    if cx.bits is not None:
+        return cx.bits
+    g = cx.g
+    n_principles = len(g.principles)
+    goal_bits = {p: i for i, p in enumerate(cx.goals)}
+    n_goals = len(cx.goals)
+    width = max(n_principles, n_goals + 2)
+    full = (1 << width) - 1
+    W2, W3, W4 = 2 * width, 3 * width, 4 * width
+    any_goal, miss_bit = 1 << n_goals, 1 << (n_goals + 1)
+
+    def masks(ev: Evidence) -> tuple[int, int, int]:
+        tested = imperfect = earning = block = 0
+        for p, e, P in ev:
+            tested |= 1 << p
+            if e < P:
+                imperfect |= 1 << p
+            if e > 0:
+                earning |= 1 << p
+            i = goal_bits.get(p)
+            if i is not None:
+                block |= (1 << i) | any_goal
+        keep = (
+            (~imperfect & full) * (1 | 1 << width)
+            | (~earning & full) * (1 << W2 | 1 << W3)
+            | (~block & full) << W4
+        )
+        return tested, tested | tested << W2, keep
+
+    per_edge = cx.by_evidence(masks)
+    if not per_edge:
+        cx.tested, tested, keep = [], [], []
+    else:
+        cx.tested, tested, keep = map(list, zip(*per_edge))
+    no_miss = ~(miss_bit << W4)
+    for k in compress(range(len(keep)), cx.sure_miss):
+        keep[k] &= no_miss
+    at_end = full | full << W2 | full << W4
+    cx.bits = _Bits(width, _packed_bits(g, cx.shape, keep, tested, width, at_end))
+    return cx.bits
 
 
 # --------------------------------------------------------------------------
@@ -635,24 +798,55 @@ class _Context:
     src: list[int]
     steps: list[float]  # −(turns of a shortest way to an ending) per state; NEG: no way
     goals: tuple[int, ...]
-    per_principle: list[dict[int, tuple[int, int]]]  # edge -> (earned, possible), possible > 0
+    per_principle: list[dict[int, tuple[int, int]] | None]  # edge -> (earned, possible), possible > 0; None: not made yet
     sure_miss: list[bool]  # the edge is a critical miss whatever came before
     minus_one: list[int]  # weight −1 on every edge: longest "−turns" is the shortest way
     steps_succ: list[int] | None
-    avoidable: int | None = None  # bits of _bound's reachability pass, shared by best and worst
+    bits: _Bits | None = None  # shared by the extremes and the bounds
+    tested: list[int] | None = None  # per edge: the principles it scores, as bits
+    _ev_ids: list[int] | None = None
+    _ev_distinct: dict[int, Evidence] | None = None
+
+    def by_evidence(self, f: Callable[[Evidence], Any]) -> list[Any]:
+        """`f(evidence)` of every edge, computed once per distinct evidence.
+
+        Edges made by the same move share one evidence tuple: a 10,000-node
+        scenario has ten times fewer of them than edges.
+        """
+        values = {i: f(ev) for i, ev in self.distinct_evidence().items()}
+        return list(map(values.__getitem__, self._ev_ids))  # type: ignore[arg-type]
+
+    def distinct_evidence(self) -> dict[int, Evidence]:
+        if self._ev_distinct is None:
+            evidence = self.g.evidence
+            self._ev_ids = list(map(id, evidence))
+            self._ev_distinct = dict(zip(self._ev_ids, evidence))
+        return self._ev_distinct
+
+    def table(self, p: int) -> dict[int, tuple[int, int]]:
+        """Edge -> (earned, possible) of principle `p`, for the edges that score it."""
+        table = self.per_principle[p]
+        if table is None:
+
+            def of(ev: Evidence) -> tuple[int, int] | None:
+                return next(((e, P) for q, e, P in ev if q == p), None)
+
+            table = self.per_principle[p] = {k: x for k, x in enumerate(self.by_evidence(of)) if x is not None}
+        return table
 
     def coreachable(self, s: int) -> bool:
         return self.steps[s] != NEG
 
     def path(self, edges: Sequence[int]) -> Path:
         g = self.g
+        kept = tuple(edges)
 
         def make() -> tuple[tuple[str, ...], tuple[str, ...]]:
             nodes = [g.node_id(0)]
-            nodes += [g.node_id(g.dst[k]) for k in edges]
-            return tuple(g.action[k] for k in edges), tuple(nodes)
+            nodes += [g.node_id(g.dst[k]) for k in kept]
+            return tuple(g.action[k] for k in kept), tuple(nodes)
 
-        return Path(make)
+        return Path(make, len(kept), kept)
 
     def way_to(self, s: int) -> Path:
         g = self.g
@@ -679,11 +873,19 @@ class _Context:
     def sums(self, p: int, edges: Iterable[int]) -> tuple[int, int]:
         table = self.per_principle[p]
         e = P = 0
+        if table is not None:
+            for k in edges:
+                x = table.get(k)
+                if x is not None:
+                    e += x[0]
+                    P += x[1]
+            return e, P
+        evidence = self.g.evidence
         for k in edges:
-            x = table.get(k)
-            if x is not None:
-                e += x[0]
-                P += x[1]
+            for q, ee, PP in evidence[k]:
+                if q == p:
+                    e += ee
+                    P += PP
         return e, P
 
 
@@ -697,27 +899,20 @@ def _score(e: int, P: int) -> int:
 
 def _extremes(cx: _Context) -> tuple[dict[int, Extreme | None], dict[int, Extreme | None]]:
     g = cx.g
-    wanted = [p for p in range(len(g.principles)) if cx.per_principle[p] or p in cx.goals]
+    scored: set[int] = set()
+    for ev in cx.distinct_evidence().values():
+        scored.update(p for p, _, _ in ev)
+    wanted = [p for p in range(len(g.principles)) if p in scored or p in cx.goals]
     best: dict[int, Extreme | None] = {}
     worst: dict[int, Extreme | None] = {}
     # One reachability pass decides, for every principle at once, whether a
     # perfect (or a zero) score is possible; only the others need Dinkelbach.
-    full = (1 << len(g.principles)) - 1
-    imperfect = [0] * g.edges
-    earning = [0] * g.edges
-    tested = [0] * g.edges
-    for k, ev in enumerate(g.evidence):
-        for p, e, P in ev:
-            tested[k] |= 1 << p
-            if e < P:
-                imperfect[k] |= 1 << p
-            if e > 0:
-                earning[k] |= 1 << p
-    for sign, bad, out in ((1, imperfect, best), (-1, earning, worst)):
-        ok, hit = _perfect_bits(g, cx.shape, bad, tested, full)
+    bits = _bits(cx)
+    for sign, out, ok_lane in ((1, best, 0), (-1, worst, 2)):
+        hit0 = bits.lane(0, ok_lane + 1)
         for p in wanted:
-            if hit[0] >> p & 1:
-                path = _perfect_path(cx, p, ok, hit, bad, tested)
+            if hit0 >> p & 1:
+                path = _perfect_path(cx, p, sign, ok_lane)
                 e, P = cx.sums(p, path)
                 ratio = Fraction(1 if sign > 0 else 0)
                 out[p] = Extreme(_score(ratio.numerator, ratio.denominator), ratio, True, cx.path(path), e, P)
@@ -729,68 +924,93 @@ def _extremes(cx: _Context) -> tuple[dict[int, Extreme | None], dict[int, Extrem
     return best, worst
 
 
-def _perfect_path(cx: _Context, p: int, ok: list[int], hit: list[int], bad: list[int], tested: list[int]) -> list[int]:
-    """A path on which every turn that scores `p` gives all (or none) of the points."""
+def _judge(ev: Evidence, p: int, sign: int) -> int:
+    """0: the move does not score `p`; 1: it scores it all (sign +1) or none (−1) of its points; 2: otherwise."""
+    for q, e, P in ev:
+        if q == p:
+            return 1 if (e == P if sign > 0 else e == 0) else 2
+    return 0
+
+
+def _perfect_path(cx: _Context, p: int, sign: int, ok_lane: int) -> list[int]:
+    """A path on which every turn that scores `p` gives all (or none) of the points.
+
+    Without loops: the first move (in the authored order) that keeps such a
+    path possible, turn after turn. With loops that could go round forever,
+    so: a shortest such path, breadth first over (state, scored yet).
+    """
     g = cx.g
-    bit = 1 << p
-    if not cx.shape.acyclic:
-        return _perfect_path_bfs(g, bit, bad, tested)
-    s, need_hit, path = 0, True, []
-    while not g.ended[s]:
-        for k in range(g.first[s], g.first[s + 1]):
-            if bad[k] & bit:
-                continue
-            t = g.dst[k]
-            if need_hit and hit[t] & bit:
-                break
-            if ok[t] & bit and (not need_hit or tested[k] & bit):
-                need_hit = False
-                break
-        else:
-            raise AnalysisError("internal error: a perfect path could not be traced")
-        path.append(k)
-        s = t
-    return path
+    bits = cx.bits
+    assert bits is not None
+    ok_bit = 1 << (p + ok_lane * bits.width)
+    hit_bit = ok_bit << bits.width
+    values, evidence, first, dst, ended = bits.values, g.evidence, g.first, g.dst, g.ended
+    judged: dict[int, int] = {}
 
+    def judge(k: int) -> int:
+        ev = evidence[k]
+        j = judged.get(id(ev))
+        if j is None:
+            j = judged[id(ev)] = _judge(ev, p, sign)
+        return j
 
-def _perfect_path_bfs(g: StateGraph, bit: int, bad: list[int], tested: list[int]) -> list[int]:
-    # With loops, following the bits could go round forever: search breadth
-    # first over (state, tested yet), which also gives the shortest such path.
-    parent: dict[tuple[int, bool], tuple[tuple[int, bool], int] | None] = {(0, False): None}
-    queue = deque([(0, False)])
-    while queue:
-        node = queue.popleft()
-        s, done = node
-        if g.ended[s] and done:
+    if cx.shape.acyclic:
+        s, need_hit, path = 0, True, []
+        while not ended[s]:
+            for k in range(first[s], first[s + 1]):
+                j = judge(k)
+                if j == 2:
+                    continue
+                t = dst[k]
+                if need_hit and values[t] & hit_bit:
+                    break
+                if values[t] & ok_bit and (not need_hit or j):
+                    need_hit = False
+                    break
+            else:
+                raise AnalysisError("internal error: a perfect path could not be traced")
+            path.append(k)
+            s = t
+        return path
+    # Only into states from which `_bits` says the path can still be completed:
+    # that leaves the breadth-first order, and so the path found, as it is.
+    parent: dict[int, tuple[int, int]] = {0: (-1, -1)}  # 2·state + scored yet -> (previous, edge)
+    queue = [0]
+    for code in queue:  # grows as it goes
+        s, done = code >> 1, code & 1
+        if done and ended[s]:
             path = []
-            while parent[node] is not None:
-                node, k = parent[node]  # type: ignore[misc]
+            while code:
+                code, k = parent[code]
                 path.append(k)
             path.reverse()
             return path
-        for k in range(g.first[s], g.first[s + 1]):
-            if bad[k] & bit:
+        for k in range(first[s], first[s + 1]):
+            j = judge(k)
+            if j == 2:
                 continue
-            nxt = (g.dst[k], done or bool(tested[k] & bit))
-            if nxt not in parent:
-                parent[nxt] = (node, k)
-                queue.append(nxt)
+            t = dst[k]
+            d = done | (j == 1)
+            if not values[t] & (ok_bit if d else hit_bit):
+                continue
+            c = 2 * t + d
+            if c not in parent:
+                parent[c] = (code, k)
+                queue.append(c)
     raise AnalysisError("internal error: a perfect path could not be traced")
 
 
 def _dinkelbach(cx: _Context, p: int, sign: int) -> Extreme | None:
-    g, table = cx.g, cx.per_principle[p]
-    tested = [k for k in table if cx.coreachable(g.dst[k])]
-    if not tested:
+    g, table = cx.g, cx.table(p)
+    tested = next((k for k in table if cx.coreachable(g.dst[k])), None)
+    if tested is None:
         return None
     # λ = r/q. Best starts at 0 and worst at 1, the ends of the ratio's range.
     r, q = (0, 1) if sign > 0 else (1, 1)
     witness: list[int] | None = None
     loop: list[int] | None = None
     for _ in range(10_000):  # converges superlinearly; the limit only guards against a bug
-        w = [0] * g.edges
-        for k, (e, P) in table.items():
-            w[k] = sign * (q * e - r * P)
+        w = cx.by_evidence(lambda ev: next((sign * (q * e - r * P) for pp, e, P in ev if pp == p), 0))  # noqa: B023
         try:
             val, succ = _longest(g, cx.shape, w)
         except _PositiveLoop as found:
@@ -811,7 +1031,7 @@ def _dinkelbach(cx: _Context, p: int, sign: int) -> Extreme | None:
     ratio = Fraction(r, q)
     if witness is None and loop is None:
         # The starting λ was optimal (best 0 or worst 1): every tested path shows it.
-        witness = cx.through([tested[0]])
+        witness = cx.through([tested])
     lp = None
     if loop is not None:
         lp = Loop(tuple(g.node_id(cx.src[k]) for k in loop), tuple(g.action[k] for k in loop))
@@ -900,19 +1120,29 @@ def _search(cx: _Context, sign: int, ranked: list[tuple[float, list[int]]]) -> l
     """
     g = cx.g
     # A critical miss caps the score: the best avoids every certain one.
-    base = [NEG if m else 0.0 for m in cx.sure_miss] if sign > 0 else [0.0] * g.edges
+    misses = cx.sure_miss if sign > 0 else None
     best_rank, best_path = ranked[0]
     rounds = max(1, min(SEARCH_ROUNDS, SEARCH_BUDGET // max(g.edges, 1)))
     for _, path in ranked[:SEARCH_STARTS]:
         seen = {tuple(path)}
         for _ in range(rounds):
-            weights = list(base)
+            coefficients = {}
             for p in cx.goals:
                 e, P = cx.sums(p, path)
-                rho = e / P if P else (1.0 if sign > 0 else 0.0)
-                scale = sign / max(P, 1)
-                for k, (ee, PP) in cx.per_principle[p].items():
-                    weights[k] += (ee - rho * PP) * scale
+                coefficients[p] = (e / P if P else (1.0 if sign > 0 else 0.0), sign / max(P, 1))
+
+            def weight(ev: Evidence) -> float:
+                # Summed goal by goal, in the goals' order, from 0.0: the same float every time.
+                w = 0.0
+                for p, c in coefficients.items():  # noqa: B023
+                    for q, ee, PP in ev:
+                        if q == p:
+                            w += (ee - c[0] * PP) * c[1]
+                return w
+
+            weights = cx.by_evidence(weight)
+            if misses is not None:
+                weights = [NEG if m else w for m, w in zip(misses, weights)]
             try:
                 val, succ = _longest(g, cx.shape, weights)
             except _PositiveLoop:
@@ -960,19 +1190,7 @@ def _bound(cx: _Context, extremes: dict[int, Extreme | None], sign: int) -> int 
     goal_bits = {p: i for i, p in enumerate(cx.goals)}
     n_goals = len(cx.goals)
     any_goal, miss_bit = 1 << n_goals, 1 << (n_goals + 1)
-    avoidable = cx.avoidable
-    if avoidable is None:
-        block = [0] * g.edges
-        for k, ev in enumerate(g.evidence):
-            b = 0
-            for p, _, _ in ev:
-                i = goal_bits.get(p)
-                if i is not None:
-                    b |= (1 << i) | any_goal
-            if cx.sure_miss[k]:
-                b |= miss_bit
-            block[k] = b
-        avoidable = cx.avoidable = _reach_bits(g, cx.shape, block, (1 << (n_goals + 2)) - 1)[0]
+    avoidable = _bits(cx).lane(0, 4)  # goals and certain misses some path avoids
     always = {p for p, i in goal_bits.items() if not avoidable >> i & 1}
     untested_path = bool(avoidable & any_goal)
     all_miss = not avoidable & miss_bit
@@ -1025,6 +1243,8 @@ def _overall(cx: _Context, extremes: dict[int, Extreme | None], sign: int, enume
 
 
 def _edges_of(cx: _Context, path: Path) -> list[int]:
+    if path.edges is not None:
+        return list(path.edges)
     g, s, out = cx.g, 0, []
     for action in path.actions:
         k = next(k for k in range(g.first[s], g.first[s + 1]) if g.action[k] == action)
@@ -1132,7 +1352,7 @@ def _longest_simple(cx: _Context) -> list[int] | None:
     g = cx.g
     if cx.shape.acyclic:
         ones = [1] * g.edges
-        val, _ = _longest(g, cx.shape, ones)
+        val, _ = _longest(g, cx.shape, ones, 1)
         return None if val[0] == NEG else _follow(g, val, None, ones)
     # Depth first from the start; an edge back to a state on the current way is dropped.
     colour = [0] * g.size  # 0 new, 1 on the way, 2 done
@@ -1171,10 +1391,25 @@ def _coverage(cx: _Context) -> list[Coverage]:
     g = cx.g
     alone_under_threat = any(g.threat[cx.src[k]] and not g.flags[k] & HELPED for k in range(g.edges))
     out = []
+    # Goals scored on a move that can still reach an ending (edges in order:
+    # the first few usually answer for every goal).
+    wanted = 0
+    for p in cx.goals:
+        wanted |= 1 << p
+    found = 0
+    _bits(cx)
+    per_edge = cx.tested
+    assert per_edge is not None
+    dst = g.dst
+    for k, bits in enumerate(per_edge):
+        if bits & wanted & ~found and cx.coreachable(dst[k]):
+            found |= bits
+            if not wanted & ~found:
+                break
     for p in cx.goals:
         pid = g.principles[p]
         signs = g.signs.get(pid, set())
-        tested = any(cx.coreachable(g.dst[k]) for k in cx.per_principle[p])
+        tested = bool(found >> p & 1)
         bad = -1 in signs or (pid == CALL_HELP and alone_under_threat)
         out.append(Coverage(pid, tested, 1 in signs, bad))
     return out
@@ -1255,12 +1490,9 @@ def _analyze(scenario: Scenario, profile: Profile, critical: frozenset[str], enu
     shape = _shape(g)
     src = g.src()
     minus_one = [-1] * g.edges
-    steps, steps_succ = _longest(g, shape, minus_one)
+    steps, steps_succ = _longest(g, shape, minus_one, -1)
     goals = tuple(i for i, p in enumerate(g.principles) if p in scenario.goals)
-    per_principle: list[dict[int, tuple[int, int]]] = [{} for _ in g.principles]
-    for k, ev in enumerate(g.evidence):
-        for p, e, P in ev:
-            per_principle[p][k] = (e, P)
+    per_principle: list[dict[int, tuple[int, int]] | None] = [None] * len(g.principles)  # made when needed
     # Certain misses: lowering a critical principle, or (with one allowed turn)
     # carrying on alone while the client is a threat.
     threat, flags = g.threat, g.flags
@@ -1370,8 +1602,46 @@ def verify(analysis: Analysis, endings: int = VERIFIED_ENDINGS) -> list[str]:
     """Replay the reported choice lists through the engine; return the disagreements.
 
     Every score's path is replayed; of the endings' shortest ways in, the first `endings`.
+    A path reported more than once is replayed once.
     """
+    # Long replays make many small objects and no cycles, as in `analyze`.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _verify(analysis, endings)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _verify(analysis: Analysis, endings: int) -> list[str]:
     problems: list[str] = []
+    sessions: dict[tuple[str, ...], Session] = {}
+    scores: dict[tuple[str, ...], Score] = {}
+
+    def session_of(path: Path) -> Session:
+        session = sessions.get(path.actions)
+        if session is None:
+            a = analysis
+            session = sessions[path.actions] = Session.replay(a.scenario, a.profile, 0, path.actions, a.critical)
+        return session
+
+    def score_of(path: Path) -> Score:
+        result = scores.get(path.actions)
+        if result is None:
+            result = scores[path.actions] = score(session_of(path))
+        return result
+
+    def principle_of(path: Path, pid: str) -> tuple[int, int]:
+        # The engine's scoring of one principle (what `score` computes for
+        # each), without the others when the whole score is not needed.
+        result = scores.get(path.actions)
+        if result is not None:
+            ps = result.principle(pid)
+        else:
+            turns = session_of(path).turns
+            ps = PrincipleScore(pid, False, tuple(e for e in (turn_evidence(t, pid) for t in turns) if e is not None))
+        return (ps.earned, ps.possible) if ps is not None else (0, 0)
 
     def check_end(label: str, session: Session, path: Path) -> bool:
         if not session.ended or session.node_id != path.end:
@@ -1379,28 +1649,26 @@ def verify(analysis: Analysis, endings: int = VERIFIED_ENDINGS) -> list[str]:
             return False
         return True
 
+    overall = [(label, ov) for label, ov in (("best overall", analysis.best), ("worst overall", analysis.worst)) if ov is not None]
+    for _, ov in overall:
+        score_of(ov.path)  # first: the principles' extremes may share these paths
     for pr in analysis.principles:
         for label, ext in ((f"{pr.principle} best", pr.best), (f"{pr.principle} worst", pr.worst)):
             if ext is None:
                 continue
-            session, result = replay(analysis, ext.path)
-            if not check_end(label, session, ext.path):
+            if not check_end(label, session_of(ext.path), ext.path):
                 continue
-            ps = result.principle(pr.principle)
-            got = (ps.earned, ps.possible) if ps is not None else (0, 0)
+            got = principle_of(ext.path, pr.principle)
             if got != (ext.earned, ext.possible):
                 problems.append(f"{label}: the engine scores {got[0]}/{got[1]}, the analysis {ext.earned}/{ext.possible}")
             elif ext.attained and Fraction(ext.earned, ext.possible) != ext.ratio:
                 problems.append(f"{label}: the path scores {ext.earned}/{ext.possible}, not the reported {ext.ratio}")
-    for label, ov in (("best overall", analysis.best), ("worst overall", analysis.worst)):
-        if ov is None:
-            continue
-        session, result = replay(analysis, ov.path)
+    for label, ov in overall:
+        session, result = session_of(ov.path), score_of(ov.path)
         if check_end(label, session, ov.path) and (result.overall != ov.score or bool(result.critical_misses) != ov.critical_miss):
             problems.append(f"{label}: the engine scores {result.overall}, the analysis {ov.score}")
     for ending in analysis.endings[:endings]:
         if ending.shortest is not None:
-            session, _ = replay(analysis, ending.shortest)
-            check_end(f"ending {ending.node}", session, ending.shortest)
+            check_end(f"ending {ending.node}", session_of(ending.shortest), ending.shortest)
     analysis.verified = not problems
     return problems

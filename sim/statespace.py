@@ -378,17 +378,24 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
             base.append({CALL_HELP: HELP_CREDIT})
         out: list[Move] = []
 
-        def move(action: str, principles: Mapping[str, int], effects: Mapping[str, int], target: int, extra: Mapping[str, int] | None, helped: bool) -> None:
-            # The engine's alternatives: the options offered, the call for help
-            # under threat, and the move itself when it is neither (timeout, help when calm).
-            alts = base if extra is None else [*base, extra]
-            ev: list[tuple[int, int, int]] = []
+        def spread(alts: list[Mapping[str, int]]) -> list[tuple[int, str, int, int]]:
+            # (index, principle, best, worst) of every principle the alternatives treat differently.
             touched = {p for a in alts for p, d in a.items() if d}
+            found = []
             for p in touched:
                 values = [a.get(p, 0) for a in alts]
                 best, worst = max(values), min(values)
                 if best != worst:
-                    ev.append((pindex[p], principles.get(p, 0) - worst, best - worst))
+                    found.append((pindex[p], p, best, worst))
+            return found
+
+        base_spread = spread(base)
+
+        def move(action: str, principles: Mapping[str, int], effects: Mapping[str, int], target: int, extra: Mapping[str, int] | None, helped: bool) -> None:
+            # The engine's alternatives: the options offered, the call for help
+            # under threat, and the move itself when it is neither (timeout, help when calm).
+            ranges = base_spread if extra is None else spread([*base, extra])
+            ev = [(i, principles.get(p, 0) - worst, best - worst) for i, p, best, worst in ranges]
             for p, d in principles.items():
                 if d:
                     g.signs.setdefault(p, set()).add(1 if d > 0 else -1)
@@ -396,7 +403,14 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
             updates = tuple(
                 (i, effects[name], *var_limits[i - 1]) for i, name in enumerate(ab.variables, start=1) if effects.get(name)
             )
-            out.append((action, target, step_table[effects.get("tension", 0)], updates, tuple(sorted(ev)), flags))
+            # What the hot loop needs to know about the target, looked up once here.
+            end_kind = 0 if not is_end[target] else 2 if escalated[target] else 1
+            out.append(
+                (
+                    action, target, step_table[effects.get("tension", 0)], updates, tuple(sorted(ev)), flags,
+                    end_kind, node_bit[target], live_bits[target], dead_slots[target],
+                )
+            )
 
         for i in offered:
             c = node.choices[i]
@@ -424,15 +438,19 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
     start_key, start_vals_kept, start_vb = key_of(start, tuple(start_vals), 0)
     new_state(start_key, start, start_vals_kept, start_vb, -1, 0)
 
-    # The hot loop: every edge of the graph passes here once.
+    # The hot loop: every edge of the graph passes here once. (`key_of` and
+    # `new_state` written out: this runs for each of a million moves.)
     head = 0
     dst, action, evidence, flags_out, first = g.dst, g.action, g.evidence, g.flags, g.first
+    g_node, g_tension, g_threat, g_ended, g_parent, g_depth = g.node, g.tension, g.threat, g.ended, g.parent, g.depth
     unconditional = [None if any(checks[n]) else tuple(range(len(nodes[n].choices))) for n in range(len(nodes))]
     simple = len(slots) == 1  # only tension: no variables or turn to carry along
+    carry = not simple and turn_slot is None  # variables, but a move without updates keeps them as they are
+    states = len(g_node)
     while head < len(pending):
         n, vals, vb = pending[head]
         pending[head] = ()  # free memory as we go
-        deeper = g.depth[head] + 1  # pending is in state order: this is state `head`
+        deeper = g_depth[head] + 1  # pending is in state order: this is state `head`
         head += 1
         if is_end[n]:
             first.append(len(dst))
@@ -441,16 +459,18 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
         threatened = t0 >= theta
         offered = unconditional[n]
         if offered is None:
-            offered = tuple(i for i, chk in enumerate(checks[n]) if chk is None or chk(vals, vb))
+            offered = tuple([i for i, chk in enumerate(checks[n]) if chk is None or chk(vals, vb)])
         cache_key = (n, offered, threatened)
         moves = moves_cache.get(cache_key)
         if moves is None:
             moves = moves_cache[cache_key] = moves_for(n, offered, threatened)
             g.offered.update((n, i) for i in offered)
         rest = vals[1:]
-        for act, target, trow, updates, ev, flags in moves:
-            if simple or not (updates or turn_slot):
-                nv: tuple[int, ...] = (trow[t0], *rest)
+        for act, target, trow, updates, ev, flags, end_kind, tbit, tlive, tdead in moves:
+            if simple:
+                nv: tuple[int, ...] = (trow[t0],)
+            elif carry and not updates:
+                nv = (trow[t0], *rest)
             else:
                 listed = list(vals)
                 listed[0] = trow[t0]
@@ -460,17 +480,35 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
                 if turn_slot is not None:
                     listed[turn_slot] = min(listed[turn_slot] + 1, turn_cap)
                 nv = tuple(listed)
-            if is_end[target]:
-                key = (target, nv[0] >= theta) if escalated[target] else (target,)
+            if end_kind:
+                key = (target, nv[0] >= theta) if end_kind == 2 else (target,)
                 nvb = vb
             else:
-                nvb = (vb | node_bit[target]) & live_bits[target]
-                if dead_slots[target]:
-                    key, nv, nvb = key_of(target, nv, vb)
-                else:
-                    key = (target, nvb, nv)
+                nvb = (vb | tbit) & tlive
+                for i in tdead:
+                    if nv[i]:
+                        # A value no condition can read any more: forget it, so states merge.
+                        listed = list(nv)
+                        for j in tdead:
+                            listed[j] = 0
+                        nv = tuple(listed)
+                        break
+                key = (target, nvb, nv)
             t = keys.get(key)
-            dst.append(new_state(key, target, nv, nvb, len(dst), deeper) if t is None else t)
+            if t is None:
+                t = states
+                if t >= max_states:
+                    raise TooLarge(f"more than {max_states:,} reachable states")
+                states += 1
+                keys[key] = t
+                g_node.append(target)
+                g_tension.append(nv[0])
+                g_threat.append(nv[0] >= theta)
+                g_ended.append(end_kind != 0)
+                g_parent.append(len(dst))
+                g_depth.append(deeper)
+                pending.append((target, nv, nvb))
+            dst.append(t)
             action.append(act)
             evidence.append(ev)
             flags_out.append(flags)

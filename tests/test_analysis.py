@@ -306,6 +306,84 @@ def test_dinkelbach_with_a_loop_reports_the_supremum_as_not_attained():
     assert worst.ratio == Fraction(1, 4) and worst.attained
 
 
+def test_dinkelbach_with_a_long_loop_finds_the_whole_loop():
+    # Start 0 → ring 1 … m (entry costs 0/1), the ring earns m+1 of 2m each
+    # time round, and leaves from 1 to the ending. The supremum is (m+1)/(2m),
+    # approached by going round ever more often; the loop is the whole ring.
+    # (Found from the best-edge pointers after a round or two: the plain
+    # Bellman-Ford went round the ring m+1 times for each loop it reported.)
+    m = 400
+    edges: list[tuple[int, int, tuple[tuple[int, int], ...]]] = [(0, 1, ((0, 1),))]
+    edges += [(i, i + 1, ((1, 2),)) for i in range(1, m)]
+    edges += [(m, 1, ((2, 2),)), (1, m + 1, ())]
+    cx = synthetic(edges, m + 2, {m + 1})
+    best = _dinkelbach(cx, 0, +1)
+    assert best.ratio == Fraction(m + 1, 2 * m) and not best.attained
+    assert best.loop is not None and len(best.loop.actions) == m
+    assert Fraction(best.earned, best.possible) < best.ratio
+    worst = _dinkelbach(cx, 0, -1)
+    assert worst.ratio == 0 and worst.attained
+
+
+def plain_bellman_ford(cx: _Context, w: list[int]) -> tuple[list[float], list[int]] | None:
+    """The Bellman-Ford `_longest` ran before it skipped unchanged states: the reference for ties (None: a loop gains)."""
+    g, shape = cx.g, cx.shape
+    val: list[float] = [float("-inf")] * g.size
+    succ = [-1] * g.size
+    for ci, members in enumerate(shape.order):
+        inside = []
+        for s in members:
+            best, arg = float("-inf"), -1
+            if g.ended[s]:
+                best = 0
+            for k in range(g.first[s], g.first[s + 1]):
+                t = g.dst[k]
+                if shape.comp[t] == ci:
+                    inside.append((s, k, t))
+                elif val[t] + w[k] > best:
+                    best, arg = val[t] + w[k], k
+            val[s], succ[s] = best, arg
+        for _ in range(len(members) + 1):
+            changed = False
+            for s, k, t in inside:
+                if val[t] + w[k] > val[s]:
+                    val[s], succ[s] = val[t] + w[k], k
+                    changed = True
+            if not changed:
+                break
+        else:
+            return None
+    return val, succ
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_longest_with_loops_breaks_ties_as_plain_bellman_ford(seed):
+    # Random graphs with loops and integer weights: the same values and the
+    # same best edges as the plain algorithm, and a gaining loop exactly when it has one.
+    from sim.analysis import _PositiveLoop
+
+    rng = random.Random(seed)
+    n = rng.randint(3, 25)
+    ended = {n - 1}
+    edges = []
+    for s in range(n - 1):
+        for _ in range(rng.randint(1, 4)):
+            edges.append((s, rng.randrange(n), ()))
+    cx = synthetic(edges, n, ended)
+    if cx.shape.acyclic:
+        return
+    low = -5 if seed % 2 else -2  # odd seeds: mostly no gaining loop
+    w = [rng.randint(low, 2 if seed % 2 == 0 else 0) for _ in range(cx.g.edges)]
+    expected = plain_bellman_ford(cx, w)
+    try:
+        got = _longest(cx.g, cx.shape, w)
+    except _PositiveLoop as found:
+        assert expected is None
+        assert sum(w[k] for k in found.edges) > 0  # the loop reported does gain
+        return
+    assert expected is not None and got == expected
+
+
 # --------------------------------------------------------------------------
 # Agreement with the engine, played exhaustively
 
