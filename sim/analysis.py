@@ -297,7 +297,8 @@ class Analysis:
     threat: list[ThreatNode]
     seconds: float = 0.0
     verified: bool = False
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # English, for the JSON; the CLI words its own
+    loops_not_listed: int = 0  # beyond MAX_LOOPS_REPORTED
 
     def as_dict(self) -> dict[str, Any]:
         s = self.scenario
@@ -1584,7 +1585,9 @@ def _analyze(scenario: Scenario, profile: Profile, critical: frozenset[str], enu
         threat=_threat(cx),
     )
     if len(loops) > MAX_LOOPS_REPORTED:
-        result.notes.append(f"{len(loops) - MAX_LOOPS_REPORTED} more loops are not listed")
+        result.loops_not_listed = len(loops) - MAX_LOOPS_REPORTED
+        n = result.loops_not_listed
+        result.notes.append(f"{n} more {'loop is' if n == 1 else 'loops are'} not listed")
     result.seconds = time.perf_counter() - started
     return result
 

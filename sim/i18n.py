@@ -655,6 +655,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.analyze.threat_at.other": {"en": "At {count} nodes; the nearest first:", "fi": "{count} solmussa; lähin ensin:"},
     "cli.analyze.threat_node": {"en": "`{node}` (tension {tension}): {command}", "fi": "`{node}` (jännitys {tension}): {command}"},
     "cli.analyze.more": {"en": "… and {count} more (--json lists them)", "fi": "… ja {count} muuta (--json luettelee ne)"},
+    "cli.analyze.more_loops.one": {"en": "note: {count} more loop is not listed", "fi": "huom.: vielä {count} silmukka jäi luettelematta"},
+    "cli.analyze.more_loops.other": {"en": "note: {count} more loops are not listed", "fi": "huom.: vielä {count} silmukkaa jäi luettelematta"},
     "cli.analyze.disagrees": {
         "en": "sim analyze: internal error: the analysis disagrees with the engine:",
         "fi": "sim analyze: sisäinen virhe: analyysi ja simulaattorin moottori ovat eri mieltä:",

@@ -114,3 +114,13 @@ def test_core_analysis_modules_do_not_import_rich_or_textual():
     code = "import sys, sim.analysis, sim.statespace, sim.graph, sim.scaffold; print([m for m in ('rich', 'textual') if m in sys.modules])"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(("lang", "note"), [("en", "note: 1 more loop is not listed"), ("fi", "huom.: vielä 1 silmukka jäi luettelematta")])
+def test_loops_beyond_the_listed_ones_are_counted_in_the_users_language(monkeypatch, capsys, lang, note):
+    monkeypatch.setattr(sim.analysis, "MAX_LOOPS_REPORTED", 0)
+    loops = ROOT / "benchmarks" / "data" / "loop.yaml"  # a scenario that goes round: one loop
+    code, out, _ = cli(capsys, "--lang", lang, "analyze", str(loops))
+    assert code == 0 and out.splitlines()[-1].strip() == note
+    code, out, _ = cli(capsys, "analyze", str(loops), "--json")
+    assert json.loads(out)["notes"] == ["1 more loop is not listed"]  # the JSON keeps its English words

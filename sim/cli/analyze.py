@@ -97,7 +97,7 @@ def _heading(out: Console, text: str) -> None:
 
 
 def print_report(a, scenario_arg: str, lib, lang: str = "en") -> None:
-    """The report in `lang`; the analysis's own notes stay English (sim.analysis words them)."""
+    """The report in `lang`."""
     out = console()
     s = a.scenario
     from sim.text import localize
@@ -131,8 +131,8 @@ def print_report(a, scenario_arg: str, lib, lang: str = "en") -> None:
     _coverage(out, a, lang)
     _idle(out, a, lang)
     _threat(out, a, scenario_arg, lang)
-    for note in a.notes:
-        out.print(Text(f"note: {note}", style="dim"))  # English on purpose: sim.analysis words the note
+    if a.loops_not_listed:
+        out.print(Text(tn("cli.analyze.more_loops", a.loops_not_listed, lang), style="dim"))
 
 
 def _turns(count: int, lang: str) -> str:
