@@ -576,6 +576,23 @@ def test_list_table(capsys):
     assert re.search(r"^\* sample: .*tests/data/sample/sample.yaml$", out, re.M)
 
 
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_list_fits_an_80_column_terminal(capsys, monkeypatch, lang):
+    import sim.cli.listing
+    from sim.cli.output import console
+
+    monkeypatch.setattr(sim.cli.listing, "console", lambda: console_80)
+    console_80 = console()
+    console_80.width = 80
+    code, out, _ = cli(capsys, "--lang", lang, "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    header = next(line for line in lines if line.strip().startswith(("id", "tunnus")))
+    assert header.split()[-1] == "min"  # the last column is on screen, not cut off
+    assert "aggressive-desk" in out and "Frustrated" not in out  # the persona is left out
+
+
 def test_subprocess_help_and_validate_errors():
     help_proc = sim_process("--help")
     assert help_proc.returncode == 0

@@ -47,15 +47,19 @@ def run_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     out = console()
     table = Table(title=t("home.subtitle", lang), title_justify="left", box=box.SIMPLE_HEAD)
+    # Below 100 columns the persona and the languages are left out: with them
+    # an 80-column terminal cut off the last columns (`--json` has everything).
+    wide = out.width >= 100
     # Ids and short values never wrap: they are what people type and scan.
     table.add_column(t("list.col.id", lang), no_wrap=True)
     table.add_column(t("list.col.title", lang), min_width=16)
     table.add_column(t("list.col.channel", lang), no_wrap=True)
-    table.add_column(t("list.col.persona", lang), min_width=10)
-    for column in ("difficulty", "lang", "minutes"):
+    if wide:
+        table.add_column(t("list.col.persona", lang), min_width=10)
+    for column in ("difficulty", "lang", "minutes") if wide else ("difficulty", "minutes"):
         table.add_column(t(f"list.col.{column}", lang), no_wrap=True)
     for r in rows:
-        table.add_row(
+        cells = [
             literal(r["id"] + ("" if r["builtin"] else " *")),
             literal(r["title"]),
             t(f"channel.{r['channel']}", lang),
@@ -63,7 +67,8 @@ def run_list(args: argparse.Namespace) -> int:
             t(f"difficulty.{r['difficulty']}", lang),
             ",".join(r["languages"]),
             str(r["minutes"] or "—"),
-        )
+        ]
+        table.add_row(*(cells if wide else [*cells[:3], cells[4], cells[6]]))
     out.print(table)
     for r in rows:
         if not r["builtin"]:
