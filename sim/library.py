@@ -8,8 +8,6 @@ folders add to them or replace them by id.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,7 +188,6 @@ def load_library(paths: Sequence[Path] = (), *, builtin_scenarios: bool = False)
             if not is_builtin:
                 lib.problems.extend(refs)
             if scenario.profile in lib.profiles and not any(p.severity == "error" for p in refs):
-                scenario._content_hash = content_hash(scenario)
                 lib.scenarios.append(loaded)
     return lib
 
@@ -203,13 +200,6 @@ def _ids_in(value: Any, key: str) -> list[str]:
 def _report(lib: Library, problems: list[Problem], is_builtin: bool) -> None:
     if not is_builtin:
         lib.problems.extend(problems)
-
-
-def content_hash(scenario: Scenario) -> str:
-    """A hash of what the scenario means (not how it is formatted)."""
-    data = scenario.model_dump(mode="json")
-    blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
 def check_profile(profile: Profile, doc: Document) -> list[Problem]:

@@ -323,6 +323,16 @@ class Scenario(_Strict):
 
     @property
     def content_hash(self) -> str:
+        """A hash of what the scenario means (not how it is formatted): the
+        version a journal or a history entry was played on. Worked out on
+        first use; dumping a large scenario takes a while that `validate`
+        and `analyze` do not need to spend."""
+        if not self._content_hash:
+            import hashlib
+            import json
+
+            blob = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+            self._content_hash = hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
         return self._content_hash
 
     def ranges(self) -> dict[str, tuple[int, int]]:
