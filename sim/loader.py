@@ -79,9 +79,15 @@ def _fields(model: type[BaseModel]) -> list[str]:
     return list(model.model_fields)
 
 
-def did_you_mean(word: str, options: list[str]) -> str | None:
+def closest(word: str, options: list[str]) -> str | None:
+    """The option `word` was most likely meant to be, if any is close."""
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else None
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, options: list[str]) -> str | None:
+    meant = closest(word, options)
+    return f"did you mean `{meant}`?" if meant else None
 
 
 def _problem_for(doc: Document, model: type[BaseModel], err: dict[str, Any]) -> Problem:

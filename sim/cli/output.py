@@ -92,12 +92,11 @@ def complain(prog: str, message: str, hint: str | None, lang: str) -> None:
 
 def suggestion(word_given: str, options: list[str], lang: str) -> str | None:
     """`did you mean …?` in `lang` (sim.loader's `did_you_mean`, which stays English for located problems)."""
-    import difflib
-
     from sim.i18n import t
+    from sim.loader import closest
 
-    close = difflib.get_close_matches(word_given, options, n=1, cutoff=0.6)
-    return t("cli.did_you_mean", lang, word=close[0]) if close else None
+    meant = closest(word_given, options)
+    return t("cli.did_you_mean", lang, word=meant) if meant else None
 
 
 class CliError(UserError):
