@@ -74,16 +74,6 @@ def write_journal(lib, actions: list[str], *, finished: bool = True, trainee: st
     return j.session_id
 
 
-def cli(capsys, *args: Any) -> tuple[int, str, str]:
-    from sim.cli.main import run
-
-    code = run([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    assert "internal error" not in err
-    return code, out, err
-
-
 def sim_process(*args: Any, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "sim", *map(str, args)], capture_output=True, text=True, env=env, timeout=timeout, cwd=ROOT)
 

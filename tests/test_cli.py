@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import sim.library
-from sim.cli.main import run
+from tests.cli_run import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "sample"
@@ -39,14 +39,6 @@ def no_builtins(tmp_path_factory, monkeypatch):
     empty = tmp_path_factory.mktemp("no-builtins")
     monkeypatch.setattr(sim.library, "builtin_dialogues", lambda: empty / "dialogues")
     monkeypatch.setattr(sim.library, "builtin_profiles", lambda: empty / "profiles")
-
-
-def cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = run([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    assert "internal error" not in err
-    return code, out, err
 
 
 def subprocess_env() -> dict[str, str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import sim.analysis
-from sim.cli.main import run
+from tests.cli_run import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_FILE = ROOT / "tests" / "data" / "sample" / "sample.yaml"
@@ -21,13 +21,6 @@ SAMPLE_FILE = ROOT / "tests" / "data" / "sample" / "sample.yaml"
 def plain_environment(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("SIM_DEBUG", raising=False)
-
-
-def cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = run([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 def test_report_of_the_sample(capsys):
@@ -100,7 +93,7 @@ def test_too_many_states_is_a_located_message(monkeypatch, capsys):
 
 def test_a_disagreement_with_the_engine_is_an_internal_error_not_a_report(monkeypatch, capsys):
     monkeypatch.setattr(sim.analysis, "verify", lambda a: ["best overall: the engine scores 1, the analysis 2"])
-    code, out, err = cli(capsys, "analyze", SAMPLE_FILE)
+    code, out, err = cli(capsys, "analyze", SAMPLE_FILE, internal_error=True)
     assert code == 3 and "disagrees with the engine" in err and out == ""
 
 

@@ -19,9 +19,10 @@ from pathlib import Path
 import pytest
 
 import sim.cli.main
-from sim.cli.main import build_parser, run
+from sim.cli.main import build_parser
 from sim.i18n import STRINGS, lang_from_argv
 from tests.history_helpers import ALONE, GOOD, SAMPLE_FILE, SHAMING, record, sim_process
+from tests.cli_run import cli
 
 PACKAGE = Path(__file__).parents[1] / "sim"
 SAMPLE_DIR = SAMPLE_FILE.parent
@@ -34,13 +35,6 @@ def plain_environment(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     for var in ("SIM_DIALOGUES", "SIM_DEBUG", "SIM_XAPI_SALT"):
         monkeypatch.delenv(var, raising=False)
-
-
-def cli(capsys, *args: object) -> tuple[int, str, str]:
-    code = run([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 # English words that must not be left in Finnish output. What is not prose is
@@ -185,7 +179,7 @@ def test_the_last_guard_speaks_finnish(capsys, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(sim.cli.main, "dispatch", boom)
-    code, _, err = cli(capsys, "--lang", "fi", "list")
+    code, _, err = cli(capsys, "--lang", "fi", "list", internal_error=True)
     assert code == 3
     assert err.startswith("sim: sisäinen virhe: RuntimeError: boom\n    vihje: tämä on simin vika")
 

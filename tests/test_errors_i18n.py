@@ -27,6 +27,7 @@ from sim.lrs import LrsError
 from tests.history_helpers import GOOD, SAMPLE_FILE, play, record, write_journal
 from tests.test_cli_i18n import english_left
 from tests.test_xapi import FakeLrs
+from tests.cli_run import cli
 
 PACKAGE = Path(__file__).parents[1] / "sim"
 
@@ -37,16 +38,6 @@ def plain_environment(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     for var in ("SIM_DIALOGUES", "SIM_DEBUG", "SIM_XAPI_SALT", "SIM_LRS_USER", "SIM_LRS_PASSWORD"):
         monkeypatch.delenv(var, raising=False)
-
-
-def cli(capsys, *args: object) -> tuple[int, str, str]:
-    from sim.cli.main import run
-
-    code = run([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    assert "internal error" not in err and "sisäinen virhe" not in err
-    return code, out, err
 
 
 def finnish_only(text: str) -> list[str]:

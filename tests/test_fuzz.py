@@ -8,10 +8,10 @@ import json
 import pytest
 
 import sim.engine
-from sim.cli.main import run
 from sim.engine import Session
 from sim.fuzz import fuzz
 from tests.helpers import write_scenario
+from tests.cli_run import cli
 
 # `wait` offers its only choice while tension < 60; `provoke` takes tension to 70.
 STUCK_NODES = {
@@ -35,13 +35,6 @@ STUCK_NODES = {
 def plain_environment(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("SIM_DEBUG", raising=False)
-
-
-def cli(capsys, *args) -> tuple[int, str, str]:
-    code = run([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err and "internal error" not in err
-    return code, out, err
 
 
 @pytest.fixture

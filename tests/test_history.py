@@ -14,7 +14,8 @@ import pytest
 
 from sim import history
 from sim.history import SCHEMA_VERSION, Store, StoreError
-from tests.history_helpers import ALONE, GOOD, HELP, ROOT, SAMPLE_DIR, SHAMING, cli, play, read_only, record, write_journal
+from tests.history_helpers import ALONE, GOOD, HELP, ROOT, SAMPLE_DIR, SHAMING, play, read_only, record, write_journal
+from tests.cli_run import cli
 
 # --- round trip ------------------------------------------------------------------
 

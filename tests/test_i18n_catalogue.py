@@ -20,6 +20,7 @@ from sim.cli.main import run
 from sim.engine import MISS_REASONS
 from sim.i18n import STRINGS, SUPPORTED, t, tn
 from tests.conftest import SAMPLE
+from tests.cli_run import cli as run_cli
 
 PACKAGE = Path(__file__).parents[1] / "sim"
 # Outside sim/tui (whose keys tests/tui/test_i18n.py checks), every module that speaks to people.
@@ -78,9 +79,7 @@ def test_critical_miss_reasons_have_words_and_english_matches_the_engine():
 
 
 def cli(capsys, *args: object) -> tuple[int, str]:
-    code = run([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
+    code, out, _ = run_cli(capsys, *args)
     return code, out
 
 

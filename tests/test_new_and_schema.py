@@ -8,17 +8,10 @@ import json
 import pytest
 import yaml
 
-from sim.cli.main import run
 from sim.cli.schema import schema_for
 from sim.library import load_library
 from sim.lint import lint_library
-
-
-def cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = run([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err and "internal error" not in err
-    return code, out, err
+from tests.cli_run import cli
 
 
 def problems_in(folder) -> list[str]:

@@ -19,7 +19,8 @@ import pytest
 from sim import history
 from sim.atomic import write_atomic
 from tests.helpers import write_scenario
-from tests.history_helpers import ALONE, GOOD, HELP, ROOT, SAMPLE_DIR, SHAMING, cli, record
+from tests.history_helpers import ALONE, GOOD, HELP, ROOT, SAMPLE_DIR, SHAMING, record
+from tests.cli_run import cli
 
 # --- finding the session -------------------------------------------------------------
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from sim.summary import load_report, summarise
-from tests.history_helpers import ALONE, GOOD, SHAMING, cli, record
+from tests.history_helpers import ALONE, GOOD, SHAMING, record
+from tests.cli_run import cli
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sim.cli.main import run
 from sim.testfile import load_tests
 from sim.transcript_tests import run_paths
+from tests.cli_run import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "sample"
@@ -62,13 +62,6 @@ cases:
 def plain_environment(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("SIM_DEBUG", raising=False)
-
-
-def cli(capsys, *args) -> tuple[int, str, str]:
-    code = run([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err and "internal error" not in err
-    return code, out, err
 
 
 def position(text: str, needle: str, nth: int = 0) -> tuple[int, int]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sim.cli.main import run
+from tests.cli_run import cli
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "sample"
 
@@ -59,13 +59,6 @@ nodes:
 @pytest.fixture(autouse=True)
 def plain_environment(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-
-
-def cli(capsys, *args) -> tuple[int, str, str]:
-    code = run([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 def position(text: str, needle: str) -> tuple[int, int]:

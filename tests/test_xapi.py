@@ -21,7 +21,8 @@ import pytest
 
 from sim import history, xapi
 from sim.history import Store
-from tests.history_helpers import ALONE, GOOD, HELP, SHAMING, cli, record
+from tests.history_helpers import ALONE, GOOD, HELP, SHAMING, record
+from tests.cli_run import cli
 
 # --- the validator ------------------------------------------------------------------------
 
