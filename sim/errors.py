@@ -72,6 +72,7 @@ def _value(value: object, lang: str) -> object:
     if isinstance(value, Mapping):
         return value[lang] if lang in value else value["en"]
     if isinstance(value, float):
-        text = f"{value:g}"
-        return text.replace(".", ",") if lang == "fi" else text
+        from sim.i18n import decimal_text
+
+        return decimal_text(f"{value:g}", lang)
     return value

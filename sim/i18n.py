@@ -1337,3 +1337,8 @@ def t(key: str, lang: str, **fields: object) -> str:
 def tn(key: str, count: int, lang: str, **fields: object) -> str:
     """`KEY.one` or `KEY.other` by `count` (also given as the field `count`)."""
     return t(f"{key}.{'one' if count == 1 else 'other'}", lang, count=count, **fields)
+
+
+def decimal_text(text: str, lang: str) -> str:
+    """A number already written with a decimal point, as `lang` writes it (Finnish: a comma)."""
+    return text.replace(".", ",") if lang == "fi" else text

@@ -54,8 +54,9 @@ def decimal(value: float | None, lang: str, places: int | None = None) -> str:
     decimals; Finnish has a decimal comma."""
     if value is None:
         return "—"
-    text = f"{value:g}" if places is None else f"{value:.{places}f}"
-    return text.replace(".", ",") if lang == "fi" else text
+    from sim.i18n import decimal_text
+
+    return decimal_text(f"{value:g}" if places is None else f"{value:.{places}f}", lang)
 
 
 def percent(share: float, lang: str) -> str:
