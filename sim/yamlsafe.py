@@ -165,18 +165,22 @@ def parse(text: str, name: str) -> Document:
     """Parse one YAML document into LMap/LList/scalars. Raises YamlError."""
     if len(text) > MAX_BYTES:
         raise YamlError(Problem(name, 1, 1, "file is too large", "split the scenario into several files", code="limit"))
-    builder = _Builder(name)
     try:
-        loader = _Loader(text)
-        get_event = loader.get_event
-        feed = builder.feed
         try:
-            with gc_paused():
-                while (event := get_event()) is not None:
-                    feed(event)
-        finally:
-            loader.dispose()
+            builder = _build(text, name, _Loader)
+        except yaml.MarkedYAMLError as exc:
+            if not _is_nesting_refusal(exc):
+                raise
+            # libyaml 0.2.6 refuses 1,000 levels of nesting itself, scanning
+            # ahead of the events our depth limit sees, so its refusal comes
+            # first and names another place. The pure-Python parser has no
+            # such limit and needs no recursion: running it reaches our own
+            # limit, at the position the author needs, on every libyaml.
+            builder = _build(text, name, yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
+        if _is_nesting_refusal(exc):  # pragma: no cover - our limit is far lower than any parser's
+            line, col = _mark(exc.problem_mark or exc.context_mark)
+            raise YamlError(Problem(name, line, col, f"nesting is deeper than {MAX_DEPTH} levels", "flatten the structure", code="limit")) from None
         raise YamlError(_syntax_problem(name, text, exc)) from None
     except yaml.reader.ReaderError as exc:
         # Raised for characters YAML forbids (control characters); it carries an
@@ -195,6 +199,26 @@ def parse(text: str, name: str) -> Document:
     if builder.root_mark is None:
         raise YamlError(Problem(name, 1, 1, "the file is empty", "a scenario starts with `id:`, `title:` … — see docs/authoring.md", code="empty"))
     return Document(name, builder.root, builder.root_mark, builder.styles, builder.multiline)
+
+
+def _build(text: str, name: str, loader_class: type) -> _Builder:
+    """Feed one parser's events to a new builder; limits and tags raise YamlError."""
+    builder = _Builder(name)
+    loader = loader_class(text)
+    get_event = loader.get_event
+    feed = builder.feed
+    try:
+        with gc_paused():
+            while (event := get_event()) is not None:
+                feed(event)
+    finally:
+        loader.dispose()
+    return builder
+
+
+def _is_nesting_refusal(exc: yaml.MarkedYAMLError) -> bool:
+    # libyaml ≥ 0.2.6: "exceeded maximum nesting depth" while increasing a flow or indent level.
+    return "nesting depth" in (exc.problem or "")
 
 
 def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
