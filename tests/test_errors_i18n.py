@@ -257,7 +257,7 @@ def test_refused_credentials_and_a_timeout_in_finnish(sample_library, capsys):
         code, _, err = _send(capsys, lrs.url, "--lang", "fi")
     assert code == 1
     assert f"{lrs.url}statements: LRS ei hyväksynyt tunnuksia (401 Unauthorized): bad key\n    vihje: tarkista --user ja --password (tai SIM_LRS_USER / SIM_LRS_PASSWORD)\n" in err
-    with FakeLrs(200, delay=2.0) as lrs:
+    with FakeLrs(200, hold=True) as lrs:
         code, _, err = _send(capsys, lrs.url, "--timeout", "0.2", "--lang", "fi")
     assert code == 1
     assert "LRS ei vastannut 0,2 sekunnin kuluessa\n    vihje: lausekkeet jäävät jonoon; yritä myöhemmin uudelleen tai kasvata valitsimen --timeout arvoa\n" in err

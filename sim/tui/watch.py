@@ -65,6 +65,10 @@ class FileWatch:
         self._last = now
         return True
 
+    def is_current(self) -> bool:
+        """Whether the last change taken in is the files as they are now."""
+        return signature(self.path) == self._last
+
     def is_watched(self, path: Path) -> bool:
         resolved = path.resolve()
         return any(f.resolve() == resolved for f in watched_files(self.path))

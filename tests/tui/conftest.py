@@ -70,6 +70,17 @@ def make_app(clock: FakeClock) -> Callable[..., object]:
     return make
 
 
+async def until(pilot, condition: Callable[[], object], what: str, rounds: int = 200) -> None:
+    """Pause until `condition()` holds. `pilot.pause()` alone guesses that the
+    app is idle from how much CPU it used, which a loaded machine fools; the
+    screen's own content is the condition to wait on. Bounded in rounds."""
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError(f"waited {rounds} rounds for {what}; the screen shows:\n{screen_text(pilot.app)}")
+
+
 def screen_text(app) -> str:
     """The characters on the terminal, row by row, as the trainee sees them."""
     svg = app.export_screenshot()

@@ -21,7 +21,7 @@ from sim.tui.screens.encounter import EncounterScreen
 from sim.tui.screens.error import ErrorScreen
 from sim.tui.widgets.transcript import Transcript
 from tests.conftest import SAMPLE
-from tests.tui.conftest import SIZE, screen_text
+from tests.tui.conftest import SIZE, screen_text, until
 
 
 @pytest.fixture
@@ -41,10 +41,20 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 async def saved(pilot) -> None:
-    """What the poll timer does every half second, done now."""
-    pilot.app.poll_watch()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """What the poll timer does every half second, done now, until the watch
+    has taken in the save. The timer may have started a check of its own just
+    before the edit (which then saw nothing new and made our poll a no-op):
+    so wait on the watch's own record of the files, not on one poll."""
+    app = pilot.app
+    for _ in range(100):  # bounded: each round is one complete check
+        await app.workers.wait_for_complete()
+        if app._watch is not None and app._watch.is_current():
+            await pilot.pause()
+            return
+        app.poll_watch()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    raise AssertionError("the watch never took in the saved file")
 
 
 def last_note(app) -> str:
@@ -106,8 +116,13 @@ async def test_a_yaml_error_is_shown_until_the_file_is_fixed(make_app, scenario)
         edit(scenario, "  angry:\n", "  angry\n")
         await saved(pilot)
         assert isinstance(app.screen, ErrorScreen)
+        await until(pilot, lambda: "sample.yaml has errors" in screen_text(app), "the error dialog")
+        # The location is checked on the dialog's problems: on screen the
+        # temporary folder's path wraps wherever its length puts the break.
+        assert [p.code for p in app.screen.problems] == ["yaml-syntax"]
+        assert app.screen.problems[0].location.startswith(f"{scenario}:")
         text = screen_text(app)
-        assert "sample.yaml has errors" in text and "sample.yaml:" in text and "YAML syntax" in text
+        assert "YAML syntax" in text
         assert "Traceback" not in text
         # Another broken save replaces the dialog instead of stacking a second one.
         edit(scenario, "  threat:\n", "  threat\n")
