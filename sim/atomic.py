@@ -1,19 +1,67 @@
-"""Writing a file so that a reader sees the old version or the new one, never half."""
+"""Writing an output file: atomically where that is safe, never over a device.
+
+Every file the simulator writes for a user (reports, exports, schemas,
+graphs, PO files, the TUI's saved reports) and its own small files
+(settings, a journal's first line) go through `write_file`, so one rule
+decides what a path may be:
+
+- absent or a regular file: a temporary file beside it is renamed over it,
+  so a reader sees the old file or the new one, never half; the folder is
+  then fsynced, so a crash right after cannot lose the new name;
+- a character device or a FIFO (`/dev/null`, `/dev/stdout`, a named pipe):
+  written to as it is. Renaming over it would replace the device with a
+  plain file — as root, `-o /dev/null` once did exactly that to a machine;
+- a symbolic link: followed, and its target handled by these same rules;
+  the link itself stays;
+- a directory, a socket, a block device: refused with `NotWritable`.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` so that a reader sees the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+class NotWritable(OSError):
+    """The path names something that is neither a file nor a stream to write into."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(errno.EISDIR if what == "directory" else errno.EINVAL, f"is a {what}, not a file", str(path))
+        self.what = what  # directory | socket | block-device | other
+
+
+def write_file(path: Path, data: str | bytes, *, parents: bool = False) -> None:
+    """Write `data` (text as UTF-8) to `path` by the rules above. `parents`
+    makes missing folders, for the program's own files in its data folder;
+    a user's `-o` into a folder that is not there is a mistake to report."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    target = Path(os.path.realpath(path))  # a link is followed; the link stays
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is None or stat.S_ISREG(mode):
+        if parents:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        _replace_atomically(target, payload, None if mode is None else stat.S_IMODE(mode))
+    elif stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        _write_into_stream(target, payload)
+    else:
+        what = "directory" if stat.S_ISDIR(mode) else "socket" if stat.S_ISSOCK(mode) else "block-device" if stat.S_ISBLK(mode) else "other"
+        raise NotWritable(path, what)
+
+
+def _replace_atomically(path: Path, payload: bytes, keep_mode: int | None) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        # mkstemp makes the file private (0600); the result should look like
+        # any file the user writes: the old file's mode, else 0666 less the umask.
+        os.fchmod(fd, keep_mode if keep_mode is not None else 0o666 & ~_UMASK)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -23,3 +71,35 @@ def write_atomic(path: Path, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
+    _fsync_folder(path.parent)
+
+
+def _write_into_stream(path: Path, payload: bytes) -> None:
+    # No O_CREAT, no O_TRUNC: a device or pipe is opened as it is, never made anew.
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(payload)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:  # pragma: no cover - a folder that cannot be opened (Windows)
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some file systems refuse fsync on a folder
+        pass
+    finally:
+        os.close(fd)
+
+
+def _read_umask() -> int:
+    # Reading the umask means setting it: done once, at import, before any
+    # thread could create a file under the wrong mask.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()

@@ -304,6 +304,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.hint": {"en": "hint: {hint}", "fi": "vihje: {hint}"},
     "cli.did_you_mean": {"en": "did you mean `{word}`?", "fi": "tarkoititko `{word}`?"},
     "cli.cannot_write": {"en": "cannot write {path}: {error}", "fi": "tiedostoon {path} ei voi kirjoittaa: {error}"},
+    "cli.output.cannot_write": {"en": "cannot write this file ({error})", "fi": "tähän tiedostoon ei voi kirjoittaa ({error})"},
+    "cli.output.cannot_write_hint": {
+        "en": "check that its folder exists, is writable and has free space, or choose another file with -o",
+        "fi": "tarkista, että sen kansio on olemassa, siihen saa kirjoittaa ja siinä on tilaa, tai valitse toinen tiedosto valitsimella -o",
+    },
+    "cli.output.is_directory": {"en": "this is a folder: -o names the file to write", "fi": "tämä on kansio: -o:lle annetaan kirjoitettavan tiedoston nimi"},
+    "cli.output.is_directory_hint": {"en": "give a file name inside it, e.g. -o {example}", "fi": "anna tiedoston nimi kansion sisällä, esim. -o {example}"},
+    "cli.output.not_a_file": {"en": "this is neither a file nor a device or pipe to write into", "fi": "tämä ei ole tiedosto eikä laite tai putki, johon voisi kirjoittaa"},
+    "cli.output.not_a_file_hint": {"en": "choose a file with -o, or -o - for standard output", "fi": "valitse tiedosto valitsimella -o, tai -o - vakiotulosteeseen"},
     "cli.hint.writable": {"en": "check that the folder exists and is writable", "fi": "tarkista, että kansio on olemassa ja siihen saa kirjoittaa"},
     "cli.no_folder": {"en": "sim: no such folder: {path}\n    hint: check --dir and SIM_DIALOGUES", "fi": "sim: kansiota ei ole: {path}\n    vihje: tarkista --dir ja SIM_DIALOGUES"},
     "cli.not_lang_code": {"en": "{option}: `{code}` is not a language code", "fi": "{option}: `{code}` ei ole kielikoodi"},
@@ -706,11 +715,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.report.no_such_hint": {"en": "`sim history` lists the session ids; `last` is the newest", "fi": "`sim history` luettelee tunnukset; `last` on uusin"},
     "cli.report.ambiguous": {"en": "{count} sessions start with this: {shown}", "fi": "{count} harjoituskerran tunnus alkaa näin: {shown}"},
     "cli.report.ambiguous_hint": {"en": "give more of the id", "fi": "anna tunnuksesta pidempi osa"},
-    "cli.report.cannot_write": {"en": "cannot write the report ({error})", "fi": "raporttia ei voi kirjoittaa ({error})"},
-    "cli.report.cannot_write_hint": {
-        "en": "choose another file with -o, or check the folder's permissions and free space",
-        "fi": "valitse toinen tiedosto valitsimella -o tai tarkista kansion käyttöoikeudet ja vapaa tila",
-    },
     # --- starting the simulator (sim, sim play) and sim serve ---
     "cli.launch.no_terminal_help": {
         "en": "sim: the simulator needs a terminal; the commands above work without one",

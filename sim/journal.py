@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sim.atomic import write_atomic
+from sim.atomic import write_file
 from sim.paths import data_dir
 
 FORMAT = 1
@@ -87,7 +87,7 @@ class Journal:
         journal = cls(folder / f"{session_id}.jsonl", session_id)
         # The header lands atomically: a kill during start leaves no journal
         # at all rather than an empty file that is not a journal.
-        write_atomic(journal.path, _line(
+        write_file(journal.path, _line(
             {
                 "v": FORMAT,
                 "session": session_id,

@@ -79,8 +79,8 @@ def save_trainee(name: str) -> None:
     """Remember `name` (raises OSError when the data folder cannot be written)."""
     if asks_name_each_start():
         return  # this tab's name lives in its process only
-    from sim.atomic import write_atomic
+    from sim.atomic import write_file
 
     data = load()
     data["trainee"] = normalize_name(name)
-    write_atomic(settings_path(), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_file(settings_path(), json.dumps(data, ensure_ascii=False, indent=2) + "\n", parents=True)

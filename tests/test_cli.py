@@ -518,9 +518,14 @@ def test_schema_output_file(tmp_path, capsys):
     code, out, _ = cli(capsys, "schema", "-o", target)
     assert code == 0 and out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["title"] == "Scenario"
-    code, _, err = cli(capsys, "schema", "-o", tmp_path / "missing" / "x.json")
+    code, _, err = cli(capsys, "schema", "-o", tmp_path / "new" / "x.json")
+    assert code == 0 and (tmp_path / "new" / "x.json").exists()  # a missing folder is made
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    code, _, err = cli(capsys, "schema", "-o", blocker / "x.json")
     assert code == 2
-    assert "cannot write" in err and "hint:" in err
+    assert f"{blocker / 'x.json'}: cannot write this file (Not a directory)" in err
+    assert "hint: check that its folder exists" in err
 
 
 def test_schema_subprocess_is_valid_json():

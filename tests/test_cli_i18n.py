@@ -309,13 +309,14 @@ def test_new_in_finnish_writes_the_same_template(tmp_path, capsys):
 
 
 def test_schema_graph_and_i18n_messages_in_finnish(tmp_path, capsys, monkeypatch):
-    missing = tmp_path / "no" / "such" / "folder"
+    missing = tmp_path / "a-file"  # a file where a folder should be
+    missing.write_text("x")
     assert cli(capsys, "--lang", "fi", "schema")[1] == cli(capsys, "schema")[1]  # the schema itself is not translated
     code, _, err = cli(capsys, "--lang", "fi", "schema", "-o", missing / "s.json")
-    assert code == 2 and f"sim schema: tiedostoon {missing / 's.json'} ei voi kirjoittaa: " in err and "\n    vihje: tarkista, että kansio" in err
+    assert code == 2 and f"{missing / 's.json'}: tähän tiedostoon ei voi kirjoittaa (" in err and "\n    vihje: tarkista, että sen kansio" in err
     assert cli(capsys, "--lang", "fi", "graph", SAMPLE_FILE)[1] == cli(capsys, "graph", SAMPLE_FILE)[1]  # nor is Mermaid
     code, _, err = cli(capsys, "graph", SAMPLE_FILE, "-o", missing / "g.md", "--lang", "fi")
-    assert code == 2 and "sim graph: tiedostoon " in err and "vihje: " in err
+    assert code == 2 and f"{missing / 'g.md'}: tähän tiedostoon ei voi kirjoittaa (" in err and "vihje: " in err
     monkeypatch.setattr(shutil, "which", lambda name: None)
     code, _, err = cli(capsys, "graph", SAMPLE_FILE, "--format", "svg", "--lang", "fi")
     assert code == 2 and "sim graph: Graphvizin `dot`-ohjelmaa ei ole asennettu, joten SVG-kuvaa ei voi piirtää" in err

@@ -9,7 +9,7 @@ import pytest
 
 from sim import journal
 from sim.engine import Session
-from sim.atomic import write_atomic
+from sim.atomic import write_file
 from sim.report import default_report_path, markdown
 from sim.scoring import score
 
@@ -96,7 +96,7 @@ def test_markdown_report(sample_library, sample, sample_profile):
 
 def test_write_atomic_replaces_whole_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     target = tmp_path / "r" / "report.md"
-    write_atomic(target, "old")
+    write_file(target, "old")
     real_replace = os.replace
 
     def boom(src, dst):
@@ -104,7 +104,7 @@ def test_write_atomic_replaces_whole_file(tmp_path: Path, monkeypatch: pytest.Mo
 
     monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(OSError):
-        write_atomic(target, "new")
+        write_file(target, "new")
     monkeypatch.setattr(os, "replace", real_replace)
     assert target.read_text() == "old"
     assert [p.name for p in target.parent.iterdir()] == ["report.md"]  # no temp file left behind

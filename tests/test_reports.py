@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from sim import history
-from sim.atomic import write_atomic
+from sim.atomic import write_file
 from tests.helpers import write_scenario
 from tests.history_helpers import ALONE, GOOD, HELP, ROOT, SAMPLE_DIR, SHAMING, record
 from tests.cli_run import cli
@@ -272,14 +272,14 @@ else:
         # Everything written, not yet durable nor in place.
         marker.touch(); time.sleep(120)
     os.fsync = slow_fsync
-atomic.write_atomic(target, text)
+atomic.write_file(target, text)
 """
 
 
 @pytest.mark.parametrize("where", ["write", "fsync"])
 def test_a_kill_during_a_report_write_leaves_the_old_file(tmp_path, where):
     target = tmp_path / "reports" / "report.html"
-    write_atomic(target, "<p>old report</p>\n")
+    write_file(target, "<p>old report</p>\n", parents=True)
     marker = tmp_path / "in-write"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(target), str(marker), where], env=env, stderr=subprocess.PIPE)
@@ -298,7 +298,7 @@ def test_a_kill_during_a_report_write_leaves_the_old_file(tmp_path, where):
     assert child.returncode == -signal.SIGKILL
     assert target.read_text(encoding="utf-8") == "<p>old report</p>\n"
     # The next write replaces it whole, leftover temp file or not.
-    write_atomic(target, "<p>newer</p>\n")
+    write_file(target, "<p>newer</p>\n")
     assert target.read_text(encoding="utf-8") == "<p>newer</p>\n"
 
 
@@ -307,4 +307,4 @@ def test_an_unwritable_output_is_a_clear_error(sample_library, tmp_path, capsys)
     blocker = tmp_path / "file"
     blocker.write_text("x")
     code, _, err = cli(capsys, "report", "last", "-o", blocker / "report.md")
-    assert code == 2 and f"{blocker / 'report.md'}: cannot write the report" in err and "hint:" in err
+    assert code == 2 and f"{blocker / 'report.md'}: cannot write this file" in err and "hint:" in err

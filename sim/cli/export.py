@@ -6,12 +6,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 
 from sim.cli.history import open_history
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from sim.cli.output import complain, console, literal, ui_lang
-from sim.cli.report import write_report
+from sim.cli.output import complain, console, literal, ui_lang, write_output
 from sim.i18n import t
 
 
@@ -44,12 +42,10 @@ def run_export(args: argparse.Namespace) -> int:
             if record is not None:
                 batches.append((row.id, statements(record, base=base)))
         flat = [st for _, sts in batches for st in sts]
-        if args.output is not None:
-            write_report(args.output, json.dumps(flat, ensure_ascii=False, indent=2) + "\n", lang)
-            err.print(literal(t("cli.export.wrote", lang, statements=len(flat), sessions=len(batches), path=args.output)), soft_wrap=True)
-        elif not args.lrs:
-            json.dump(flat, sys.stdout, ensure_ascii=False, indent=2)
-            sys.stdout.write("\n")
+        if args.output is not None or not args.lrs:
+            # With --lrs, the statements go to a file only when -o asks for it.
+            if write_output(args.output, json.dumps(flat, ensure_ascii=False, indent=2) + "\n", lang, example="statements.json"):
+                err.print(literal(t("cli.export.wrote", lang, statements=len(flat), sessions=len(batches), path=args.output)), soft_wrap=True)
         if not args.lrs:
             return EXIT_OK
 

@@ -6,10 +6,9 @@ import argparse
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import complain, ui_lang
+from sim.cli.output import complain, ui_lang, write_output
 from sim.cli.scenarios import scenario_or_report
 from sim.i18n import t
 
@@ -33,7 +32,7 @@ def run_graph(args: argparse.Namespace) -> int:
         dot_program = shutil.which("dot")
         if dot_program is None:
             return _fail(lang, t("cli.graph.no_dot", lang, format=args.format.upper()), t("cli.graph.no_dot_hint", lang))
-        if args.format == "png" and args.output is None and sys.stdout.isatty():
+        if args.format == "png" and (args.output is None or str(args.output) == "-") and sys.stdout.isatty():
             return _fail(lang, t("cli.graph.png_terminal", lang), t("cli.graph.png_terminal_hint", lang))
 
     loaded = scenario_or_report(args.scenario, extra_dirs(args))
@@ -41,10 +40,13 @@ def run_graph(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     _, found = loaded
     graph = build(found.scenario, text=args.text, lang=args.lang or default_lang())
+    example = f"{found.scenario.id}.{'md' if args.format == 'mermaid' else args.format}"
     if args.format == "mermaid":
-        return _write_text(to_mermaid(graph), args.output, lang)
+        write_output(args.output, to_mermaid(graph), lang, example)
+        return EXIT_OK
     if args.format == "dot":
-        return _write_text(to_dot(graph), args.output, lang)
+        write_output(args.output, to_dot(graph), lang, example)
+        return EXIT_OK
     assert dot_program is not None
     try:
         proc = subprocess.run(
@@ -62,23 +64,5 @@ def run_graph(args: argparse.Namespace) -> int:
         first = proc.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
         message = t("cli.graph.failed_with", lang, error=first[0]) if first else t("cli.graph.failed", lang)
         return _fail(lang, message, t("cli.graph.failed_hint", lang), EXIT_FINDINGS)
-    return _write_bytes(proc.stdout, args.output, lang)
-
-
-def _write_text(text: str, output: Path | None, lang: str = "en") -> int:
-    if output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    return _write_bytes(text.encode("utf-8"), output, lang)
-
-
-def _write_bytes(data: bytes, output: Path | None, lang: str = "en") -> int:
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        return EXIT_OK
-    try:
-        output.write_bytes(data)
-    except OSError as exc:
-        return _fail(lang, t("cli.cannot_write", lang, path=output, error=exc.strerror or exc), t("cli.hint.writable", lang))
+    write_output(args.output, proc.stdout, lang, example)
     return EXIT_OK

@@ -93,11 +93,8 @@ def run_i18n(args: argparse.Namespace) -> int:
         complain("sim i18n", t("cli.not_lang_code", ui, option="--export-po", code=lang), t("cli.hint.lang_code", ui), ui)
         return EXIT_USAGE
     text = po_catalogue(lang)
-    if args.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    from sim.cli.report import write_report
+    from sim.cli.output import write_output
 
-    write_report(args.output, text, ui)  # atomic, and a clear message when it cannot
-    sys.stderr.write(t("cli.wrote", ui, path=str(args.output)) + "\n")
+    if write_output(args.output, text, ui, example=f"{lang}.po"):
+        sys.stderr.write(t("cli.wrote", ui, path=str(args.output)) + "\n")
     return EXIT_OK

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 
 from sim.cli.history import open_history
 from sim.cli.main import EXIT_OK, extra_dirs
-from sim.cli.output import CliError, console, literal, ui_lang
+from sim.cli.output import CliError, console, literal, ui_lang, write_output
 from sim.history import SessionRecord, Store
 from sim.i18n import t
 
@@ -77,20 +75,6 @@ def run_report(args: argparse.Namespace) -> int:
     with open_history(args) as store:
         record = find_record(store, args.session, args.trainee, ui_lang(args))
     text = render(record, args.format, args)
-    if args.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    write_report(args.output, text, ui_lang(args))
-    console(stderr=True).print(literal(t("cli.wrote", ui_lang(args), path=str(args.output))), soft_wrap=True)
+    if write_output(args.output, text, ui_lang(args), example=f"report.{args.format}"):
+        console(stderr=True).print(literal(t("cli.wrote", ui_lang(args), path=str(args.output))), soft_wrap=True)
     return EXIT_OK
-
-
-def write_report(path: Path, text: str, lang: str = "en") -> None:
-    from sim.atomic import write_atomic
-
-    try:
-        write_atomic(path, text)
-    except OSError as exc:
-        raise CliError(
-            lang, str(path), t("cli.report.cannot_write", lang, error=exc.strerror or exc), t("cli.report.cannot_write_hint", lang)
-        ) from None

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from sim.cli.main import EXIT_OK, EXIT_USAGE
+from sim.cli.main import EXIT_OK
 from sim.model import Catalogue, Profile, Scenario
 
 MODELS = {"scenario": Scenario, "profile": Profile, "principles": Catalogue}
@@ -25,17 +24,8 @@ def schema_for(kind: str) -> dict:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    text = json.dumps(schema_for(args.kind), indent=2, ensure_ascii=False) + "\n"
-    if args.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        args.output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        from sim.cli.output import complain, ui_lang
-        from sim.i18n import t
+    from sim.cli.output import ui_lang, write_output
 
-        lang = ui_lang(args)
-        complain("sim schema", t("cli.cannot_write", lang, path=args.output, error=exc.strerror or exc), t("cli.hint.writable", lang), lang)
-        return EXIT_USAGE
+    text = json.dumps(schema_for(args.kind), indent=2, ensure_ascii=False) + "\n"
+    write_output(args.output, text, ui_lang(args), example=f"{args.kind}.schema.json")
     return EXIT_OK

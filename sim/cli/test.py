@@ -16,7 +16,7 @@ from typing import Any
 from rich.text import Text
 
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import complain, console, literal, ui_lang
+from sim.cli.output import console, literal, ui_lang, write_output
 from sim.i18n import t, tn
 from sim.problems import Problem
 from sim.transcript_tests import RunResult, run_paths
@@ -41,14 +41,8 @@ def run_test(args: argparse.Namespace) -> int:
         report = None
     if args.output is not None:
         text = report if report is not None else render_text(result, lang)
-        try:
-            from sim.atomic import write_atomic
-
-            write_atomic(args.output, text)
-        except OSError as exc:
-            complain("sim test", t("cli.cannot_write", lang, path=args.output, error=exc.strerror or exc), t("cli.hint.writable", lang), lang)
-            return EXIT_USAGE
-        if report is not None:
+        write_output(args.output, text, lang, example=f"results.{'xml' if args.format == 'junit' else args.format}")
+        if report is not None and str(args.output) != "-":
             print_text(result, lang=lang)
     elif report is not None:
         sys.stdout.write(report)

@@ -23,7 +23,7 @@ from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, T
 from textual.widgets.option_list import Option
 
 from sim.engine import Alternative, Turn
-from sim.atomic import write_atomic
+from sim.atomic import write_file
 from sim.report import markdown
 from sim.scoring import Score
 from sim.tui.messages import ReplayRequested
@@ -260,7 +260,7 @@ class DebriefScreen(SimScreen[None]):
         try:
             for fmt in formats:
                 path = self.report_path.with_suffix(f".{fmt}")
-                write_atomic(path, self._report_text(fmt))
+                write_file(path, self._report_text(fmt), parents=True)
                 written.append(path)
         except OSError as exc:
             self.app.call_from_thread(self._report_failed, str(exc))
