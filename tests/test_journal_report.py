@@ -96,7 +96,7 @@ def test_markdown_report(sample_library, sample, sample_profile):
 
 def test_write_atomic_replaces_whole_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     target = tmp_path / "r" / "report.md"
-    write_file(target, "old")
+    write_file(target, "old", parents=True)
     real_replace = os.replace
 
     def boom(src, dst):
