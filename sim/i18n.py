@@ -10,8 +10,12 @@ silently showing English); and there is no compile step for the wheel to get
 wrong. The standard format is still one command away: `sim i18n --export-po
 fi` writes a gettext PO file (msgctxt = key, msgid = English, plural keys as
 msgid_plural) for Poedit, Weblate or Babel, and `msgfmt --check` accepts it
-(tested). Importing PO files back is the step to add when a third language
-or translators outside the team arrive.
+(tested). The way back is `sim i18n --import-po fi.po`: it reads a
+translated PO file (with polib) into this catalogue's shape, `KEY: text` as
+JSON, and reports untranslated, fuzzy, stale (the English changed since
+export) and unknown entries and lost `{fields}` as located problems, so a
+third language or translators outside the team can work in their own tools
+and the result is pasted in here after review.
 
 Plural forms are the keys `KEY.one` and `KEY.other`, read with `tn`.
 """
@@ -291,6 +295,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "argparse.ambiguous": {"en": "ambiguous option: %(option)s could match %(matches)s", "fi": "valitsin %(option)s on moniselitteinen; se voi tarkoittaa näitä: %(matches)s"},
     "argparse.explicit": {"en": "ignored explicit argument %r", "fi": "valitsin ei ota arvoa, joten %r jäi käyttämättä"},
     "argparse.unexpected": {"en": "unexpected option string: %s", "fi": "odottamaton valitsin: %s"},
+    "argparse.one_of": {"en": "one of the arguments %s is required", "fi": "pakollisia argumentteja puuttuu: %s (anna yksi niistä)"},
+    "argparse.not_allowed": {"en": "not allowed with argument %s", "fi": "ei käy yhdessä argumentin %s kanssa"},
     # --- the CLI's own frame: usage errors, the last guard, shared messages ---
     "cli.usage_error": {
         "en": "{prog}: error: {message}\n    hint: `{prog} --help` lists the options",
@@ -321,6 +327,65 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "two or three lowercase letters, comma-separated, e.g. --require-lang fi,en",
         "fi": "kaksi tai kolme pientä kirjainta pilkuin erotettuina, esim. --require-lang fi,en",
     },
+    # --- sim i18n --import-po: a file that cannot be read as a PO file (exit 2) ---
+    "cli.i18n.import.missing": {"en": "no such file", "fi": "tiedostoa ei ole"},
+    "cli.i18n.import.missing_hint": {"en": "check the path and its spelling", "fi": "tarkista polku ja sen kirjoitusasu"},
+    "cli.i18n.import.folder": {"en": "this is a folder: --import-po reads one PO file", "fi": "tämä on kansio: --import-po lukee yhden PO-tiedoston"},
+    "cli.i18n.import.folder_hint": {"en": "give the PO file inside it, e.g. {example}", "fi": "anna kansiossa oleva PO-tiedosto, esim. {example}"},
+    "cli.i18n.import.cannot_read": {"en": "cannot read this file ({error})", "fi": "tätä tiedostoa ei voi lukea ({error})"},
+    "cli.i18n.import.cannot_read_hint": {"en": "check that it is a file you may read", "fi": "tarkista, että se on tiedosto, jonka saat lukea"},
+    "cli.i18n.import.too_big": {"en": "larger than {size} MB, so not a PO file of this catalogue", "fi": "yli {size} Mt, joten se ei ole tämän viestiluettelon PO-tiedosto"},
+    "cli.i18n.import.not_text": {"en": "this is not {encoding} text, so it cannot be read as a PO file", "fi": "tämä ei ole {encoding}-tekstiä, joten sitä ei voi lukea PO-tiedostona"},
+    "cli.i18n.import.binary": {"en": "this is a binary file, not a PO file", "fi": "tämä on binääritiedosto eikä PO-tiedosto"},
+    "cli.i18n.import.syntax": {"en": "this is not a PO file, or it is broken on this line", "fi": "tämä ei ole PO-tiedosto, tai se on rikki tällä rivillä"},
+    "cli.i18n.import.empty": {"en": "this has no PO entries, so it is not a PO file", "fi": "tässä ei ole yhtään PO-merkintää, joten tämä ei ole PO-tiedosto"},
+    "cli.i18n.import.not_po_hint": {
+        "en": "a PO file is made of msgctxt, msgid and msgstr lines: open it in a PO editor such as Poedit to find the mistake, or start again from `sim i18n --export-po fi`",
+        "fi": "PO-tiedosto koostuu msgctxt-, msgid- ja msgstr-riveistä: avaa se PO-editorissa, esimerkiksi Poeditissa, niin näet virheen, tai aloita alusta komennolla `sim i18n --export-po fi`",
+    },
+    # --- sim i18n --import-po: its entries (located FILE:LINE:1 problems, as `sim validate` prints them) ---
+    "cli.i18n.import.untranslated": {"en": "`{msgctxt}` is not translated, so it is left out", "fi": "`{msgctxt}` on kääntämättä, joten se jätetään pois"},
+    "cli.i18n.import.untranslated_hint": {"en": "fill in its msgstr (every msgstr[n] of a plural)", "fi": "täytä sen msgstr (monikossa jokainen msgstr[n])"},
+    "cli.i18n.import.fuzzy": {
+        "en": "`{msgctxt}` is marked fuzzy, a translation still to be checked, so it is left out",
+        "fi": "`{msgctxt}` on merkitty epävarmaksi (fuzzy) eli käännös on vielä tarkistamatta, joten se jätetään pois",
+    },
+    "cli.i18n.import.fuzzy_hint": {"en": "check the translation, then clear its fuzzy mark in the PO editor", "fi": "tarkista käännös ja poista sitten sen epävarmuusmerkintä PO-editorissa"},
+    "cli.i18n.import.unknown": {"en": "`{msgctxt}` is not a key of the catalogue", "fi": "`{msgctxt}` ei ole viestiluettelon avain"},
+    "cli.i18n.import.unknown_hint": {
+        "en": "check its msgctxt; if the key was removed from sim/i18n.py, delete the entry",
+        "fi": "tarkista sen msgctxt; jos avain on poistettu sim/i18n.py:stä, poista merkintä",
+    },
+    "cli.i18n.import.no_context": {"en": "this entry has no msgctxt, so it has no key", "fi": "tällä merkinnällä ei ole msgctxt-riviä, joten sillä ei ole avainta"},
+    "cli.i18n.import.no_context_hint": {
+        "en": "every entry that `sim i18n --export-po` writes has its key as msgctxt; was this file made from one?",
+        "fi": "jokaisella merkinnällä, jonka `sim i18n --export-po` kirjoittaa, on avain msgctxt-rivinä; onko tämä tiedosto tehty sellaisesta?",
+    },
+    "cli.i18n.import.stale": {
+        "en": "the English of `{msgctxt}` has changed since this file was exported, so its translation is left out",
+        "fi": "avaimen `{msgctxt}` englanninkielinen teksti on muuttunut tämän tiedoston viennin jälkeen, joten sen käännös jätetään pois",
+    },
+    "cli.i18n.import.stale_hint": {
+        "en": "update the file from a new `sim i18n --export-po {language}` (msgmerge, or the PO editor's update from a template), then check this translation",
+        "fi": "päivitä tiedosto uudesta `sim i18n --export-po {language}` -viennistä (msgmerge tai PO-editorin päivitys pohjasta) ja tarkista sitten tämä käännös",
+    },
+    "cli.i18n.import.fields": {
+        "en": "the translation of `{msgctxt}` has the fields {found}, the English {expected}",
+        "fi": "avaimen `{msgctxt}` käännöksessä on kentät {found}, englanninkielisessä tekstissä {expected}",
+    },
+    "cli.i18n.import.braces": {
+        "en": "the braces in the translation of `{msgctxt}` do not make fields",
+        "fi": "avaimen `{msgctxt}` käännöksen aaltosulkeet eivät muodosta kenttiä",
+    },
+    "cli.i18n.import.fields_hint": {
+        "en": "keep every field exactly as in the English, with no other braces, and translate only the words around them",
+        "fi": "säilytä jokainen kenttä täsmälleen samanlaisena kuin englanninkielisessä tekstissä, ilman muita aaltosulkeita, ja käännä vain niiden ympärillä olevat sanat",
+    },
+    "cli.i18n.import.duplicate": {
+        "en": "`{msgctxt}` is in this file twice; only the first one, on line {line}, counts",
+        "fi": "`{msgctxt}` on tässä tiedostossa kahdesti; vain ensimmäinen, rivillä {line}, otetaan huomioon",
+    },
+    "cli.i18n.import.duplicate_hint": {"en": "delete one of the two", "fi": "poista toinen niistä"},
     # --- `sim --help` and every command's help: descriptions, options, placeholders ---
     "args.description": {
         "en": "Practise difficult customer-service encounters. With no command, starts the simulator.",
@@ -455,6 +520,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "args.i18n.export_po": {
         "en": "write a gettext PO file of this language (fi, en; another code gives an empty template)",
         "fi": "kirjoita tämän kielen gettext-PO-tiedosto (fi, en; muu koodi antaa tyhjän käännöspohjan)",
+    },
+    "args.i18n.import_po": {
+        "en": "read a translated PO file back: print its translations as JSON in the catalogue's shape, and what is wrong in it",
+        "fi": "lue käännetty PO-tiedosto takaisin: tulosta sen käännökset JSON-muodossa viestiluettelon rakenteella ja kerro, mikä siinä on vialla",
     },
     # --- sim test (the file:line:col failure lines and their expected/actual/hint stay English, as in validate) ---
     "cli.test.scenario": {"en": "scenario {id}", "fi": "harjoitus {id}"},

@@ -229,7 +229,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     _dir_option(p, w)
 
     p = command("i18n", "args.i18n")
-    p.add_argument("--export-po", required=True, metavar=w("args.metavar.lang"), help=w("args.i18n.export_po"))
+    way = p.add_mutually_exclusive_group(required=True)
+    way.add_argument("--export-po", metavar=w("args.metavar.lang"), help=w("args.i18n.export_po"))
+    way.add_argument("--import-po", type=Path, metavar=w("args.metavar.file"), help=w("args.i18n.import_po"))
     p.add_argument("-o", "--output", type=Path, metavar=w("args.metavar.file"), help=w("args.output"))
     _ui_lang_option(p, w)
     return parser
