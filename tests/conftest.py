@@ -16,6 +16,7 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("sim-home")
     monkeypatch.setenv("SIM_HOME", str(home))
     monkeypatch.delenv("SIM_DIALOGUES", raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)  # piped output's width is the tests' own choice
     monkeypatch.setenv("SIM_LANG", "en")
     return home
 

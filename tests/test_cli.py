@@ -605,3 +605,16 @@ def test_validate_a_single_file_uses_its_companions(capsys, no_builtins):
     code, out, _ = cli(capsys, "validate", SAMPLE_FILE)
     assert "there is no persona" not in out
     assert code == 0
+
+
+def test_piped_output_honours_columns(capsys, monkeypatch, sample_library):
+    from tests.history_helpers import GOOD, record
+
+    record(sample_library, GOOD)
+    code, fixed, _ = cli(capsys, "history", "--trainee", "ann")
+    assert code == 0 and 60 < max(len(line) for line in fixed.splitlines()) <= 100  # the fixed width
+    monkeypatch.setenv("COLUMNS", "60")
+    code, narrow, _ = cli(capsys, "history", "--trainee", "ann")
+    assert code == 0 and max(len(line) for line in narrow.splitlines()) <= 60
+    monkeypatch.setenv("COLUMNS", "not-a-number")  # ignored: the fixed width again
+    assert cli(capsys, "history", "--trainee", "ann")[1] == fixed

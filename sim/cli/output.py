@@ -15,9 +15,10 @@ from sim.text import clean
 
 
 def console(file: IO[str] | None = None, *, stderr: bool = False) -> Console:
-    # A fixed width off a terminal keeps piped output byte-identical run to run.
+    # Off a terminal: the width COLUMNS asks for (`COLUMNS=200 sim history | less`),
+    # else a fixed 100, so piped output is byte-identical run to run.
     stream = file or (sys.stderr if stderr else sys.stdout)
-    width = None if stream.isatty() else 100
+    width = None if stream.isatty() else _columns() or 100
     return Console(
         file=stream,
         width=width,
@@ -26,6 +27,11 @@ def console(file: IO[str] | None = None, *, stderr: bool = False) -> Console:
         markup=False,
         no_color=bool(os.environ.get("NO_COLOR")) or None,
     )
+
+
+def _columns() -> int | None:
+    value = os.environ.get("COLUMNS", "")
+    return int(value) if value.isdigit() and 20 <= int(value) <= 1000 else None
 
 
 def literal(text: str, style: str = "") -> Text:
