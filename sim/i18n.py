@@ -29,15 +29,24 @@ SUPPORTED = ("en", "fi")
 
 
 def default_lang() -> str:
-    for var in ("SIM_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            code = value.split(".")[0].split("_")[0].lower()
-            if code in SUPPORTED:
-                return code
-            if var == "SIM_LANG":
-                break
+    """SIM_LANG, else the locale as gettext reads it: LANGUAGE (a `:` list of
+    preferences, the first one we have wins), then LC_ALL, LC_MESSAGES, LANG."""
+    sim_lang = os.environ.get("SIM_LANG", "")
+    if sim_lang:
+        return _code(sim_lang) if _code(sim_lang) in SUPPORTED else "en"
+    for wanted in os.environ.get("LANGUAGE", "").split(":"):
+        if _code(wanted) in SUPPORTED:
+            return _code(wanted)
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        # One we have no words for (a container's LC_ALL=C) passes to the next.
+        if _code(os.environ.get(var, "")) in SUPPORTED:
+            return _code(os.environ[var])
     return "en"
+
+
+def _code(locale: str) -> str:
+    """`fi_FI.UTF-8@euro` → `fi`."""
+    return locale.split(".")[0].split("@")[0].split("_")[0].lower()
 
 
 def lang_from_argv(argv: Sequence[str]) -> str:

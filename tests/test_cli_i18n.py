@@ -470,3 +470,26 @@ def test_argparse_messages_are_exported_as_python_format():
     assert flags['msgctxt "argparse.required"'] == "#, python-format"
     assert flags['msgctxt "argparse.expected"'] == "#, python-format"
     assert flags['msgctxt "argparse.usage"'] != "#, python-format"
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"LANGUAGE": "fi:en", "LANG": "en_GB.UTF-8"}, "fi"),
+        ({"LANGUAGE": "sv:fi", "LANG": "en_GB.UTF-8"}, "fi"),  # the first language we have
+        ({"LANGUAGE": "sv", "LANG": "fi_FI.UTF-8"}, "fi"),  # none we have: the locale decides
+        ({"LC_ALL": "fi_FI.UTF-8@euro"}, "fi"),
+        ({"LC_ALL": "C.UTF-8", "LANG": "fi_FI.UTF-8"}, "fi"),  # a locale we have no words for passes on
+        ({"LC_MESSAGES": "en_US.UTF-8", "LANG": "fi_FI.UTF-8"}, "en"),
+        ({"SIM_LANG": "en", "LANGUAGE": "fi"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_the_language_follows_language_like_gettext(monkeypatch, env, expected):
+    from sim.i18n import default_lang
+
+    for var in ("SIM_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    assert default_lang() == expected
