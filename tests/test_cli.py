@@ -222,15 +222,15 @@ def test_bad_usage_exits_2_with_a_hint(args, capsys):
     assert "hint: `sim" in err and "--help` lists the options" in err
 
 
-def test_help_and_bare_sim_exit_0(capsys):
+def test_help_exits_0_and_bare_sim_without_a_terminal_exits_2(capsys):
     code, out, _ = cli(capsys, "--help")
     assert code == 0
     assert out.startswith("usage: sim")
     for command in ("validate", "walk", "schema", "list"):
         assert command in out
-    code, out2, _ = cli(capsys)
-    assert code == 0
-    assert out2.startswith("usage: sim")
+    code, out2, err = cli(capsys)
+    assert code == 2  # the simulator did not start
+    assert out2.startswith("usage: sim") and "needs a terminal" in err
 
 
 # --- validate: output formats ----------------------------------------------------
@@ -595,7 +595,7 @@ def test_subprocess_help_and_validate_errors():
     assert help_proc.returncode == 0
     assert help_proc.stdout.startswith(b"usage: sim")
     bare = sim_process()
-    assert bare.returncode == 0 and bare.stdout.startswith(b"usage: sim")
+    assert bare.returncode == 2 and bare.stdout.startswith(b"usage: sim") and b"needs a terminal" in bare.stderr
     proc = sim_process("validate", SAMPLE, "no-such-file.yaml")
     assert proc.returncode == 2
     assert b"no-such-file.yaml:1:1: error: no such file or folder" in proc.stdout

@@ -51,12 +51,13 @@ def run_tui(args: argparse.Namespace) -> int:
     driven = bool(os.environ.get("TEXTUAL_DRIVER"))
     if not exit_on_ready and not driven and not (sys.stdin.isatty() and sys.stdout.isatty()):
         if name is None:
-            # Bare `sim` in a pipe or a script: the list of commands is the useful answer.
+            # Bare `sim` in a pipe or a script: the list of commands is the useful
+            # answer, but the simulator did not start, and a script must see that.
             from sim.cli.main import build_parser
 
             build_parser(lang).print_help()
             sys.stderr.write(t("cli.launch.no_terminal_help", lang) + "\n")
-            return EXIT_OK
+            return EXIT_USAGE
         return _fail(problem("sim", t("cli.launch.no_terminal", lang), t("cli.launch.no_terminal_hint", lang), lang))
 
     from sim.tui.app import Options, SimApp

@@ -37,11 +37,11 @@ def test_missing_folder_exits_2(capsys, tmp_path):
 
 def test_without_a_terminal_it_says_so(capsys):
     # pytest's stdin is not a terminal. Bare `sim` then lists the commands.
-    assert run(["--dir", str(SAMPLE), "--lang", "fi", "--mode", "assessment"]) == 0
+    assert run(["--dir", str(SAMPLE), "--lang", "fi", "--mode", "assessment"]) == 2
     out, err = capsys.readouterr()
     # In the language asked for, the list of commands too.
     assert out.startswith("käyttö: sim") and "tarvitsee päätteen" in err
-    assert run(["--dir", str(SAMPLE)]) == 0
+    assert run(["--dir", str(SAMPLE)]) == 2  # the simulator did not start: a script must see it
     out, err = capsys.readouterr()
     assert out.startswith("usage: sim") and "needs a terminal" in err
     assert run(["--dir", str(SAMPLE), "play", "sample"]) == 2
