@@ -41,11 +41,8 @@ def run_graph(args: argparse.Namespace) -> int:
     _, found = loaded
     graph = build(found.scenario, text=args.text, lang=args.lang or default_lang())
     example = f"{found.scenario.id}.{'md' if args.format == 'mermaid' else args.format}"
-    if args.format == "mermaid":
-        write_output(args.output, to_mermaid(graph), lang, example)
-        return EXIT_OK
-    if args.format == "dot":
-        write_output(args.output, to_dot(graph), lang, example)
+    if args.format in ("mermaid", "dot"):
+        write_output(args.output, (to_mermaid if args.format == "mermaid" else to_dot)(graph), lang, example)
         return EXIT_OK
     assert dot_program is not None
     try:
