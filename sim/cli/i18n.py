@@ -52,6 +52,11 @@ def _quote(text: str) -> str:
     return '""\n' + "\n".join(f'"{p}"' for p in pieces)
 
 
+def plural_bases() -> set[str]:
+    """The keys X whose `X.one` and `X.other` both exist: one PO plural entry each, both ways."""
+    return {k.removesuffix(".one") for k in STRINGS if k.endswith(".one") and k.removesuffix(".one") + ".other" in STRINGS}
+
+
 def po_catalogue(lang: str) -> str:
     header = "\n".join(
         (
@@ -72,11 +77,12 @@ def po_catalogue(lang: str) -> str:
         "",
     ]
     done: set[str] = set()
+    plurals = plural_bases()
     for key, entry in STRINGS.items():
         if key in done:
             continue
         base, _, form = key.rpartition(".")
-        if form in ("one", "other") and f"{base}.one" in STRINGS and f"{base}.other" in STRINGS:
+        if form in ("one", "other") and base in plurals:
             one, other = STRINGS[f"{base}.one"], STRINGS[f"{base}.other"]
             done.update((f"{base}.one", f"{base}.other"))
             out += _flags(one["en"] + other["en"])
@@ -115,7 +121,7 @@ def import_po(path: Path, ui: str) -> tuple[str, dict[str, str], list[Problem]]:
     read as a PO file is a `CliError` (exit 2)."""
     po, first_line = _read_po(path, ui)
     language = str(po.metadata.get("Language", "")).strip() or path.stem
-    plural_bases = {k.removesuffix(".one") for k in STRINGS if k.endswith(".one") and k.removesuffix(".one") + ".other" in STRINGS}
+    plurals = plural_bases()
     taken: dict[str, str] = {}
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -138,14 +144,14 @@ def import_po(path: Path, ui: str) -> tuple[str, dict[str, str], list[Problem]]:
             report(line, "error", "duplicate", t("cli.i18n.import.duplicate", ui, msgctxt=key, line=seen[key]), t("cli.i18n.import.duplicate_hint", ui))
             continue
         seen[key] = line
-        if entry.msgid_plural and key in plural_bases:
+        if entry.msgid_plural and key in plurals:
             keys = [f"{key}.one", f"{key}.other"]
             given = [entry.msgid, entry.msgid_plural]
             translations = [entry.msgstr_plural.get(0, ""), entry.msgstr_plural.get(1, "")]
         elif not entry.msgid_plural and key in STRINGS:
             keys, given, translations = [key], [entry.msgid], [entry.msgstr]
         else:
-            hint = suggestion(key, sorted(set(STRINGS) | plural_bases), ui) or t("cli.i18n.import.unknown_hint", ui)
+            hint = suggestion(key, sorted(set(STRINGS) | plurals), ui) or t("cli.i18n.import.unknown_hint", ui)
             report(line, "error", "unknown-key", t("cli.i18n.import.unknown", ui, msgctxt=key), hint)
             continue
         english = [STRINGS[k]["en"] for k in keys]
