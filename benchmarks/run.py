@@ -10,7 +10,7 @@ Every figure is the median of several runs, taken alternately with its
 baseline so that a busy machine slows both alike. Processes are started with
 this interpreter and the same flags; the first run of each command is a
 warm-up that is not counted (it also writes the bytecode caches, as
-`pip install` does). The children get a fresh SIM_HOME and a trainee name, so
+`pip install` does). The children get a fresh SIM_HOME and cache folder and a trainee name, so
 no journal, history or first-run question interferes.
 
 Rows (a target is on the ratio unless it says otherwise):
@@ -146,7 +146,7 @@ def child_env(home: Path) -> dict[str, str]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed sim has its bytecode cached
     for var in ("SIM_DIALOGUES", "SIM_DEBUG", "SIM_PLAIN", "PYTHONSTARTUP", "PYTHONPROFILEIMPORTTIME"):
         env.pop(var, None)
-    env.update(SIM_HOME=str(home), SIM_TRAINEE="bench", SIM_LANG="en", NO_COLOR="1")
+    env.update(SIM_HOME=str(home), XDG_CACHE_HOME=str(home / "cache"), SIM_TRAINEE="bench", SIM_LANG="en", NO_COLOR="1")
     # The checkout this script is in, whatever the environment has installed.
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
     return env
@@ -208,7 +208,7 @@ def bench_startup(env: dict[str, str], runs: int, quick: bool) -> list[Row]:
     bare = [*PY, str(BARE_APP)]
     # The warm-up also writes the catalogue's index, as the first start after an install does.
     xs, ys = alternate(sim, bare, ready_env, runs, budget=30, warm=[sim, bare])
-    index = Path(env["SIM_HOME"]) / "cache" / "catalog-index.json"
+    index = Path(env["XDG_CACHE_HOME"]) / "encounter-sim" / "catalog-index.json"
     index.unlink(missing_ok=True)
     cold = run_proc(sim, ready_env)  # the index rebuilt: every file parsed and checked
     for p in [*xs, cold]:

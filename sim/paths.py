@@ -1,4 +1,4 @@
-"""Where things live: the built-in content and the user's data folder."""
+"""Where things live: the built-in content, the user's data folder and the cache."""
 
 from __future__ import annotations
 
@@ -36,3 +36,12 @@ def data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("encounter-sim", appauthor=False)
+
+
+def cache_dir() -> Path:
+    """The per-user cache folder (the start-up index): anything in it can be
+    rebuilt, so it sits where the platform keeps caches (XDG_CACHE_HOME),
+    never among the journals that are the trainee's own data."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("encounter-sim", appauthor=False)

@@ -12,9 +12,10 @@ SAMPLE = DATA / "sample"
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own data folder and no stray language or dialogue settings."""
+    """Every test gets its own data and cache folders and no stray language or dialogue settings."""
     home = tmp_path_factory.mktemp("sim-home")
     monkeypatch.setenv("SIM_HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("sim-cache")))
     monkeypatch.delenv("SIM_DIALOGUES", raising=False)
     monkeypatch.delenv("COLUMNS", raising=False)  # piped output's width is the tests' own choice
     monkeypatch.setenv("SIM_LANG", "en")

@@ -4,7 +4,7 @@ and the trainee's last result for each scenario from the journals.
 
 The list is drawn from an index — per scenario its title, channel, persona,
 difficulty, languages and briefing; per broken file its problems — that is
-kept in the data folder and is valid while no file it was made from, nor
+kept in the user's cache folder and is valid while no file it was made from, nor
 the loading code, has changed (path, size and modification time of each).
 So `sim` starts without the YAML parser and the typed model (pydantic): the
 files are loaded in full the first time a scenario is opened (`Entry.loaded`,
@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sim import __version__, journal
+from sim.atomic import write_file
 from sim.i18n import STRINGS
 from sim.journal import JournalInfo
 from sim.library import classify, collect, companions
-from sim.paths import builtin_dialogues, builtin_profiles, data_dir
+from sim.paths import builtin_dialogues, builtin_profiles, cache_dir, data_dir
 from sim.problems import Problem, sort_key
 from sim.text import LocalText, languages
 
@@ -272,6 +273,11 @@ def _fingerprint(sources: tuple[Path, ...]) -> tuple[str, str]:
 
 
 def _index_path() -> Path:
+    return cache_dir() / INDEX_NAME
+
+
+def _former_index_path() -> Path:
+    # Where 0.1.0 kept the index: among the trainee's data.
     return data_dir() / "cache" / INDEX_NAME
 
 
@@ -298,12 +304,15 @@ def _write_index(key: str, fingerprint: str, rows: list[_Row]) -> None:
         sets[key] = {"fingerprint": fingerprint, "rows": [_row_to(r) for r in rows]}
         while len(sets) > INDEX_KEEP:  # the oldest first: dicts keep their order in JSON
             sets.pop(next(iter(sets)))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"format": INDEX_FORMAT, "sets": sets}, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+        write_file(path, json.dumps({"format": INDEX_FORMAT, "sets": sets}, ensure_ascii=False), parents=True)
     except OSError:
-        pass  # a read-only data folder: the next start loads the files again
+        return  # a read-only cache folder: the next start loads the files again
+    former = _former_index_path()
+    try:
+        former.unlink()
+        former.parent.rmdir()  # only when nothing else is in it
+    except OSError:
+        pass
 
 
 def _row_to(row: _Row) -> dict[str, Any]:

@@ -94,6 +94,7 @@ def require_tmux() -> None:
 def terminal(tmp_path: Path, _isolated_home: Path):
     env = {
         "SIM_HOME": str(_isolated_home),
+        "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"],
         "SIM_LANG": "en",
         "SIM_TRAINEE": "Tess",
         "PYTHONPATH": str(ROOT),

@@ -1,4 +1,4 @@
-"""Start-up: the scenario list comes from an index kept in the data folder,
+"""Start-up: the scenario list comes from an index kept in the cache folder,
 so `sim` starts without the YAML parser and the typed model; the files are
 loaded in full when a scenario is opened. The index must never show what the
 files no longer say."""
@@ -104,6 +104,26 @@ def test_a_damaged_index_is_rebuilt_not_shown(tmp_path):
     again = Catalog.load([folder])
     assert again._source._library is not None  # read from the files again
     assert shown(again) == shown(first)
+
+
+def test_the_index_lives_in_the_platform_cache_folder_not_among_the_data(tmp_path, _isolated_home):
+    cache = Path(os.environ["XDG_CACHE_HOME"])
+    former = _isolated_home / "cache" / catalog_module.INDEX_NAME  # where 0.1.0 kept it
+    former.parent.mkdir()
+    former.write_text("{}", encoding="utf-8")
+    Catalog.load([copy_of(SAMPLE, tmp_path)])
+    assert (cache / "encounter-sim" / catalog_module.INDEX_NAME).is_file()
+    assert not former.parent.exists()  # the old copy is gone, and so is its empty folder
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # the cache folder cannot be made inside a file
+    folder = copy_of(SAMPLE, tmp_path)
+    first = Catalog.load([folder])
+    again = Catalog.load([folder])
+    assert again._source._library is not None and shown(again) == shown(first)
 
 
 def test_the_index_keeps_a_few_source_sets(tmp_path):
