@@ -509,8 +509,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "args.export.user": {"en": "LRS key for Basic auth (or SIM_LRS_USER)", "fi": "LRS:n avain Basic-tunnistautumiseen (tai SIM_LRS_USER)"},
     "args.export.password": {
-        "en": "LRS secret (or SIM_LRS_PASSWORD, which other users cannot see in the process list)",
-        "fi": "LRS:n salaisuus (tai SIM_LRS_PASSWORD, jota muut käyttäjät eivät näe prosessiluettelossa)",
+        "en": "LRS secret; better SIM_LRS_PASSWORD, which other users cannot see in the process list; without either, sim asks for it",
+        "fi": "LRS:n salaisuus; parempi on SIM_LRS_PASSWORD, jota muut käyttäjät eivät näe prosessiluettelossa; ilman kumpaakaan sim kysyy sen",
     },
     "args.export.timeout": {"en": "how long to wait for the LRS (default 30)", "fi": "kuinka kauan LRS:n vastausta odotetaan (oletus 30)"},
     "args.summary": {"en": "aggregate JSON reports of several trainees per scenario and principle", "fi": "kokoa usean harjoittelijan JSON-raportit harjoituksittain ja periaatteittain"},
@@ -620,9 +620,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.export.choose": {"en": "error: choose what to export", "fi": "virhe: valitse, mitä viedään"},
     "cli.export.choose_hint": {"en": "`sim export --xapi` writes xAPI statements", "fi": "`sim export --xapi` kirjoittaa xAPI-lausekkeet"},
     "cli.export.needs_user": {"en": "error: --lrs needs --user (or SIM_LRS_USER)", "fi": "virhe: --lrs tarvitsee myös valitsimen --user (tai SIM_LRS_USER)"},
+    "cli.export.password_prompt": {"en": "LRS secret for {user} at {url}: ", "fi": "LRS:n salaisuus tunnukselle {user} osoitteessa {url}: "},
+    "cli.export.needs_password": {
+        "en": "error: --lrs needs the LRS's secret, and there is no terminal to ask for it",
+        "fi": "virhe: --lrs tarvitsee LRS:n salaisuuden, eikä sitä voi kysyä, koska päätettä ei ole",
+    },
+    "cli.export.needs_password_hint": {
+        "en": "set SIM_LRS_PASSWORD (other users cannot see it in the process list), or run the command in a terminal",
+        "fi": "aseta SIM_LRS_PASSWORD (muut käyttäjät eivät näe sitä prosessiluettelossa) tai aja komento päätteessä",
+    },
     "cli.export.needs_user_hint": {
-        "en": "the LRS's key and secret go in --user and --password",
-        "fi": "LRS:n avain annetaan valitsimella --user ja salaisuus valitsimella --password",
+        "en": "the LRS's key goes in --user; its secret in SIM_LRS_PASSWORD, or sim asks for it",
+        "fi": "LRS:n avain annetaan valitsimella --user ja salaisuus muuttujassa SIM_LRS_PASSWORD, tai sim kysyy sen",
     },
     "cli.export.no_salt": {
         "en": "note: SIM_XAPI_SALT is not set, so anyone who guesses a trainee's name can find their statements; set it to an organisation-wide secret",

@@ -374,6 +374,61 @@ def test_credentials_from_the_environment(sample_library, capsys, monkeypatch):
         assert lrs.requests[0][1]["authorization"] == "Basic " + base64.b64encode(b"envkey:envsecret").decode()
 
 
+def test_without_a_secret_or_a_terminal_nothing_is_sent_and_the_way_out_is_named(sample_library, capsys):
+    record(sample_library, GOOD)
+    with FakeLrs(200) as lrs:
+        code, _, err = cli(capsys, "export", "--xapi", "--lrs", lrs.url, "--user", "key")
+    assert code == 2 and lrs.requests == []
+    assert "--lrs needs the LRS's secret, and there is no terminal to ask for it" in err and "set SIM_LRS_PASSWORD" in err
+
+
+# Made a session leader, the child opens its terminal by name, which makes it
+# the controlling terminal that getpass reads from, as in a real login.
+_ON_A_TERMINAL = (
+    "import os, sys\n"
+    "os.close(os.open(os.ttyname(0), os.O_RDWR))\n"
+    "from sim.__main__ import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
+def test_in_a_terminal_the_secret_is_asked_for_unechoed_and_used(sample_library, _isolated_home):
+    import pty
+    import select
+
+    record(sample_library, GOOD)
+    env = {k: v for k, v in os.environ.items() if k not in ("SIM_LRS_PASSWORD", "SIM_LRS_USER")}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
+    main, child = pty.openpty()
+    with FakeLrs(200) as lrs:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _ON_A_TERMINAL, "export", "--xapi", "--lrs", lrs.url, "--user", "key"],
+            stdin=child, stdout=child, stderr=child, env=env, start_new_session=True,
+        )  # fmt: skip
+        os.close(child)
+        seen = b""
+
+        def read_until(text: bytes) -> None:
+            nonlocal seen
+            while text not in seen:  # bounded by the select timeout: a silent child fails the test
+                ready, _, _ = select.select([main], [], [], 60)
+                assert ready, f"no {text!r} on the terminal; it shows {seen!r}"
+                try:
+                    chunk = os.read(main, 4096)
+                except OSError:  # the child closed the terminal
+                    chunk = b""
+                assert chunk, f"the terminal closed before {text!r}; it showed {seen!r}"
+                seen += chunk
+
+        read_until(b"LRS secret for key at " + lrs.url.encode() + b": ")
+        os.write(main, "sécret\n".encode())
+        read_until(b"sent ")
+        assert proc.wait(timeout=60) == 0
+        os.close(main)
+    assert b"s\xc3\xa9cret" not in seen  # not echoed
+    assert lrs.requests[0][1]["authorization"] == "Basic " + base64.b64encode("key:sécret".encode()).decode()
+
+
 def test_statements_url():
     from sim.lrs import statements_url
 

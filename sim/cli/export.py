@@ -6,11 +6,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 
 from sim.cli.history import open_history
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from sim.cli.output import complain, console, literal, ui_lang, write_output
 from sim.i18n import t
+from sim.text import clean
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -24,13 +26,19 @@ def run_export(args: argparse.Namespace) -> int:
     if args.lrs and not user:
         complain("sim export", t("cli.export.needs_user", lang), t("cli.export.needs_user_hint", lang), lang)
         return EXIT_USAGE
-
-    from sim.xapi import base_iri, statements
-
     if args.lrs:
         from sim.lrs import statements_url
 
-        statements_url(args.lrs)  # a malformed URL fails before anything is queued
+        statements_url(args.lrs)  # a malformed URL fails before anything is asked or queued
+    if args.lrs and args.password is None and "SIM_LRS_PASSWORD" not in os.environ:
+        # Never needed on the command line, where other users could read it.
+        asked = _ask_secret(t("cli.export.password_prompt", lang, user=user, url=args.lrs))
+        if asked is None:
+            complain("sim export", t("cli.export.needs_password", lang), t("cli.export.needs_password_hint", lang), lang)
+            return EXIT_USAGE
+        password = asked
+
+    from sim.xapi import base_iri, statements
 
     base = base_iri()
     if not os.environ.get("SIM_XAPI_SALT"):
@@ -59,4 +67,16 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     err.print(literal(t("cli.export.sent", lang, sent=result.sent, url=args.lrs)), soft_wrap=True)
     return EXIT_OK
+
+
+def _ask_secret(prompt: str) -> str | None:
+    """The secret typed at the terminal, unechoed; None without a terminal to ask at."""
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    try:
+        return getpass.getpass(clean(prompt))
+    except EOFError:  # ctrl+d at the prompt
+        return None
 
