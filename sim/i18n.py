@@ -534,6 +534,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "read a translated PO file back: print its translations as JSON in the catalogue's shape, and what is wrong in it",
         "fi": "lue käännetty PO-tiedosto takaisin: tulosta sen käännökset JSON-muodossa viestiluettelon rakenteella ja kerro, mikä siinä on vialla",
     },
+    "args.completion": {
+        "en": "print the script that lets your shell complete sim's commands, options and scenario names",
+        "fi": "tulosta komentotulkin skripti, joka täydentää sim-komennot, valitsimet ja harjoitusten nimet",
+    },
+    "args.completion.shell": {"en": "your shell", "fi": "käyttämäsi komentotulkki"},
+    "args.completion.setup": {
+        "en": (
+            "To turn it on, add one line to your shell's start-up file:\n"
+            '  bash (~/.bashrc):                   eval "$(sim completion bash)"\n'
+            '  zsh (~/.zshrc, after compinit):     eval "$(sim completion zsh)"\n'
+            "  fish (~/.config/fish/config.fish):  sim completion fish | source"
+        ),
+        "fi": (
+            "Ota se käyttöön lisäämällä yksi rivi komentotulkin käynnistystiedostoon:\n"
+            '  bash (~/.bashrc):                   eval "$(sim completion bash)"\n'
+            '  zsh (~/.zshrc, compinitin jälkeen): eval "$(sim completion zsh)"\n'
+            "  fish (~/.config/fish/config.fish):  sim completion fish | source"
+        ),
+    },
     # --- sim test (the file:line:col failure lines and their expected/actual/hint stay English, as in validate) ---
     "cli.test.scenario": {"en": "scenario {id}", "fi": "harjoitus {id}"},
     "cli.test.pass": {"en": "PASS", "fi": "LÄPI"},

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from sim import __version__
+from sim.cli.completion import SHELLS, asked, complete
 from sim.errors import UserError
 from sim.i18n import STRINGS, default_lang, lang_from_argv, t
 
@@ -111,7 +112,10 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=w(key), description=w(key))
 
     def scenario_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument("scenario", metavar=w("args.metavar.scenario"), help=w("args.scenario"))
+        from sim.cli.completion import scenario_names
+
+        arg = p.add_argument("scenario", metavar=w("args.metavar.scenario"), help=w("args.scenario"))
+        arg.completer = scenario_names  # type: ignore[attr-defined]  # argcomplete reads this attribute
 
     parser = _Parser(prog="sim", description=w("args.description"), lang=lang)
     parser.add_argument("--version", action="version", version=f"sim {__version__}", help=w("args.version"))
@@ -234,6 +238,15 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     way.add_argument("--import-po", type=Path, metavar=w("args.metavar.file"), help=w("args.i18n.import_po"))
     p.add_argument("-o", "--output", type=Path, metavar=w("args.metavar.file"), help=w("args.output"))
     _ui_lang_option(p, w)
+
+    p = sub.add_parser(
+        "completion",
+        help=w("args.completion"),
+        description=w("args.completion"),
+        epilog=w("args.completion.setup"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("shell", choices=SHELLS, help=w("args.completion.shell"))
     return parser
 
 
@@ -327,6 +340,10 @@ def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         from sim.cli.i18n import run_i18n
 
         return run_i18n(args)
+    if args.command == "completion":
+        from sim.cli.completion import run_completion
+
+        return run_completion(args)
     if args.command == "play" and args.plain:
         # Line by line, without Textual.
         from sim.plain import run_plain
@@ -346,6 +363,8 @@ def run(argv: list[str]) -> int:
     # The language first: the parser's own words (help, usage errors) are in it.
     lang = lang_from_argv(argv)
     parser = build_parser(lang)
+    if asked():
+        complete(parser)  # answers the shell and exits
     try:
         args = parser.parse_args(argv)
         return dispatch(args, parser)
