@@ -352,6 +352,23 @@ def test_history_command_with_no_sessions(capsys):
     assert json.loads(out) == {"sessions": [], "progress": {}, "calibration": {}}
 
 
+def test_history_uses_the_width_columns_gives(sample_library, capsys, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    for day in range(1, 31):  # more sessions than a 100-column trend shows
+        record(sample_library, GOOD if day % 2 else SHAMING, started=f"2024-05-{day:02d}T10:00:00+00:00")
+
+    def widest_and_trend(columns: str) -> tuple[int, int]:
+        monkeypatch.setenv("COLUMNS", columns)
+        code, out, _ = cli(capsys, "history", "--dir", SAMPLE_DIR)
+        assert code == 0
+        trend = next(l for l in out.splitlines() if "No shaming" in l).split()[-5]
+        return max(len(l) for l in out.splitlines()), len(trend)
+
+    assert widest_and_trend("100") == (100, 24)
+    widest, points = widest_and_trend("200")
+    assert widest == 200 and points == 30  # every session, as they fit
+
+
 def test_sparkline_scale():
     from sim.cli.history import sparkline
 

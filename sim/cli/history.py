@@ -19,11 +19,19 @@ from sim.i18n import t
 from sim.text import localize
 
 SPARKS = "▁▂▃▄▅▆▇█"
-SPARK_POINTS = 24  # the newest sessions that fit a line
+SPARK_POINTS = 24  # the newest sessions that fit a line 100 columns wide
+# The progress table's columns beside the trend take about 76 columns: a wider
+# screen shows more of the past, up to this many sessions.
+SPARK_POINTS_MAX = 120
 
 
-def sparkline(values: list[int]) -> str:
-    return "".join(SPARKS[min(len(SPARKS) - 1, max(0, v) * len(SPARKS) // 101)] for v in values[-SPARK_POINTS:])
+def sparkline(values: list[int], points: int = SPARK_POINTS) -> str:
+    return "".join(SPARKS[min(len(SPARKS) - 1, max(0, v) * len(SPARKS) // 101)] for v in values[-points:])
+
+
+def spark_points(width: int) -> int:
+    """How many sessions a trend shows on a line `width` columns wide."""
+    return max(SPARK_POINTS, min(SPARK_POINTS_MAX, width - 76))
 
 
 def open_history(args: argparse.Namespace) -> Store:
@@ -117,7 +125,8 @@ def run_history(args: argparse.Namespace) -> int:
         return EXIT_OK
     several = len({r.trainee for r in rows}) > 1
     title = t("cli.history.sessions_of", lang, trainee=args.trainee) if args.trainee else t("cli.history.sessions", lang)
-    table = Table(title=literal(title), title_justify="left", box=box.SIMPLE_HEAD)
+    # The whole width: a wide terminal (or COLUMNS) gives long titles room.
+    table = Table(title=literal(title), title_justify="left", box=box.SIMPLE_HEAD, expand=True)
     table.add_column(t("cli.history.col.date", lang), no_wrap=True)
     table.add_column(t("cli.history.col.id", lang), no_wrap=True)
     if several:
@@ -135,13 +144,19 @@ def run_history(args: argparse.Namespace) -> int:
         cells += [literal(title), ending, "—" if r.overall is None else str(r.overall), word("grade", r.grade, lang)]
         table.add_row(*cells)
     out.print(table)
-    out.print(_progress_table(progress, calibration, principle_names(args, lang), lang))
+    out.print(_progress_table(progress, calibration, principle_names(args, lang), lang, spark_points(out.width)))
     out.print(Text(t("cli.history.gap_note", lang), style="dim"))
     out.print(Text(t("cli.history.report_note", lang), style="dim"))
     return EXIT_OK
 
 
-def _progress_table(progress: dict[str, list[ProgressPoint]], calibration: dict[str, dict[str, Any]], names: dict[str, str], lang: str = "en") -> Table:
+def _progress_table(
+    progress: dict[str, list[ProgressPoint]],
+    calibration: dict[str, dict[str, Any]],
+    names: dict[str, str],
+    lang: str = "en",
+    trend_points: int = SPARK_POINTS,
+) -> Table:
     table = Table(title=t("cli.history.progress", lang), title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column(t("cli.history.col.principle", lang), min_width=16)
     for column in ("n", "trend", "first", "last", "best", "gap"):
@@ -152,7 +167,7 @@ def _progress_table(progress: dict[str, list[ProgressPoint]], calibration: dict[
         table.add_row(
             literal(names.get(pid, pid)),
             str(len(values)),
-            sparkline(values),
+            sparkline(values, trend_points),
             str(values[0]),
             str(values[-1]),
             str(max(values)),
