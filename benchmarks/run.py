@@ -25,7 +25,7 @@ Rows (a target is on the ratio unless it says otherwise):
   validate.schema  `sim validate` against `check-jsonschema` with the schema
                    of `sim schema` on the same file                       (reported)
   engine           random-walk steps per second over the built-in scenarios
-                   (sim.fuzz's action picker), against a walk over a plain
+                   (sim.authoring.fuzz's action picker), against a walk over a plain
                    dict of the same graphs                                ≥ 50,000/s
   analyze          `sim analyze` of the large scenario, against `sim
                    validate` of it                                        ≤ 2 s
@@ -346,9 +346,9 @@ def work_engine(seconds: float, rounds: int) -> dict[str, Any]:
     per scenario and round, alternating with the dict-walk baseline."""
     import random
 
-    from sim.engine import Session
-    from sim.fuzz import choose_action
-    from sim.library import load_library
+    from sim.core.engine import Session
+    from sim.authoring.fuzz import choose_action
+    from sim.content.library import load_library
 
     lib = load_library(builtin_scenarios=True)
     critical = frozenset(pid for pid, p in lib.principles.items() if p.critical)
@@ -366,7 +366,7 @@ def work_engine(seconds: float, rounds: int) -> dict[str, Any]:
         elapsed = 0.0
         for i, s in enumerate(scenarios):
             profile = lib.profiles[s.profile]
-            rng = random.Random(seed + i)  # sim.fuzz's picks: choices, now and then help or a timeout
+            rng = random.Random(seed + i)  # sim.authoring.fuzz's picks: choices, now and then help or a timeout
             t0 = time.perf_counter()
             session = Session(s, profile, seed + i, critical)
             sessions += 1

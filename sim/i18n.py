@@ -588,7 +588,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.fuzz.actions": {"en": "actions", "fi": "toiminnot"},
     "cli.fuzz.no_actions": {"en": "(none)", "fi": "(ei yhtään)"},
     "cli.fuzz.replay": {"en": "replay", "fi": "toista"},
-    # A problem's kind and message (sim.fuzz); the JSON keeps them in English. In English the kind is its code.
+    # A problem's kind and message (sim.authoring.fuzz); the JSON keeps them in English. In English the kind is its code.
     "fuzz.kind.crash": {"en": "crash", "fi": "kaatuminen"},
     "fuzz.kind.stuck": {"en": "stuck", "fi": "umpikuja"},
     "fuzz.kind.out-of-range": {"en": "out-of-range", "fi": "arvoalueen ulkopuolella"},
@@ -833,7 +833,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- errors a user can act on (sim.errors.UserError, worded with `SomeError.of`) ---
     # Shown by the CLI, `--plain` and the TUI alike; `where` (a path, a URL) stays as it is,
     # and so do the details in ( ), the system's or the server's own words.
-    # The session history (sim.history.StoreError)
+    # The session history (sim.session.history.StoreError)
     "err.store.full": {"en": "the disk is full: the session history could not be saved", "fi": "levy on täynnä, joten harjoitushistoriaa ei voitu tallentaa"},
     "err.store.full_hint": {
         "en": "free some disk space; a played session stays in its journal and is added by the next `sim history`",
@@ -869,7 +869,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "err.store.newer_hint": {"en": "upgrade sim, or set SIM_HOME to another folder", "fi": "päivitä sim tai aseta SIM_HOME osoittamaan toiseen kansioon"},
     "err.history.gone": {"en": "this session is no longer in the history", "fi": "tätä harjoituskertaa ei ole enää historiassa"},
-    # A Learning Record Store (sim.lrs.LrsError); `{said}` is the LRS's own explanation, ": …" or nothing
+    # A Learning Record Store (sim.reports.lrs.LrsError); `{said}` is the LRS's own explanation, ": …" or nothing
     "err.lrs.not_url": {"en": "not an http(s) URL of an LRS", "fi": "tämä ei ole LRS:n http(s)-osoite"},
     "err.lrs.not_url_hint": {
         "en": "give the LRS's xAPI endpoint, like https://lrs.example.org/xapi/",
@@ -913,7 +913,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the statements stay queued; try again later, or raise --timeout",
         "fi": "lausekkeet jäävät jonoon; yritä myöhemmin uudelleen tai kasvata valitsimen --timeout arvoa",
     },
-    # Rebuilding a stored session (sim.rebuild.RebuildError). `{problem}` is a located file
+    # Rebuilding a stored session (sim.session.rebuild.RebuildError). `{problem}` is a located file
     # problem (English, as `sim validate`'s); `{why}` is per language; `{offered}` is English's
     # detail ("offered here: …; ") and empty in other languages.
     "err.rebuild.broken": {"en": "the scenario file has errors now: {problem}", "fi": "harjoitustiedostossa on nyt virheitä: {problem}"},
@@ -938,7 +938,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{offered}restore the scenario version that was played to rebuild this session",
         "fi": "{offered}palauta harjoituksesta se versio, jolla harjoituskerta pelattiin, niin tämä harjoituskerta voidaan koota uudelleen",
     },
-    # A report file given to `sim summary` (sim.summary.ReportError)
+    # A report file given to `sim summary` (sim.reports.summary.ReportError)
     "err.summary.no_such": {"en": "no such file or folder", "fi": "tiedostoa tai kansiota ei ole"},
     "err.summary.no_such_hint": {"en": "check the path and its spelling", "fi": "tarkista polku ja sen kirjoitusasu"},
     "err.summary.too_many": {"en": "more than {count} files", "fi": "yli {count} tiedostoa"},
@@ -1282,7 +1282,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "tip.discard": {"en": "Give this encounter up; it will not be offered again", "fi": "Luovu tästä kohtaamisesta; sitä ei tarjota enää"},
     "key.later": {"en": "Not now", "fi": "Ei nyt"},
     "tip.later": {"en": "Decide the next time you start sim", "fi": "Päätä seuraavalla käynnistyskerralla"},
-    # --- resuming after an edit (sim.resume reasons) -------------------------------------------------------------------
+    # --- resuming after an edit (sim.core.replay reasons) -------------------------------------------------------------------
     "resume.changed_note": {
         "en": "The scenario changed since this session started; every turn so far still fits, so it resumes on the edited version.",
         "fi": "Harjoitusta on muutettu tämän kohtaamisen alkamisen jälkeen; kaikki tähänastiset vuorot sopivat yhä, joten se jatkuu muutetulla versiolla.",

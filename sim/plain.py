@@ -25,14 +25,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from sim import journal as journals
-from sim.engine import Alternative, EngineError, Line, Session, Turn
+from sim.session import journal as journals
+from sim.core.engine import Alternative, EngineError, Line, Session, Turn
 from sim.errors import UserError
-from sim.history import record_session, self_score, utc_now
+from sim.session.history import record_session, self_score, utc_now
 from sim.i18n import default_lang, t
-from sim.journal import Journal, JournalInfo, new_seed
-from sim.library import Library, LoadedScenario
-from sim.scoring import Score, score
+from sim.session.journal import Journal, JournalInfo, new_seed
+from sim.content.library import Library, LoadedScenario
+from sim.core.scoring import Score, score
 from sim.text import LocalText, clean, localize
 
 EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
@@ -44,8 +44,7 @@ MARKS = {"good": "✓", "bad": "✗", "neutral": "•"}
 
 def trainee_name() -> str:
     """The name the trainee gave the TUI in this data folder, else the login name."""
-    from sim import settings
-
+    from sim.session import settings
     return settings.trainee() or settings.default_trainee()
 
 
@@ -480,7 +479,7 @@ class PlainPlay:
 
 def run_plain(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     from sim.cli.main import extra_dirs
-    from sim.cli.scenarios import find_scenario
+    from sim.content.locate import find_scenario
 
     lang = getattr(args, "ui_lang", None) or default_lang()
     mode = getattr(args, "mode", None) or "practice"

@@ -17,7 +17,7 @@ import socket
 import sys
 
 from sim.i18n import default_lang, t
-from sim.settings import ASK_NAME_ENV
+from sim.session.settings import ASK_NAME_ENV
 
 EXIT_USAGE = 2
 

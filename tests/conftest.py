@@ -24,7 +24,7 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 @pytest.fixture
 def sample_library():
-    from sim.library import load_library
+    from sim.content.library import load_library
 
     lib = load_library([SAMPLE])
     assert not lib.problems, [p.format() for p in lib.problems]

@@ -35,7 +35,7 @@ PLAIN_PROFILE = {
 
 def write_scenario(tmp_path: Path, nodes: dict[str, Any], **overrides: Any):
     """Write a scenario (plus persona and the sample principles) and load it."""
-    from sim.library import load_library
+    from sim.content.library import load_library
 
     (tmp_path / "profiles").mkdir(exist_ok=True)
     (tmp_path / "profiles" / "plain.yaml").write_text(yaml.safe_dump(PLAIN_PROFILE), encoding="utf-8")

@@ -11,8 +11,8 @@ from typing import Any, Iterator
 
 import pytest
 
-from sim.engine import Session
-from sim.scoring import score
+from sim.core.engine import Session
+from sim.core.scoring import score
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = ROOT / "tests" / "data" / "sample"
@@ -34,8 +34,7 @@ def play(lib, actions: list[str], seed: int = 0) -> Session:
 def record(lib, actions: list[str], *, trainee: str = "ann", started: str = "2024-05-01T10:00:00+00:00", ended: str | None = None,
            ratings: dict[str, int] | None = None, reflections: dict[str, str] | None = None, session_id: str | None = None,
            db: Path | None = None, durations: list[int | None] | None = None, lang: str = "en") -> str:  # fmt: skip
-    from sim import history
-
+    from sim.session import history
     session = play(lib, actions)
     return history.record_session(
         session,
@@ -55,8 +54,7 @@ def record(lib, actions: list[str], *, trainee: str = "ann", started: str = "202
 
 def write_journal(lib, actions: list[str], *, finished: bool = True, trainee: str = "", scenario_path: str | None = None,
                   scenario_id: str = "sample", content_hash: str | None = None) -> str:  # fmt: skip
-    from sim import journal
-
+    from sim.session import journal
     loaded = lib.scenario("sample")
     j = journal.Journal.start(
         scenario_id=scenario_id,

@@ -1,4 +1,4 @@
-"""`sim.analysis`: known answers on hand-made graphs, agreement with the engine
+"""`sim.authoring.analysis`: known answers on hand-made graphs, agreement with the engine
 played exhaustively on random scenarios, the built-in scenarios replayed, and a
 generated 10,000-node scenario analysed without blow-up."""
 
@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from sim.analysis import _Context, _dinkelbach, _longest, _shape, analyze, replay, verify
-from sim.engine import CALL_HELP, HELP, TIMEOUT, Session
-from sim.model import Profile, Scenario
-from sim.scoring import score
-from sim.statespace import StateGraph, abstraction_for
+from sim.authoring.analysis import _Context, _dinkelbach, _longest, _shape, analyze, replay, verify
+from sim.core.engine import CALL_HELP, HELP, TIMEOUT, Session
+from sim.content.model import Profile, Scenario
+from sim.core.scoring import score
+from sim.authoring.statespace import StateGraph, abstraction_for
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -360,7 +360,7 @@ def plain_bellman_ford(cx: _Context, w: list[int]) -> tuple[list[float], list[in
 def test_longest_with_loops_breaks_ties_as_plain_bellman_ford(seed):
     # Random graphs with loops and integer weights: the same values and the
     # same best edges as the plain algorithm, and a gaining loop exactly when it has one.
-    from sim.analysis import _PositiveLoop
+    from sim.authoring.analysis import _PositiveLoop
 
     rng = random.Random(seed)
     n = rng.randint(3, 25)
@@ -500,7 +500,7 @@ def test_random_scenarios_agree_with_the_engine_played_exhaustively(seed):
 
 @pytest.fixture(scope="module")
 def builtin():
-    from sim.library import load_library
+    from sim.content.library import load_library
 
     lib = load_library([], builtin_scenarios=True)
     critical = frozenset(pid for pid, pr in lib.principles.items() if pr.critical)
@@ -553,7 +553,7 @@ def generated(nodes: int, tmp_path: Path):
         from benchmarks.generate import write
     finally:
         sys.path.remove(str(ROOT))
-    from sim.library import load_library
+    from sim.content.library import load_library
 
     path = write(tmp_path, nodes)
     lib = load_library([path])
@@ -564,7 +564,7 @@ def generated(nodes: int, tmp_path: Path):
 
 @pytest.mark.parametrize("nodes", [12, 100, 1000])
 def test_generated_scenarios_are_valid_and_analysable(nodes, tmp_path):
-    from sim.lint import lint_library
+    from sim.authoring.lint import lint_library
 
     lib, ls = generated(nodes, tmp_path)
     assert len(ls.scenario.nodes) == nodes

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from sim.cli.main import run
-from sim.engine import Session
-from sim.library import load_library
-from sim.scoring import score
+from sim.core.engine import Session
+from sim.content.library import load_library
+from sim.core.scoring import score
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")

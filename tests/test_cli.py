@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-import sim.library
+import sim.content.library
 from tests.cli_run import cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,8 +37,8 @@ def plain_environment(monkeypatch):
 def no_builtins(tmp_path_factory, monkeypatch):
     """Keep concurrently edited built-in content out of in-process runs."""
     empty = tmp_path_factory.mktemp("no-builtins")
-    monkeypatch.setattr(sim.library, "builtin_dialogues", lambda: empty / "dialogues")
-    monkeypatch.setattr(sim.library, "builtin_profiles", lambda: empty / "profiles")
+    monkeypatch.setattr(sim.content.library, "builtin_dialogues", lambda: empty / "dialogues")
+    monkeypatch.setattr(sim.content.library, "builtin_profiles", lambda: empty / "profiles")
 
 
 def subprocess_env() -> dict[str, str]:
@@ -576,7 +576,7 @@ def test_list_table(capsys):
 @pytest.mark.parametrize("lang", ["en", "fi"])
 def test_list_fits_an_80_column_terminal(capsys, monkeypatch, lang):
     import sim.cli.listing
-    from sim.cli.output import console
+    from sim.console import console
 
     monkeypatch.setattr(sim.cli.listing, "console", lambda: console_80)
     console_80 = console()

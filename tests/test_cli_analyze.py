@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import sim.analysis
+import sim.authoring.analysis
 from tests.cli_run import cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,37 +81,37 @@ def test_broken_file_exits_2_with_located_problems(tmp_path, capsys):
 
 
 def test_too_many_states_is_a_located_message(monkeypatch, capsys):
-    from sim.statespace import TooLarge
+    from sim.authoring.statespace import TooLarge
 
     def explode(*args, **kwargs):
         raise TooLarge("more than 10 reachable states")
 
-    monkeypatch.setattr(sim.analysis, "explore", explode)
+    monkeypatch.setattr(sim.authoring.analysis, "explore", explode)
     code, _, err = cli(capsys, "analyze", SAMPLE_FILE)
     assert code == 2 and "cannot analyse `sample`" in err and "hint:" in err and "sample.yaml:" in err
 
 
 def test_a_disagreement_with_the_engine_is_an_internal_error_not_a_report(monkeypatch, capsys):
-    monkeypatch.setattr(sim.analysis, "verify", lambda a: ["best overall: the engine scores 1, the analysis 2"])
+    monkeypatch.setattr(sim.authoring.analysis, "verify", lambda a: ["best overall: the engine scores 1, the analysis 2"])
     code, out, err = cli(capsys, "analyze", SAMPLE_FILE, internal_error=True)
     assert code == 3 and "disagrees with the engine" in err and out == ""
 
 
 def test_importing_the_cli_does_not_import_the_analysis():
-    code = "import sys, sim.cli.main; print(any(m in sys.modules for m in ('sim.analysis', 'sim.statespace', 'sim.graph', 'sim.scaffold', 'rich')))"
+    code = "import sys, sim.cli.main; print(any(m in sys.modules for m in ('sim.authoring.analysis', 'sim.authoring.statespace', 'sim.authoring.diagram', 'sim.authoring.scaffold', 'rich')))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip() == "False"
 
 
 def test_core_analysis_modules_do_not_import_rich_or_textual():
-    code = "import sys, sim.analysis, sim.statespace, sim.graph, sim.scaffold; print([m for m in ('rich', 'textual') if m in sys.modules])"
+    code = "import sys, sim.authoring.analysis, sim.authoring.statespace, sim.authoring.diagram, sim.authoring.scaffold; print([m for m in ('rich', 'textual') if m in sys.modules])"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(("lang", "note"), [("en", "note: 1 more loop is not listed"), ("fi", "huom.: vielä 1 silmukka jäi luettelematta")])
 def test_loops_beyond_the_listed_ones_are_counted_in_the_users_language(monkeypatch, capsys, lang, note):
-    monkeypatch.setattr(sim.analysis, "MAX_LOOPS_REPORTED", 0)
+    monkeypatch.setattr(sim.authoring.analysis, "MAX_LOOPS_REPORTED", 0)
     loops = ROOT / "benchmarks" / "data" / "loop.yaml"  # a scenario that goes round: one loop
     code, out, _ = cli(capsys, "--lang", lang, "analyze", str(loops))
     assert code == 0 and out.splitlines()[-1].strip() == note

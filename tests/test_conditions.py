@@ -1,4 +1,4 @@
-"""Tests for the scenario condition language (sim.conditions)."""
+"""Tests for the scenario condition language (sim.content.conditions)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sim.conditions import (
+from sim.content.conditions import (
     MAX_DEPTH,
     MAX_LENGTH,
     And,

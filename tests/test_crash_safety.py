@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sim import journal
-from sim.history import DB_NAME
+from sim.session import journal
+from sim.session.history import DB_NAME
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -20,11 +20,11 @@ REPO = Path(__file__).resolve().parent.parent
 # every turn and recording every finished session, and prints what is durable.
 CHILD = r"""
 import sys
-from sim.engine import Session
-from sim.history import Store
-from sim.journal import Journal, new_seed
-from sim.library import load_library
-from sim.scoring import score
+from sim.core.engine import Session
+from sim.session.history import Store
+from sim.session.journal import Journal, new_seed
+from sim.content.library import load_library
+from sim.core.scoring import score
 from datetime import datetime, timezone
 
 from pathlib import Path

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from sim import history
+from sim.session import history
 from sim.errors import UserError
-from sim.history import SCHEMA_VERSION, StoreError
+from sim.session.history import SCHEMA_VERSION, StoreError
 from sim.i18n import STRINGS
-from sim.lrs import LrsError
+from sim.reports.lrs import LrsError
 from tests.history_helpers import GOOD, SAMPLE_FILE, play, record, write_journal
 from tests.test_cli_i18n import english_left
 from tests.test_xapi import FakeLrs
@@ -62,7 +62,7 @@ def test_an_error_from_the_catalogue_keeps_english_and_says_itself_in_finnish():
 
 
 def test_numbers_and_per_language_fields():
-    from sim.lrs import _timeout
+    from sim.reports.lrs import _timeout
 
     assert _timeout("http://lrs/statements", 0.2).message == "the LRS did not answer within 0.2 s"
     assert _timeout("http://lrs/statements", 30).message == "the LRS did not answer within 30 s"
@@ -95,7 +95,7 @@ def _error_keys() -> set[str]:
 
 
 def test_every_error_and_fuzz_key_is_in_the_catalogue():
-    from sim.fuzz import KINDS
+    from sim.authoring.fuzz import KINDS
 
     keys = _error_keys()
     assert len([k for k in keys if k.startswith("err.")]) > 40 and len([k for k in keys if k.startswith("fuzz.")]) > 15, "has the code changed shape?"
@@ -197,8 +197,8 @@ def test_journals_that_cannot_be_rebuilt_are_named_in_finnish(sample_library, tm
 
 
 def test_a_session_whose_scenario_is_gone_cannot_be_reported_in_finnish(tmp_path, capsys):
-    from sim.library import load_library
-    from sim.scoring import score
+    from sim.content.library import load_library
+    from sim.core.scoring import score
 
     folder = tmp_path / "lib"
     shutil.copytree(SAMPLE_FILE.parent, folder)
@@ -330,10 +330,10 @@ def test_fuzz_problems_in_finnish_text_and_the_same_json(tmp_path, capsys):
 
 
 def test_every_fuzz_problem_reads_in_finnish(sample, sample_profile, monkeypatch):
-    import sim.engine
-    from sim.fuzz import fuzz
+    import sim.core.engine
+    from sim.authoring.fuzz import fuzz
 
-    monkeypatch.setattr(sim.engine, "clamp", lambda value, low, high: value)
+    monkeypatch.setattr(sim.core.engine, "clamp", lambda value, low, high: value)
     report = fuzz(sample, sample_profile, runs=60, seed=0)
     [p, *_] = [p for p in report.problems if p.kind == "out-of-range"]
     assert p.text() == p.message and re.fullmatch(r"`tension` is \d+, outside its range 0…100", p.message)

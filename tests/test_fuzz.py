@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-import sim.engine
-from sim.engine import Session
-from sim.fuzz import fuzz
+import sim.core.engine
+from sim.core.engine import Session
+from sim.authoring.fuzz import fuzz
 from tests.helpers import write_scenario
 from tests.cli_run import cli
 
@@ -109,14 +109,14 @@ def test_a_run_that_hits_the_bound_did_not_end(sample, sample_profile):
 
 def test_an_engine_crash_is_reported_not_raised(stuck, monkeypatch):
     lib, ls = stuck
-    original = sim.engine.Session._change_state
+    original = sim.core.engine.Session._change_state
 
     def broken(self, effects):
         if effects.get("tension", 0) > 0:
             raise ZeroDivisionError("boom")
         original(self, effects)
 
-    monkeypatch.setattr(sim.engine.Session, "_change_state", broken)
+    monkeypatch.setattr(sim.core.engine.Session, "_change_state", broken)
     report = fuzz(ls.scenario, lib.profile_for(ls.scenario), runs=20, seed=0)
     crash = next(p for p in report.problems if p.kind == "crash")
     assert crash.message.startswith("ZeroDivisionError while taking `provoke` at `opening`: boom (test_fuzz.py:")
@@ -124,7 +124,7 @@ def test_an_engine_crash_is_reported_not_raised(stuck, monkeypatch):
 
 
 def test_a_state_outside_its_range_is_reported(sample, sample_profile, monkeypatch):
-    monkeypatch.setattr(sim.engine, "clamp", lambda value, low, high: value)
+    monkeypatch.setattr(sim.core.engine, "clamp", lambda value, low, high: value)
     report = fuzz(sample, sample_profile, runs=60, seed=0)
     out_of_range = [p for p in report.problems if p.kind == "out-of-range"]
     assert out_of_range and all(p.message.startswith("`tension` is ") and "outside its range 0…100" in p.message for p in out_of_range)
@@ -133,7 +133,7 @@ def test_a_state_outside_its_range_is_reported(sample, sample_profile, monkeypat
 
 
 def test_a_grade_that_disagrees_with_the_score_is_reported(sample, sample_profile, monkeypatch):
-    monkeypatch.setattr("sim.fuzz.grade_for", lambda overall: "excellent")
+    monkeypatch.setattr("sim.authoring.fuzz.grade_for", lambda overall: "excellent")
     report = fuzz(sample, sample_profile, runs=30, seed=0)
     assert any(p.kind == "inconsistent" and p.message.startswith("grade `") for p in report.problems)
 

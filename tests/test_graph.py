@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from sim.cli.main import run
-from sim.graph import build, dot_text, mermaid_text, to_dot, to_mermaid
-from sim.model import Scenario
+from sim.authoring.diagram import build, dot_text, mermaid_text, to_dot, to_mermaid
+from sim.content.model import Scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_FILE = ROOT / "tests" / "data" / "sample" / "sample.yaml"
@@ -201,7 +201,7 @@ def test_cli_graph_of_a_missing_scenario_exits_2(capsys):
 
 
 def test_graph_of_every_builtin_scenario_parses():
-    from sim.library import load_library
+    from sim.content.library import load_library
 
     lib = load_library([], builtin_scenarios=True)
     for ls in lib.scenarios:

@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from sim import history
-from sim.history import SCHEMA_VERSION, Store, StoreError
+from sim.session import history
+from sim.session.history import SCHEMA_VERSION, Store, StoreError
 from tests.history_helpers import ALONE, GOOD, HELP, ROOT, SAMPLE_DIR, SHAMING, play, read_only, record, write_journal
 from tests.cli_run import cli
 
@@ -105,7 +105,7 @@ def test_queries_filter_and_order(sample_library):
 # --- migrations -----------------------------------------------------------------
 
 # The v1 schema as the first release wrote it: written out here, not taken from
-# sim.history, so that a change to the migrations cannot change the old file.
+# sim.session.history, so that a change to the migrations cannot change the old file.
 V1 = """
 CREATE TABLE sessions (id TEXT PRIMARY KEY, trainee TEXT NOT NULL, scenario_id TEXT NOT NULL, scenario_path TEXT NOT NULL,
   content_hash TEXT NOT NULL, title TEXT NOT NULL, seed INTEGER NOT NULL, mode TEXT NOT NULL, started TEXT NOT NULL,
@@ -182,11 +182,10 @@ def test_a_foreign_file_is_refused_with_a_hint(_isolated_home, capsys):
 WRITER = """
 import sys, time
 from pathlib import Path
-from sim.library import load_library
-from sim.engine import Session
-from sim.scoring import score
-from sim import history
-
+from sim.content.library import load_library
+from sim.core.engine import Session
+from sim.core.scoring import score
+from sim.session import history
 name, count, gate = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
 lib = load_library([Path(sys.argv[4])])
 scenario = lib.scenario("sample").scenario
@@ -306,7 +305,7 @@ def test_a_full_disk_is_a_clear_error_and_leaves_no_half_session(sample_library)
         pages = store._db.execute("PRAGMA page_count").fetchone()[0]
         store._db.execute(f"PRAGMA max_page_count = {pages}")
         session = play(sample_library, ALONE)
-        from sim.scoring import score
+        from sim.core.scoring import score
 
         with pytest.raises(StoreError) as info:
             store.record_session(session, score(session), self_assessment={"reflections": {"q": "x" * 200_000}})
@@ -378,7 +377,7 @@ def test_sparkline_scale():
 
 # --- import hygiene --------------------------------------------------------------------------
 
-HEADLESS = ["sim.history", "sim.rebuild", "sim.xapi", "sim.lrs", "sim.report_json", "sim.report_html", "sim.summary", "sim.errors"]
+HEADLESS = ["sim.session.history", "sim.session.rebuild", "sim.reports.xapi", "sim.reports.lrs", "sim.reports.json_report", "sim.reports.html", "sim.reports.summary", "sim.errors"]
 
 
 @pytest.mark.parametrize("module", HEADLESS)
@@ -390,12 +389,12 @@ def test_store_and_export_modules_are_headless(module):
 
 def test_the_store_opens_without_the_content_model():
     """`sim history` reads the store without loading pydantic or YAML."""
-    code = "import sys, sim.history; print(','.join(m for m in ('pydantic', 'yaml', 'sim.engine') if m in sys.modules))"
+    code = "import sys, sim.session.history; print(','.join(m for m in ('pydantic', 'yaml', 'sim.core.engine') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip() == ""
 
 
 def test_the_cli_entry_stays_light():
-    code = "import sys, sim.cli.main; print(','.join(m for m in ('sqlite3', 'sim.history', 'urllib.request', 'rich') if m in sys.modules))"
+    code = "import sys, sim.cli.main; print(','.join(m for m in ('sqlite3', 'sim.session.history', 'urllib.request', 'rich') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip() == ""

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-CORE = ["sim", "sim.model", "sim.yamlsafe", "sim.loader", "sim.library", "sim.conditions", "sim.engine", "sim.scoring", "sim.lint", "sim.text", "sim.paths", "sim.resume", "sim.fuzz", "sim.testfile", "sim.transcript_tests", "sim.translations", "sim.settings"]
+CORE = ["sim", "sim.content.model", "sim.content.yamlsafe", "sim.content.loader", "sim.content.library", "sim.content.conditions", "sim.core.engine", "sim.core.scoring", "sim.authoring.lint", "sim.text", "sim.paths", "sim.core.replay", "sim.authoring.fuzz", "sim.authoring.transcript_file", "sim.authoring.transcript_run", "sim.authoring.translations_lint", "sim.session.settings"]
 
 
 @pytest.mark.parametrize("module", CORE)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from sim import journal
-from sim.engine import Session
+from sim.session import journal
+from sim.core.engine import Session
 from sim.atomic import write_file
-from sim.report import default_report_path, markdown
-from sim.scoring import score
+from sim.reports.markdown import default_report_path, markdown
+from sim.core.scoring import score
 
 
 def _start(**kw):

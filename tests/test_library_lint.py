@@ -1,4 +1,4 @@
-"""sim.library (cross-references) and sim.lint (graph and teaching checks) on
+"""sim.content.library (cross-references) and sim.authoring.lint (graph and teaching checks) on
 small scenario folders built in tmp_path."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-import sim.library
-from sim.library import load_library
-from sim.lint import lint_library
-from sim.problems import Problem
+import sim.content.library
+from sim.content.library import load_library
+from sim.authoring.lint import lint_library
+from sim.content.problems import Problem
 
 PRINCIPLES = {
     "principles": {
@@ -54,8 +54,8 @@ BASE: dict[str, Any] = {
 def no_builtin_content(tmp_path_factory, monkeypatch):
     """Built-in dialogues and personas are being written concurrently: keep them out."""
     empty = tmp_path_factory.mktemp("no-builtins")
-    monkeypatch.setattr(sim.library, "builtin_dialogues", lambda: empty / "dialogues")
-    monkeypatch.setattr(sim.library, "builtin_profiles", lambda: empty / "profiles")
+    monkeypatch.setattr(sim.content.library, "builtin_dialogues", lambda: empty / "dialogues")
+    monkeypatch.setattr(sim.content.library, "builtin_profiles", lambda: empty / "profiles")
 
 
 def dump(data: Any) -> str:

@@ -1,4 +1,4 @@
-"""sim.loader: shape validation with every problem at file:line:col, in words
+"""sim.content.loader: shape validation with every problem at file:line:col, in words
 an instructor understands."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from sim.cli.schema import schema_for
-from sim.loader import did_you_mean, load
-from sim.model import Catalogue, Profile, Scenario
+from sim.content.loader import did_you_mean, load
+from sim.content.model import Catalogue, Profile, Scenario
 
 # Line numbers in the comments are what the tests below rely on.
 GOOD = """\

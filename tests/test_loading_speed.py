@@ -9,9 +9,9 @@ import gc
 import pytest
 import yaml
 
-from sim import loader
-from sim.model import Scenario
-from sim.yamlsafe import parse
+from sim.content import loader
+from sim.content.model import Scenario
+from sim.content.yamlsafe import parse
 from tests.conftest import SAMPLE
 
 PLAIN = [

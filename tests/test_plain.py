@@ -10,7 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sim import history, journal
+from sim.session import history
+
+from sim.session import journal
 from sim.plain import PlainPlay, run_plain
 from tests.conftest import SAMPLE
 
@@ -27,7 +29,7 @@ def play(scenario: str, answers: list[str], *, lang: str = "en", mode: str = "pr
         code = run_plain(args, stdin, out)
     else:
         # The same as run_plain, with the clock in the test's hands.
-        from sim.cli.scenarios import find_scenario
+        from sim.content.locate import find_scenario
 
         lib, found, _ = find_scenario(scenario, [])
         code = PlainPlay(lib, found, lang, mode, stdin, out, clock=clock).run()

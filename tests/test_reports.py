@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from sim import history
+from sim.session import history
 from sim.atomic import write_file
 from tests.helpers import write_scenario
 from tests.history_helpers import ALONE, GOOD, HELP, ROOT, SAMPLE_DIR, SHAMING, record
@@ -71,7 +71,7 @@ def test_json_report_has_everything_a_summary_needs(sample_library, capsys):
     record(sample_library, ALONE, ratings={"no-shaming": 4, "listen-acknowledge": 1}, reflections={"q": "a"})
     code, out, _ = cli(capsys, "report", "last", "--format", "json")
     data = json.loads(out)
-    assert (data["format"], data["version"]) == ("encounter-sim.report", 1)
+    assert (data["format"], data["version"]) == ("encounter-sim.reports.markdown", 1)
     assert data["scenario"]["id"] == "sample" and data["scenario"]["content_changed"] is False
     assert (data["ending"], data["success"], data["overall"], data["grade"]) == ("escalated", False, 0, "needs practice")
     p = {x["id"]: x for x in data["principles"]}
@@ -127,8 +127,8 @@ def _hostile_scenario(tmp_path: Path):
 
 
 def test_html_report_is_self_contained_and_escapes_authored_text(tmp_path, capsys, monkeypatch):
-    from sim.engine import Session
-    from sim.scoring import score
+    from sim.core.engine import Session
+    from sim.core.scoring import score
 
     lib, loaded = _hostile_scenario(tmp_path)
     session = Session.replay(loaded.scenario, lib.profile_for(loaded.scenario), 0, ["rude"])
@@ -197,9 +197,9 @@ def _copy_sample(tmp_path: Path) -> Path:
 
 
 def test_a_changed_scenario_is_named_in_every_format(tmp_path, capsys):
-    from sim.engine import Session
-    from sim.library import load_library
-    from sim.scoring import score
+    from sim.core.engine import Session
+    from sim.content.library import load_library
+    from sim.core.scoring import score
 
     path = _copy_sample(tmp_path)
     lib = load_library([path])
@@ -222,9 +222,9 @@ def test_a_changed_scenario_is_named_in_every_format(tmp_path, capsys):
 
 
 def test_a_scenario_changed_beyond_replay_is_a_clear_error(tmp_path, capsys):
-    from sim.engine import Session
-    from sim.library import load_library
-    from sim.scoring import score
+    from sim.core.engine import Session
+    from sim.content.library import load_library
+    from sim.core.scoring import score
 
     path = _copy_sample(tmp_path)
     lib = load_library([path])

@@ -1,4 +1,4 @@
-"""sim.resume: an interrupted session resumes after a compatible edit of its
+"""sim.core.replay: an interrupted session resumes after a compatible edit of its
 scenario, and is refused — naming the first step that no longer fits — after
 an incompatible one."""
 
@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from sim import journal
+from sim.session import journal
 from sim.cli.main import run
-from sim.engine import Session
-from sim.library import load_library
-from sim.resume import check
+from sim.core.engine import Session
+from sim.content.library import load_library
+from sim.core.replay import check
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "sample"
 SAMPLE_TEXT = (SAMPLE / "sample.yaml").read_text(encoding="utf-8")

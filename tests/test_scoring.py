@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sim.engine import Session
-from sim.scoring import grade_for, score
+from sim.core.engine import Session
+from sim.core.scoring import grade_for, score
 from tests.helpers import write_scenario
 
 

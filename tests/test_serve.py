@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from sim import settings
+from sim.session import settings
 from sim.i18n import t
 from sim.serve import ASK_NAME_ENV, app_command, public_url
 

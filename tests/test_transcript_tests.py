@@ -14,8 +14,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sim.testfile import load_tests
-from sim.transcript_tests import run_paths
+from sim.authoring.transcript_file import load_tests
+from sim.authoring.transcript_run import run_paths
 from tests.cli_run import cli
 
 ROOT = Path(__file__).resolve().parents[1]

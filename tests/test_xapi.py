@@ -18,8 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from sim import history, xapi
-from sim.history import Store
+from sim.session import history
+
+from sim.reports import xapi
+from sim.session.history import Store
 from tests.history_helpers import ALONE, GOOD, HELP, SHAMING, record
 from tests.cli_run import cli
 
@@ -316,8 +318,7 @@ def test_a_rejecting_lrs_keeps_statements_queued_until_a_later_export(sample_lib
 
 
 def test_a_failure_mid_way_keeps_only_the_unsent_batches(sample_library):
-    from sim import lrs as lrs_module
-
+    from sim.reports import lrs as lrs_module
     for actions in (GOOD, ALONE, HELP):
         record(sample_library, actions)
     with Store() as store:
@@ -430,7 +431,7 @@ def test_in_a_terminal_the_secret_is_asked_for_unechoed_and_used(sample_library,
 
 
 def test_statements_url():
-    from sim.lrs import statements_url
+    from sim.reports.lrs import statements_url
 
     assert statements_url("https://lrs.example.org/xapi") == "https://lrs.example.org/xapi/statements"
     assert statements_url("https://lrs.example.org/xapi/") == "https://lrs.example.org/xapi/statements"

@@ -1,4 +1,4 @@
-"""sim.yamlsafe: bounded, tag-free YAML parsing that keeps positions.
+"""sim.content.yamlsafe: bounded, tag-free YAML parsing that keeps positions.
 
 Every error is checked for its exact `line:col` (1-based, as an editor shows
 it), its code and that it carries a hint an instructor can act on.
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sim import yamlsafe
-from sim.yamlsafe import LList, LMap, YamlError, load_path, locate, parse
+from sim.content import yamlsafe
+from sim.content.yamlsafe import LList, LMap, YamlError, load_path, locate, parse
 
 
 def problem_of(text: str, name: str = "f.yaml"):

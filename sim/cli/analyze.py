@@ -1,6 +1,6 @@
 """`sim analyze`: what a scenario teaches, over all its paths, as a report or JSON.
 
-The numbers come from `sim.analysis`; every choice list printed here has been
+The numbers come from `sim.authoring.analysis`; every choice list printed here has been
 replayed through the engine before it is shown, and each is printed as the
 `sim walk` command that shows it turn by turn.
 """
@@ -19,18 +19,18 @@ from rich.table import Table
 from rich.text import Text
 
 from sim.cli.main import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import console, decimal, ending_kind, literal, number, ui_lang, word
-from sim.cli.scenarios import scenario_or_report
+from sim.console import console, decimal, ending_kind, literal, number, ui_lang, word
+from sim.content.locate import scenario_or_report
 from sim.i18n import t, tn
-from sim.problems import Problem
+from sim.content.problems import Problem
 
 SHOWN = 25  # rows per list in the text report; --json has them all
 CHOICES_SHOWN = 14  # choices of a path spelled out before it is abbreviated
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from sim.analysis import Analysis, analyze, verify
-    from sim.statespace import TooLarge
+    from sim.authoring.analysis import Analysis, analyze, verify
+    from sim.authoring.statespace import TooLarge
 
     loaded = scenario_or_report(args.scenario, extra_dirs(args))
     if loaded is None:

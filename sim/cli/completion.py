@@ -35,7 +35,7 @@ def scenario_names(prefix: str, parsed_args: argparse.Namespace, **_: Any) -> li
     from argcomplete.completers import FilesCompleter
 
     from sim.cli.main import extra_dirs
-    from sim.tui.catalog import Catalog
+    from sim.content.catalog import Catalog
 
     try:
         entries = Catalog.load(extra_dirs(parsed_args)).entries

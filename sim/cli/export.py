@@ -10,7 +10,7 @@ import sys
 
 from sim.cli.history import open_history
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from sim.cli.output import complain, console, literal, ui_lang, write_output
+from sim.console import complain, console, literal, ui_lang, write_output
 from sim.i18n import t
 from sim.text import clean
 
@@ -27,7 +27,7 @@ def run_export(args: argparse.Namespace) -> int:
         complain("sim export", t("cli.export.needs_user", lang), t("cli.export.needs_user_hint", lang), lang)
         return EXIT_USAGE
     if args.lrs:
-        from sim.lrs import statements_url
+        from sim.reports.lrs import statements_url
 
         statements_url(args.lrs)  # a malformed URL fails before anything is asked or queued
     if args.lrs and args.password is None and "SIM_LRS_PASSWORD" not in os.environ:
@@ -38,7 +38,7 @@ def run_export(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         password = asked
 
-    from sim.xapi import base_iri, statements
+    from sim.reports.xapi import base_iri, statements
 
     base = base_iri()
     if not os.environ.get("SIM_XAPI_SALT"):
@@ -57,7 +57,7 @@ def run_export(args: argparse.Namespace) -> int:
         if not args.lrs:
             return EXIT_OK
 
-        from sim.lrs import deliver
+        from sim.reports.lrs import deliver
 
         store.enqueue_statements((sid, pos, st) for sid, sts in batches for pos, st in enumerate(sts))
         result = deliver(store, args.lrs, user=user, password=password, timeout=args.timeout)

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import (
+from sim.console import (
     complain,
     console,
     decimal,
@@ -24,8 +24,8 @@ from sim.cli.output import (
     percent,
     ui_lang,
 )
-from sim.cli.scenarios import scenario_or_report
-from sim.fuzz import NOT_ENDED, FuzzProblem, FuzzReport, Spread, fuzz
+from sim.content.locate import scenario_or_report
+from sim.authoring.fuzz import NOT_ENDED, FuzzProblem, FuzzReport, Spread, fuzz
 from sim.i18n import t, tn
 
 MAX_RUNS = 1_000_000

@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import complain, ui_lang, write_output
-from sim.cli.scenarios import scenario_or_report
+from sim.console import complain, ui_lang, write_output
+from sim.content.locate import scenario_or_report
 from sim.i18n import t
 
 DOT_TIMEOUT = 120  # seconds; Graphviz on a 10,000-node scenario is slow but finishes
@@ -22,7 +22,7 @@ def _fail(lang: str, message: str, hint: str, code: int = EXIT_USAGE) -> int:
 
 def run_graph(args: argparse.Namespace) -> int:
     """The drawing (Mermaid, DOT, SVG, PNG) is the same in every language; the messages are not."""
-    from sim.graph import build, to_dot, to_mermaid
+    from sim.authoring.diagram import build, to_dot, to_mermaid
     from sim.i18n import default_lang
 
     lang = ui_lang(args)

@@ -13,8 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from sim.cli.main import EXIT_OK, extra_dirs
-from sim.cli.output import console, literal, ui_lang, word
-from sim.history import CalibrationPoint, ProgressPoint, Store, import_journals
+from sim.console import console, literal, ui_lang, word
+from sim.session.history import CalibrationPoint, ProgressPoint, Store, import_journals
 from sim.i18n import t
 from sim.text import localize
 
@@ -70,7 +70,7 @@ def local_time(stamp: str | None) -> str:
 
 
 def principle_names(args: argparse.Namespace, lang: str) -> dict[str, str]:
-    from sim.library import load_library
+    from sim.content.library import load_library
 
     lib = load_library(extra_dirs(args))
     return {pid: localize(p.name, lang) for pid, p in lib.principles.items()}

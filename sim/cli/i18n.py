@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from sim import __version__
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from sim.i18n import STRINGS
-from sim.problems import Problem, Severity
+from sim.content.problems import Problem, Severity
 
 if TYPE_CHECKING:
     import polib
@@ -129,7 +129,7 @@ def import_po(path: Path, ui: str) -> tuple[str, dict[str, str], list[Problem]]:
     def report(line: int, severity: Severity, code: str, message: str, hint: str | None) -> None:
         problems.append(Problem(str(path), line, 1, message, hint, severity, code))
 
-    from sim.cli.output import suggestion
+    from sim.console import suggestion
     from sim.i18n import t
 
     for entry in po:
@@ -174,7 +174,7 @@ def _read_po(path: Path, ui: str) -> tuple[polib.POFile, int]:
     """The parsed file and the line its first entry starts on."""
     import polib
 
-    from sim.cli.output import CliError
+    from sim.console import CliError
     from sim.i18n import t
 
     not_po = t("cli.i18n.import.not_po_hint", ui)
@@ -244,7 +244,7 @@ def _listed(placeholders: tuple[frozenset[str], tuple[str, ...]] | None) -> str:
 
 
 def run_i18n(args: argparse.Namespace) -> int:
-    from sim.cli.output import complain, ui_lang, write_output
+    from sim.console import complain, ui_lang, write_output
     from sim.i18n import t
 
     ui = ui_lang(args)
@@ -263,10 +263,10 @@ def run_i18n(args: argparse.Namespace) -> int:
 def _run_import(path: Path, output: Path | None, ui: str) -> int:
     from contextlib import redirect_stdout
 
-    from sim.cli.output import write_output
+    from sim.console import write_output
     from sim.cli.validate import print_text
     from sim.i18n import t
-    from sim.problems import sort_key
+    from sim.content.problems import sort_key
 
     language, strings, problems = import_po(path, ui)
     problems.sort(key=sort_key)

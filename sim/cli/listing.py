@@ -10,9 +10,9 @@ from rich import box
 from rich.table import Table
 
 from sim.cli.main import EXIT_OK, extra_dirs
-from sim.cli.output import console, literal, ui_lang
+from sim.console import console, literal, ui_lang
 from sim.i18n import t, tn
-from sim.library import LoadedScenario, load_library
+from sim.content.library import LoadedScenario, load_library
 from sim.text import languages, localize
 
 

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from sim.cli.main import EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import complain, console, literal, suggestion, ui_lang
+from sim.console import complain, console, literal, suggestion, ui_lang
 from sim.i18n import t
 
 DEFAULT_PROFILE = "aggressive-client"
@@ -25,7 +25,7 @@ def _fail(lang: str, message: str, hint: str) -> int:
 
 def run_new(args: argparse.Namespace) -> int:
     """The file written is the same in every language (its texts are `language: en`); the messages are not."""
-    from sim.model import ID_RE
+    from sim.content.model import ID_RE
 
     lang = ui_lang(args)
     name: str = args.name
@@ -44,7 +44,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 def _write(folder: Path, name: str, kind: str, args: argparse.Namespace | None = None, lang: str = "en") -> int:
     from sim.cli.schema import schema_for
-    from sim.scaffold import profile_text, scenario_text
+    from sim.authoring.scaffold import profile_text, scenario_text
 
     path = folder / f"{name}.yaml"
     existing = next((p for p in (path, path.with_suffix(".yml")) if p.exists()), None)
@@ -89,7 +89,7 @@ def _write(folder: Path, name: str, kind: str, args: argparse.Namespace | None =
 
 def _known_profiles(folder: Path, args: argparse.Namespace) -> list[str]:
     """Built-in personas, those beside the new file (as `sim validate` will see them), and --dir ones."""
-    from sim.library import load_library
+    from sim.content.library import load_library
 
     places = [p for p in (folder / "profiles", folder.parent / "profiles") if p.is_dir()]
     places += extra_dirs(args)

@@ -11,8 +11,8 @@ import json
 
 from sim.cli.history import open_history
 from sim.cli.main import EXIT_OK, extra_dirs
-from sim.cli.output import CliError, console, literal, ui_lang, write_output
-from sim.history import SessionRecord, Store
+from sim.console import CliError, console, literal, ui_lang, write_output
+from sim.session.history import SessionRecord, Store
 from sim.i18n import t
 
 
@@ -36,22 +36,22 @@ def find_record(store: Store, wanted: str, trainee: str | None = None, lang: str
 
 
 def render(record: SessionRecord, fmt: str, args: argparse.Namespace) -> str:
-    from sim.rebuild import Rebuilder
+    from sim.session.rebuild import Rebuilder
 
     rebuilt = Rebuilder(extra_dirs(args)).rebuild_record(record.row)
     lang = args.lang or record.row.lang or "en"
     assessment = record.self_assessment
     if fmt == "md":
-        from sim.report import markdown
+        from sim.reports.markdown import markdown
 
         text = markdown(rebuilt.session, rebuilt.score, rebuilt.library, lang, assessment)
         return _markdown_header(text, record, rebuilt.content_changed, rebuilt.current_hash, lang)
-    from sim.report_json import report_data
+    from sim.reports.json_report import report_data
 
     data = report_data(rebuilt.session, rebuilt.score, rebuilt.library, lang, assessment, record=record)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    from sim.report_html import render as render_html
+    from sim.reports.html import render as render_html
 
     return render_html(data)
 
@@ -59,7 +59,7 @@ def render(record: SessionRecord, fmt: str, args: argparse.Namespace) -> str:
 def _markdown_header(text: str, record: SessionRecord, changed: bool, current: str, lang: str = "en") -> str:
     # The Markdown debrief is the TUI's; the stored session adds who and when.
     from sim.i18n import STRINGS
-    from sim.report import _md
+    from sim.reports.markdown import _md
 
     row = record.row
     lines = text.split("\n")

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from sim.cli.main import EXIT_OK
-from sim.model import Catalogue, Profile, Scenario
+from sim.content.model import Catalogue, Profile, Scenario
 
 MODELS = {"scenario": Scenario, "profile": Profile, "principles": Catalogue}
 
@@ -14,7 +14,7 @@ MODELS = {"scenario": Scenario, "profile": Profile, "principles": Catalogue}
 def schema_for(kind: str) -> dict:
     if kind == "test":
         # Imported here: the test format pulls in the engine, which the other schemas do not need.
-        from sim.testfile import TranscriptFile
+        from sim.authoring.transcript_file import TranscriptFile
 
         schema = TranscriptFile.model_json_schema()
     else:
@@ -24,7 +24,7 @@ def schema_for(kind: str) -> dict:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from sim.cli.output import ui_lang, write_output
+    from sim.console import ui_lang, write_output
 
     text = json.dumps(schema_for(args.kind), indent=2, ensure_ascii=False) + "\n"
     write_output(args.output, text, ui_lang(args), example=f"{args.kind}.schema.json")

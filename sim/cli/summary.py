@@ -11,9 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from sim.cli.output import complain, console, decimal, literal, ui_lang
+from sim.console import complain, console, decimal, literal, ui_lang
 from sim.i18n import t
-from sim.summary import ReportError, load_report, report_files, summarise
+from sim.reports.summary import ReportError, load_report, report_files, summarise
 
 
 def run_summary(args: argparse.Namespace) -> int:

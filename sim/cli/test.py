@@ -16,10 +16,10 @@ from typing import Any
 from rich.text import Text
 
 from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import console, literal, ui_lang, write_output
+from sim.console import console, literal, ui_lang, write_output
 from sim.i18n import t, tn
-from sim.problems import Problem
-from sim.transcript_tests import RunResult, run_paths
+from sim.content.problems import Problem
+from sim.authoring.transcript_run import RunResult, run_paths
 
 
 def run_test(args: argparse.Namespace) -> int:

@@ -15,14 +15,14 @@ from rich.table import Table
 from rich.text import Text
 
 from sim.cli.main import EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import console, literal, ui_lang
-from sim.cli.scenarios import scenario_or_report
-from sim.engine import EngineError, Session, Turn
+from sim.console import console, literal, ui_lang
+from sim.content.locate import scenario_or_report
+from sim.core.engine import EngineError, Session, Turn
 from sim.i18n import t
-from sim.library import Library
-from sim.problems import Problem
-from sim.resume import why_not
-from sim.scoring import Score, score
+from sim.content.library import Library
+from sim.content.problems import Problem
+from sim.core.replay import why_not
+from sim.core.scoring import Score, score
 from sim.text import localize
 
 

@@ -24,14 +24,16 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker
 
-from sim import journal, settings
+from sim.session import journal
+
+from sim.session import settings
 from sim.errors import UserError
 from sim.i18n import t
-from sim.journal import Journal, JournalInfo
-from sim.library import Library, LoadedScenario
+from sim.session.journal import Journal, JournalInfo
+from sim.content.library import Library, LoadedScenario
 from sim.text import clean, localize
-from sim.tui.catalog import Catalog, Entry
-from sim.tui.clock import Clock
+from sim.content.catalog import Catalog, Entry
+from sim.session.clock import Clock
 from sim.tui.commands import SimCommands
 from sim.tui.messages import EncounterEnded, EncounterStartRequested, ReplayRequested, ScenarioChosen, SelfAssessed
 from sim.tui.screens.base import SimModal, SimScreen, localize_bindings
@@ -45,10 +47,10 @@ from sim.tui.screens.trainee import TraineeScreen
 # use them, are imported by the methods that need them: the home screen lists
 # the scenarios from the catalogue's index, so `sim` starts without them.
 if TYPE_CHECKING:
-    from sim.problems import Problem
-    from sim.resume import Resumability
-    from sim.tui.play import Play
-    from sim.tui.watch import FileWatch
+    from sim.content.problems import Problem
+    from sim.core.replay import Resumability
+    from sim.session.play import Play
+    from sim.session.watch import FileWatch
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -228,7 +230,7 @@ class SimApp(App[None]):
         self.open_entry(message.entry)
 
     def on_encounter_start_requested(self, message: EncounterStartRequested) -> None:
-        from sim.tui.play import Play
+        from sim.session.play import Play
         from sim.tui.screens.encounter import EncounterScreen
 
         assert message.entry.loaded is not None
@@ -291,7 +293,7 @@ class SimApp(App[None]):
             self.push_screen(ResumeScreen(items), self._resume_answered)
 
     def _unfinished(self, info: JournalInfo) -> Unfinished:
-        from sim.resume import check
+        from sim.core.replay import check
 
         candidates = self._candidates(info)
         problem = note = ""
@@ -330,7 +332,7 @@ class SimApp(App[None]):
         return candidates
 
     def _resume_answered(self, answer: Answer) -> None:
-        from sim.tui.play import Play
+        from sim.session.play import Play
         from sim.tui.screens.encounter import EncounterScreen
         from sim.tui.screens.self_assessment import SelfAssessmentScreen
 
@@ -360,7 +362,7 @@ class SimApp(App[None]):
     # --- live preview (`sim play FILE --watch`) -------------------------------------------
 
     def start_watch(self, path: Path, loaded: LoadedScenario | None) -> None:
-        from sim.tui.watch import POLL_SECONDS, FileWatch
+        from sim.session.watch import POLL_SECONDS, FileWatch
 
         self._watch = FileWatch(path)
         self._watch_hash = loaded.scenario.content_hash if loaded is not None else ""
@@ -425,7 +427,7 @@ class SimApp(App[None]):
         from sim.tui.screens.debrief import DebriefScreen
         from sim.tui.screens.encounter import EncounterScreen
         from sim.tui.screens.self_assessment import SelfAssessmentScreen
-        from sim.tui.watch import carry_over
+        from sim.session.watch import carry_over
 
         assert entry.loaded is not None
         file = clean(entry.path.name)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from sim.cli.main import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.cli.output import console, literal, problem
+from sim.console import console, literal, problem
 from sim.i18n import default_lang, t
 
 
@@ -28,18 +28,18 @@ def run_tui(args: argparse.Namespace) -> int:
     if missing:
         return _fail(*(t("cli.no_folder", lang, path=d) for d in missing))
 
-    from sim.tui.catalog import Catalog
+    from sim.content.catalog import Catalog
 
     name: str | None = args.scenario if args.command == "play" else None
     files = [Path(name)] if name is not None and (Path(name).suffix in (".yaml", ".yml") or Path(name).exists()) else []
-    from sim.settings import known_trainee
+    from sim.session.settings import known_trainee
 
     catalog = Catalog.load(dirs, files, trainee=known_trainee())
     if name is not None:
         entry = catalog.find(name)
         if entry is None:
             # Not found: `find_scenario` words it, with a did-you-mean.
-            from sim.cli.scenarios import find_scenario
+            from sim.content.locate import find_scenario
 
             return _fail(*(p.format() for p in find_scenario(name, dirs)[2]))
         if entry.loaded is None and not getattr(args, "watch", False):  # a preview opens on the errors and waits for the fix

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from sim.engine import Turn
-    from sim.tui.catalog import Entry
-    from sim.tui.play import Play
+    from sim.core.engine import Turn
+    from sim.content.catalog import Entry
+    from sim.session.play import Play
 
 
 @dataclass

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from sim import journal
+from sim.session import journal
 from tests.conftest import SAMPLE
 
 ROOT = Path(__file__).parents[2]

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import shutil
 
-from sim import history
-from sim.history import StoreError
+from sim.session import history
+from sim.session.history import StoreError
 from sim.tui.screens.debrief import DebriefScreen
 from sim.tui.screens.error import ErrorScreen
 from sim.tui.screens.history import HistoryScreen

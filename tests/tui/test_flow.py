@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from sim import journal
+from sim.session import journal
 from sim.tui.messages import TurnTaken
 from sim.tui.screens.briefing import BriefingScreen
 from sim.tui.screens.debrief import DebriefScreen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from sim.journal import Journal
+from sim.session.journal import Journal
 from sim.tui.screens.briefing import BriefingScreen
 from sim.tui.screens.error import ErrorScreen
 from sim.tui.screens.home import HomeScreen

@@ -6,10 +6,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sim import journal
-from sim.engine import Session
-from sim.journal import Journal
-from sim.library import load_library
+from sim.session import journal
+from sim.core.engine import Session
+from sim.session.journal import Journal
+from sim.content.library import load_library
 from sim.tui.screens.encounter import EncounterScreen
 from sim.tui.screens.home import HomeScreen
 from sim.tui.screens.resume import ResumeScreen
@@ -165,6 +165,6 @@ def test_every_reason_a_resume_can_fail_for_has_words():
     from typing import get_args
 
     from sim.i18n import STRINGS
-    from sim.resume import Reason
+    from sim.core.replay import Reason
 
     assert [r for r in get_args(Reason) if f"resume.why.{r}" not in STRINGS] == []

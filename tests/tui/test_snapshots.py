@@ -70,7 +70,7 @@ def utc():
 
 def test_history(snap_compare, make_app, utc):
     """Progress per principle, the self-assessment gap per session, and the sessions."""
-    from sim.library import load_library
+    from sim.content.library import load_library
     from tests.conftest import SAMPLE
     from tests.history_helpers import ALONE, GOOD, HELP, SHAMING, record
 

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from sim import history, journal
+from sim.session import history
+
+from sim.session import journal
 from sim.cli.main import build_parser
 from sim.tui.screens.briefing import BriefingScreen
 from sim.tui.screens.debrief import DebriefScreen

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Static
 
 from sim.text import clean, localize
-from sim.tui.catalog import Entry
+from sim.content.catalog import Entry
 from sim.tui.messages import EncounterStartRequested
 from sim.tui.screens.base import SimScreen
 

@@ -22,12 +22,12 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from sim.engine import Alternative, Turn
+from sim.core.engine import Alternative, Turn
 from sim.atomic import write_file
-from sim.report import markdown
-from sim.scoring import Score
+from sim.reports.markdown import markdown
+from sim.core.scoring import Score
 from sim.tui.messages import ReplayRequested
-from sim.tui.play import Play
+from sim.session.play import Play
 from sim.tui.screens.base import SimScreen
 from sim.tui.screens.save_report import SaveReportScreen
 
@@ -271,14 +271,14 @@ class DebriefScreen(SimScreen[None]):
         play = self.play
         if fmt == "md":
             return markdown(play.session, self.score, play.library, play.lang, play.self_assessment)
-        from sim.report_json import report_data
+        from sim.reports.json_report import report_data
 
         data = report_data(play.session, self.score, play.library, play.lang, play.self_assessment, record=play.record)
         if play.record is None:
             _add_live_details(data, play)
         if fmt == "json":
             return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        from sim.report_html import render
+        from sim.reports.html import render
 
         return render(data)
 

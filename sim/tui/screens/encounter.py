@@ -17,10 +17,10 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Button, Footer, Header, OptionList, Static
 
-from sim.engine import EngineError, Line, Turn
-from sim.tui.clock import TurnTimer
+from sim.core.engine import EngineError, Line, Turn
+from sim.session.clock import TurnTimer
 from sim.tui.messages import EncounterEnded, TimeRanOut, TurnTaken
-from sim.tui.play import Play
+from sim.session.play import Play
 from sim.tui.screens.base import SimScreen
 from sim.tui.screens.confirm import ConfirmScreen
 from sim.tui.widgets.choices import Choices

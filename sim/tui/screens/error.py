@@ -11,7 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
-from sim.problems import Problem
+from sim.content.problems import Problem
 from sim.text import clean
 from sim.tui.screens.base import SimModal
 

@@ -22,11 +22,11 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from sim.cli.history import local_time, sparkline
 from sim.errors import UserError
-from sim.history import CalibrationPoint, ProgressPoint, SessionRecord, SessionRow
+from sim.session.history import CalibrationPoint, ProgressPoint, SessionRecord, SessionRow
 from sim.i18n import tn
-from sim.rebuild import Rebuilder, Rebuilt
+from sim.session.rebuild import Rebuilder, Rebuilt
 from sim.text import clean, localize
-from sim.tui.play import Play
+from sim.session.play import Play
 from sim.tui.screens.base import SimScreen
 from sim.tui.screens.debrief import DebriefScreen
 from sim.tui.screens.error import ErrorScreen
@@ -92,8 +92,7 @@ class HistoryScreen(SimScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="history")
     def _load(self) -> None:
-        from sim import history
-
+        from sim.session import history
         trainee = self.app.trainee
         try:
             with history.Store() as store:
@@ -214,8 +213,7 @@ class HistoryScreen(SimScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _open(self, session_id: str) -> None:
-        from sim import history
-
+        from sim.session import history
         try:
             record = history.session(session_id)
             if record is None:

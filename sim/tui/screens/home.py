@@ -16,7 +16,7 @@ from textual.events import Resize
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from sim.text import clean, localize
-from sim.tui.catalog import Catalog, Entry
+from sim.content.catalog import Catalog, Entry
 from sim.tui.messages import ScenarioChosen
 from sim.tui.screens.base import SimScreen, localize_bindings
 

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sim.journal import JournalInfo
+from sim.session.journal import JournalInfo
 from sim.tui.screens.base import SimModal
 
 

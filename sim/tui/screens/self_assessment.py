@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from sim.tui.messages import SelfAssessed
-from sim.tui.play import Play
+from sim.session.play import Play
 from sim.tui.screens.base import SimScreen
 from sim.tui.screens.confirm import ConfirmScreen
 from sim.tui.widgets.rating import Rating

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Footer, Input, Static
 
-from sim.settings import MAX_NAME, normalize_name
+from sim.session.settings import MAX_NAME, normalize_name
 from sim.tui.screens.base import SimModal
 
 

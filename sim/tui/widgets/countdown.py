@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.renderables.bar import Bar
 from textual.widget import Widget
 
-from sim.tui.clock import TurnTimer
+from sim.session.clock import TurnTimer
 from sim.tui.messages import TimeRanOut
 
 TICK = 0.2  # seconds between looks at the clock

@@ -1,0 +1,152 @@
+"""The scenario linter: graph and teaching problems in a scenario whose files
+parsed and whose references resolve.
+
+Errors mean the scenario cannot be played as meant (a trainee can get stuck);
+warnings mean it can, but something is probably not what the author wanted.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from typing import Any
+
+from sim.content import conditions
+from sim.content.library import Library, LoadedScenario
+from sim.content.problems import Problem, Severity
+from sim.text import localize
+
+MAX_REPORTED = 25  # per kind: a broken generated file should not print 10,000 lines
+
+
+def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
+    s = ls.scenario
+    path = str(ls.path)
+    out: list[Problem] = []
+    counts: dict[str, int] = {}
+
+    def add(severity: Severity, code: str, loc: tuple[Any, ...], message: str, hint: str | None, *, key: bool = False) -> None:
+        counts[code] = counts.get(code, 0) + 1
+        if counts[code] <= MAX_REPORTED:
+            out.append(Problem(path, *ls.at(*loc, key=key), message, hint, severity, code))
+
+    ranges = s.ranges()
+
+    # Choices whose condition can never hold are not edges of the graph.
+    possible: dict[tuple[str, int], bool] = {}
+    for nid, node in s.nodes.items():
+        for i, choice in enumerate(node.choices):
+            ok = True
+            if choice.when is not None:
+                try:
+                    ok = conditions.satisfiable(conditions.parse(choice.when), ranges)
+                except conditions.ConditionError as exc:  # too complex to analyse
+                    add("warning", "condition", ("nodes", nid, "choices", i, "when"), exc.message, exc.hint)
+                if not ok:
+                    add(
+                        "warning",
+                        "never-offered",
+                        ("nodes", nid, "choices", i, "when"),
+                        "this condition can never hold within the variables' ranges, so the choice is never offered",
+                        "check the numbers and the comparison signs",
+                    )
+            possible[(nid, i)] = ok
+
+    def edges(nid: str) -> Iterable[str]:
+        node = s.nodes[nid]
+        for i, choice in enumerate(node.choices):
+            if possible[(nid, i)]:
+                yield choice.next
+        if node.timeout is not None:
+            yield node.timeout.next
+
+    # Reachable from the start, counting the always-available call for help.
+    reach = _closure([s.start], lambda n: [*edges(n), *([] if s.nodes[n].end else [s.help.next])])
+    # Nodes from which an ending can be reached without calling for help.
+    reverse: dict[str, set[str]] = {nid: set() for nid in s.nodes}
+    for nid in s.nodes:
+        for target in edges(nid):
+            reverse[target].add(nid)
+    ends = [nid for nid, node in s.nodes.items() if node.end is not None]
+    can_end = _closure(ends, lambda n: reverse[n])
+
+    for nid, node in s.nodes.items():
+        base = ("nodes", nid)
+        if node.end is None and not node.choices and node.timeout is None:
+            add("error", "dead-end", base, f"node `{nid}` is not an ending but has no choices", "add `choices:`, or make it an ending with `end: resolved` (or another kind)", key=True)
+            continue
+        if nid not in reach:
+            if node.end is not None:
+                add("warning", "ending-unreached", base, f"ending `{nid}` can never be reached", "lead a choice to it with `next: " + nid + "`, or remove it", key=True)
+            else:
+                add("warning", "unreachable", base, f"node `{nid}` can never be reached from `{s.start}`", "lead a choice to it, or remove it", key=True)
+            continue
+        if nid not in can_end:
+            add(
+                "error",
+                "no-way-out",
+                base,
+                f"from node `{nid}` no ending can be reached (only calling for help ends the encounter)",
+                "a loop needs a choice that leads on to an ending",
+                key=True,
+            )
+        if node.end is None and node.choices and node.timeout is None and all(c.when for c in node.choices):
+            exprs = [conditions.parse(c.when) for c in node.choices if c.when]
+            try:
+                stuck = conditions.can_all_fail(exprs, ranges)
+            except conditions.ConditionError:
+                stuck = False
+            if stuck:
+                add("warning", "maybe-stuck", (*base, "choices"), f"every choice at `{nid}` has a condition, and in some states none holds", "add a choice without `when:`, so the trainee always has a way on")
+
+    # Teaching checks: goals that the scenario does not actually test.
+    good: dict[str, int] = {}
+    bad: dict[str, int] = {}
+    for nid, node in s.nodes.items():
+        # A choice that is never offered teaches nothing.
+        outcomes = [c for i, c in enumerate(node.choices) if possible[(nid, i)]]
+        outcomes += [node.timeout] if node.timeout else []
+        for outcome in outcomes:
+            for pid, delta in outcome.principles.items():
+                if delta > 0:
+                    good[pid] = good.get(pid, 0) + 1
+                elif delta < 0:
+                    bad[pid] = bad.get(pid, 0) + 1
+        for i, choice in enumerate(node.choices):
+            if choice.feedback is None:
+                add("warning", "no-feedback", ("nodes", nid, "choices", i), "choice has no `feedback`", "say why this is a good or poor move, naming the principle")
+    for i, goal in enumerate(s.goals):
+        if goal == "call-help-early":
+            continue  # scored by the engine: calling for help under threat
+        name = localize(lib.principles[goal].name, "en") if goal in lib.principles else goal
+        if goal not in good and goal not in bad:
+            add("warning", "goal-unused", ("goals", i), f"goal `{goal}` ({name}) is not exercised by any choice", "give some choices a `principles:` delta for it, or drop the goal")
+        elif goal not in good:
+            add("warning", "goal-no-good", ("goals", i), f"goal `{goal}` has no good option (no choice raises it)", "add a choice with a positive delta for it")
+        elif goal not in bad:
+            add("warning", "goal-no-bad", ("goals", i), f"goal `{goal}` has no poor option (no choice lowers it)", "add a tempting but wrong choice with a negative delta")
+
+    for code, n in counts.items():
+        if n > MAX_REPORTED:
+            first = next(p for p in out if p.code == code)
+            out.append(Problem(path, first.line, first.col, f"… and {n - MAX_REPORTED} more like this ({code})", None, first.severity, code))
+    return out
+
+
+def _closure(start: Iterable[str], step) -> set[str]:
+    seen = set(start)
+    queue = deque(seen)
+    while queue:
+        for nxt in step(queue.popleft()):
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return seen
+
+
+def lint_library(lib: Library) -> list[Problem]:
+    out: list[Problem] = []
+    for ls in lib.scenarios:
+        if not ls.builtin:
+            out.extend(lint(ls, lib))
+    return out

@@ -1,0 +1,146 @@
+"""Console output shared by the commands: authored text is never markup."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import IO
+
+from rich.console import Console
+from rich.text import Text
+
+from sim.errors import UserError
+from sim.text import clean
+
+
+def console(file: IO[str] | None = None, *, stderr: bool = False) -> Console:
+    # Off a terminal: the width COLUMNS asks for (`COLUMNS=200 sim history | less`),
+    # else a fixed 100, so piped output is byte-identical run to run.
+    stream = file or (sys.stderr if stderr else sys.stdout)
+    width = None if stream.isatty() else _columns() or 100
+    return Console(
+        file=stream,
+        width=width,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        no_color=bool(os.environ.get("NO_COLOR")) or None,
+    )
+
+
+def _columns() -> int | None:
+    value = os.environ.get("COLUMNS", "")
+    return int(value) if value.isdigit() and 20 <= int(value) <= 1000 else None
+
+
+def literal(text: str, style: str = "") -> Text:
+    """Authored or user-given text, shown exactly as written but safe."""
+    return Text(clean(text), style=style)
+
+
+def ui_lang(args: object) -> str:
+    """The language of a command's own words: its `--lang`, else `sim --lang`,
+    else SIM_LANG or the locale."""
+    from sim.i18n import default_lang
+
+    return getattr(args, "lang", None) or getattr(args, "ui_lang", None) or default_lang()
+
+
+# --- words and numbers in the user's language ------------------------------------
+
+
+def number(value: int, lang: str) -> str:
+    """A whole number with thousands grouped as the language writes them: 12,345 / 12 345."""
+    text = f"{value:,}"
+    return text.replace(",", "\u00a0") if lang == "fi" else text
+
+
+def decimal(value: float | None, lang: str, places: int | None = None) -> str:
+    """A measured value (a mean, a median) as short as it goes, or with `places`
+    decimals; Finnish has a decimal comma."""
+    if value is None:
+        return "—"
+    from sim.i18n import decimal_text
+
+    return decimal_text(f"{value:g}" if places is None else f"{value:.{places}f}", lang)
+
+
+def percent(share: float, lang: str) -> str:
+    """A share as a whole percentage: 42% / 42 %."""
+    return f"{100 * share:.0f}" + ("\u00a0%" if lang == "fi" else "%")
+
+
+def word(prefix: str, value: str, lang: str) -> str:
+    """The catalogue's word for a model value (`ending.resolved`, `grade.good`), else the value."""
+    from sim.i18n import STRINGS, t
+
+    key = f"{prefix}.{value}"
+    return t(key, lang) if key in STRINGS else clean(value)
+
+
+def ending_kind(kind: str, lang: str) -> str:
+    """An ending's kind for authors' tools (analyze, fuzz): in English the `end:`
+    value as the file says it (docs/authoring.md shows this output), in another
+    language the catalogue's words for it."""
+    return clean(kind) if lang == "en" else word("ending", kind, lang)
+
+
+def problem(prog: str, message: str, hint: str | None, lang: str) -> str:
+    """`prog: message` and an indented hint: a command's own complaint, worded in `lang`."""
+    from sim.i18n import t
+
+    return t("cli.problem", lang, prog=prog, message=message, hint=hint) if hint else f"{prog}: {message}"
+
+
+def complain(prog: str, message: str, hint: str | None, lang: str) -> None:
+    """`problem`, on standard error."""
+    console(stderr=True).print(literal(problem(prog, message, hint, lang)), soft_wrap=True)
+
+
+def suggestion(word_given: str, options: list[str], lang: str) -> str | None:
+    """`did you mean …?` in `lang` (sim.content.loader's `did_you_mean`, which stays English for located problems)."""
+    from sim.i18n import t
+    from sim.content.loader import closest
+
+    meant = closest(word_given, options)
+    return t("cli.did_you_mean", lang, word=meant) if meant else None
+
+
+def write_output(path: Path | None, data: str | bytes, lang: str, example: str = "out.txt") -> bool:
+    """What `-o` names, or standard output when there is no `-o` or it is `-`.
+    Files follow `sim.atomic.write_file`'s rules (never over a device), in
+    a folder made when missing (`-o reports/ann.json`, as every command did); a
+    path that cannot be written is a `CliError` (exit 2). True when a file
+    was written, for the commands that then say so."""
+    if path is None or str(path) == "-":
+        if isinstance(data, str):
+            sys.stdout.write(data)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        return False
+    from sim.atomic import NotWritable, write_file
+    from sim.i18n import t
+
+    try:
+        write_file(path, data, parents=True)
+    except NotWritable as exc:
+        if exc.what == "directory":
+            raise CliError(lang, str(path), t("cli.output.is_directory", lang), t("cli.output.is_directory_hint", lang, example=str(path / example))) from None
+        raise CliError(lang, str(path), t("cli.output.not_a_file", lang), t("cli.output.not_a_file_hint", lang)) from None
+    except OSError as exc:
+        raise CliError(lang, str(path), t("cli.output.cannot_write", lang, error=exc.strerror or exc), t("cli.output.cannot_write_hint", lang)) from None
+    return True
+
+
+class CliError(UserError):
+    """A `UserError` a command words in the user's language, its `hint:` label too."""
+
+    def __init__(self, lang: str, where: str, message: str, hint: str | None = None) -> None:
+        super().__init__(where, message, hint)
+        self.lang = lang
+
+    def format(self, lang: str | None = None) -> str:
+        # Worded in the command's language already: its `hint:` label follows that, whatever is asked.
+        return super().format(self.lang)

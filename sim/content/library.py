@@ -1,0 +1,358 @@
+"""A set of authored files loaded together: principles, personas and scenarios,
+with every cross-file reference checked and located.
+
+The built-in principles and personas are always part of a library, so a
+scenario in an instructor's own folder can use them; files in the given
+folders add to them or replace them by id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from sim.paths import builtin_dialogues, builtin_profiles
+from sim.content.problems import Problem, sort_key
+
+# The parser, the model (pydantic) and the conditions are imported by the
+# functions that load and check: finding files and the classes below cost
+# nothing, so the simulator can list scenarios from its index without them.
+if TYPE_CHECKING:
+    from sim.content.model import Principle, Profile, Scenario
+    from sim.content.yamlsafe import Document
+
+Kind = Literal["principles", "profile", "scenario", "test"]
+
+MAX_FILES = 5000
+RESERVED_VARIABLES = ("tension", "trust", "turn")
+
+
+@dataclass(slots=True)
+class LoadedScenario:
+    scenario: Scenario
+    doc: Document
+    path: Path
+    builtin: bool = False
+
+    def at(self, *loc: Any, key: bool = False) -> tuple[int, int]:
+        from sim.content.yamlsafe import locate
+
+        return locate(self.doc.value, loc, key=key) or self.doc.mark
+
+
+@dataclass(slots=True)
+class Library:
+    principles: dict[str, Principle] = field(default_factory=dict)
+    profiles: dict[str, Profile] = field(default_factory=dict)
+    scenarios: list[LoadedScenario] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    # Ids defined in files that had errors: references to them are not
+    # reported again, so one typo does not cascade into dozens of errors.
+    broken_ids: set[str] = field(default_factory=set)
+
+    def scenario(self, scenario_id: str) -> LoadedScenario | None:
+        return next((s for s in self.scenarios if s.scenario.id == scenario_id), None)
+
+    def profile_for(self, scenario: Scenario) -> Profile:
+        return self.profiles[scenario.profile]
+
+    @property
+    def critical_principles(self) -> frozenset[str]:
+        """Principles whose violation is a critical miss, as the catalogue marks them."""
+        return frozenset(pid for pid, p in self.principles.items() if p.critical)
+
+    def sorted_problems(self) -> list[Problem]:
+        return sorted(self.problems, key=sort_key)
+
+
+def classify(path: Path) -> Kind:
+    name = path.name.lower()
+    if name.endswith((".test.yaml", ".test.yml")):
+        return "test"
+    if name in ("principles.yaml", "principles.yml"):
+        return "principles"
+    if path.parent.name == "profiles":
+        return "profile"
+    return "scenario"
+
+
+def collect(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
+    """Every YAML file named by `paths`, folders searched recursively."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            root = path.resolve()
+            for p in sorted(path.rglob("*")):
+                if p.suffix not in (".yaml", ".yml") or not p.is_file():
+                    continue
+                # Hidden folders (.git, .venv, editor state) never hold scenarios.
+                if any(part.startswith(".") for part in p.relative_to(path).parts[:-1]):
+                    continue
+                # A scenario folder travels between organisations: a link in it
+                # must not make us read (and quote in errors) files elsewhere.
+                if not p.resolve().is_relative_to(root):
+                    problems.append(Problem(str(p), 1, 1, "not read: this is a link to a file outside the folder", "copy the file into the folder instead of linking to it", "warning", "outside-link"))
+                    continue
+                found.append(p)
+        elif path.exists():
+            found.append(path)
+        else:
+            problems.append(Problem(str(path), 1, 1, "no such file or folder", "check the path and its spelling", code="io"))
+        if len(found) > MAX_FILES:
+            problems.append(Problem(str(path), 1, 1, f"more than {MAX_FILES} files", "validate a smaller folder", code="limit"))
+            return found[:MAX_FILES]
+    unique: dict[Path, Path] = {}
+    for p in found:
+        unique.setdefault(p.resolve(), p)
+    return list(unique.values())
+
+
+def companions(path: Path) -> list[Path]:
+    """Personas and principles that sit beside a scenario file."""
+    folder = path.parent
+    candidates = [folder / "profiles", folder.parent / "profiles", folder / "principles.yaml"]
+    return [p for p in candidates if p.exists()]
+
+
+def load_library(paths: Sequence[Path] = (), *, builtin_scenarios: bool = False) -> Library:
+    """Load the built-in catalogue and personas, plus everything under `paths`.
+
+    A scenario file named on its own brings the personas and principles that
+    sit beside it, as they would if its folder were given.
+    """
+    from sim.content.loader import load
+    from sim.content.model import Catalogue, Profile, Scenario
+    from sim.content.yamlsafe import locate
+
+    lib = Library()
+    builtin = collect([builtin_dialogues() / "principles.yaml", builtin_profiles()], [])
+    if builtin_scenarios:
+        builtin += [p for p in collect([builtin_dialogues()], []) if classify(p) == "scenario"]
+    extra = [c for p in paths if p.is_file() and classify(p) == "scenario" for c in companions(p)]
+    given = collect([*paths, *extra], lib.problems)
+    given_resolved = {p.resolve() for p in given}
+    # Built-in problems are reported only when the built-in files are among those checked.
+    quiet = [p for p in builtin if p.resolve() not in given_resolved]
+    lib.files = given
+
+    by_kind: dict[Kind, list[tuple[Path, bool]]] = {"principles": [], "profile": [], "scenario": [], "test": []}
+    for path in quiet:
+        by_kind[classify(path)].append((path, True))
+    for path in given:
+        by_kind[classify(path)].append((path, False))
+
+    defined_in: dict[tuple[str, str], tuple[str, bool]] = {}
+
+    def define(kind: str, key: str, path: Path, is_builtin: bool, mark: tuple[int, int]) -> bool:
+        previous = defined_in.get((kind, key))
+        if previous and not previous[1] and not is_builtin:
+            lib.problems.append(
+                Problem(str(path), *mark, f"{kind} `{key}` is already defined in {previous[0]}", "give it another id, or remove one of the two", code="duplicate-id")
+            )
+            return False
+        defined_in[(kind, key)] = (str(path), is_builtin)
+        return True
+
+    for path, is_builtin in by_kind["principles"]:
+        cat, doc, problems = load(path, Catalogue)
+        _report(lib, problems, is_builtin)
+        if cat is None and doc is not None:
+            lib.broken_ids.update(_ids_in(doc.value, "principles"))
+        if cat and doc:
+            for pid, principle in cat.principles.items():
+                if define("principle", pid, path, is_builtin, locate(doc.value, ("principles", pid), key=True) or doc.mark):
+                    lib.principles[pid] = principle
+
+    for path, is_builtin in by_kind["profile"]:
+        profile, doc, problems = load(path, Profile)
+        _report(lib, problems, is_builtin)
+        if profile is None and doc is not None and isinstance(doc.value, dict):
+            lib.broken_ids.add(str(doc.value.get("id")))
+        if profile and doc:
+            if define("persona", profile.id, path, is_builtin, locate(doc.value, ("id",)) or doc.mark):
+                lib.profiles[profile.id] = profile
+            problems = [] if is_builtin else check_profile(profile, doc)
+            lib.problems.extend(problems)
+
+    for path, is_builtin in by_kind["scenario"]:
+        scenario, doc, problems = load(path, Scenario)
+        _report(lib, problems, is_builtin)
+        if scenario and doc:
+            loaded = LoadedScenario(scenario, doc, path, is_builtin)
+            if not define("scenario", scenario.id, path, is_builtin, loaded.at("id")):
+                continue
+            refs = check_references(loaded, lib)
+            if not is_builtin:
+                lib.problems.extend(refs)
+            if scenario.profile in lib.profiles and not any(p.severity == "error" for p in refs):
+                lib.scenarios.append(loaded)
+    return lib
+
+
+def _ids_in(value: Any, key: str) -> list[str]:
+    inner = value.get(key) if isinstance(value, dict) else None
+    return [str(k) for k in inner] if isinstance(inner, dict) else []
+
+
+def _report(lib: Library, problems: list[Problem], is_builtin: bool) -> None:
+    if not is_builtin:
+        lib.problems.extend(problems)
+
+
+def check_profile(profile: Profile, doc: Document) -> list[Problem]:
+    from sim.content.yamlsafe import locate
+
+    problems = []
+    if profile.baseline is not None and profile.baseline >= profile.threat_threshold:
+        line, col = locate(doc.value, ("baseline",)) or doc.mark
+        problems.append(
+            Problem(doc.path, line, col, "the baseline is at or above the threat threshold", "a client who calms down to a threat never calms; lower `baseline`", "warning", "profile")
+        )
+    return problems
+
+
+def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
+    """Every name a scenario uses must exist: nodes, persona, principles, variables."""
+    from sim.content.loader import did_you_mean
+
+    s = ls.scenario
+    path = str(ls.path)
+    out: list[Problem] = []
+
+    def err(loc: tuple[Any, ...], message: str, hint: str | None, code: str, *, key: bool = False) -> None:
+        out.append(Problem(path, *ls.at(*loc, key=key), message, hint, "error", code))
+
+    node_ids = list(s.nodes)
+    principle_ids = list(lib.principles)
+    variables = {"tension", "trust", *s.variables}
+
+    def node_ref(loc: tuple[Any, ...], target: str) -> None:
+        if target not in s.nodes:
+            err(loc, f"there is no node `{target}`", did_you_mean(target, node_ids) or "add the node, or fix the id", "unknown-node")
+
+    def principle_refs(loc: tuple[Any, ...], deltas: Iterable[str]) -> None:
+        for pid in deltas:
+            if pid not in lib.principles and pid not in lib.broken_ids:
+                err((*loc, pid), f"there is no principle `{pid}`", did_you_mean(pid, principle_ids) or "add it to principles.yaml, or fix the id", "unknown-principle", key=True)
+
+    def effect_refs(loc: tuple[Any, ...], effects: Iterable[str]) -> None:
+        for var in effects:
+            if var == "turn":
+                err((*loc, var), "`turn` counts itself and cannot be changed", "remove it from `effects`", "unknown-variable", key=True)
+            elif var not in variables:
+                err((*loc, var), f"there is no state variable `{var}`", did_you_mean(var, sorted(variables)) or "declare it under `variables:`", "unknown-variable", key=True)
+
+    if s.profile not in lib.profiles and s.profile not in lib.broken_ids:
+        err(("profile",), f"there is no persona `{s.profile}`", did_you_mean(s.profile, list(lib.profiles)) or "add a file to profiles/, or fix the id", "unknown-profile")
+    for i, goal in enumerate(s.goals):
+        if goal not in lib.principles and goal not in lib.broken_ids:
+            err(("goals", i), f"there is no principle `{goal}`", did_you_mean(goal, principle_ids) or "add it to principles.yaml, or fix the id", "unknown-principle")
+    for name, var in s.variables.items():
+        if name in RESERVED_VARIABLES:
+            err(("variables", name), f"`{name}` is built in and cannot be declared", "choose another name", "variable", key=True)
+        elif not var.min <= var.start <= var.max:
+            err(("variables", name), f"`{name}` starts at {var.start}, outside {var.min}…{var.max}", "make min ≤ start ≤ max", "variable")
+    node_ref(("start",), s.start)
+    node_ref(("help", "next") if isinstance(ls.doc.value.get("help"), dict) else ("help",), s.help.next)
+    principle_refs(("help", "principles"), s.help.principles)
+    effect_refs(("help", "effects"), s.help.effects)
+
+    ranges = s.ranges()
+    for nid, node in s.nodes.items():
+        base = ("nodes", nid)
+        if node.end is not None and (node.choices or node.timeout):
+            err((*base, "end"), "an ending node cannot have `choices` or a `timeout`", "remove `end:` or the choices", "structure")
+        if node.time_limit is not None and node.timeout is None:
+            err((*base, "time_limit"), "`time_limit` without a `timeout` branch", "add `timeout: {next: …}` saying what happens when time runs out", "structure")
+        if node.timeout is not None and node.time_limit is None:
+            err((*base, "timeout"), "`timeout` without a `time_limit`", "add `time_limit: SECONDS`", "structure")
+        if node.timeout is not None:
+            t = (*base, "timeout")
+            node_ref((*t, "next"), node.timeout.next)
+            principle_refs((*t, "principles"), node.timeout.principles)
+            effect_refs((*t, "effects"), node.timeout.effects)
+        seen: dict[str, int] = {}
+        for i, choice in enumerate(node.choices):
+            c = (*base, "choices", i)
+            node_ref((*c, "next"), choice.next)
+            principle_refs((*c, "principles"), choice.principles)
+            effect_refs((*c, "effects"), choice.effects)
+            if choice.id and choice.id.isdigit():
+                err((*c, "id"), f"the choice id `{choice.id}` is only digits", "`sim walk --choices 2` means the option shown as number 2; give the choice an id with a letter in it", "value")
+            if choice.id in seen:
+                err((*c, "id"), f"two choices here have the id `{choice.id}`", "give each choice of a node its own id", "duplicate-id")
+            seen[choice.id or ""] = i
+            if choice.when is not None:
+                out.extend(_check_condition(ls, (*c, "when"), choice.when, s, variables, ranges))
+    return out
+
+
+def _check_condition(
+    ls: LoadedScenario, loc: tuple[Any, ...], source: str, s: Scenario, variables: set[str], ranges: dict[str, tuple[int, int]]
+) -> list[Problem]:
+    from sim.content import conditions
+    from sim.content.loader import did_you_mean
+
+    line, col = ls.at(*loc)
+    style = ls.doc.scalar_styles.get((line, col))
+    # In a one-line plain or quoted condition an offset is a column; in a
+    # plain or block one that spans lines, folding and indentation change the
+    # spaces but not the other characters, so the n-th non-blank character of
+    # the text is the n-th one in the file from where the scalar starts.
+    # Escapes make multi-line quoted ones unmappable: located at their start.
+    inline = style in (None, "", '"', "'") and (line, col) not in ls.doc.multiline
+    shift = 1 if style in ('"', "'") else 0
+    spread = not inline and style in (None, "", "|", ">")
+
+    def at(offset: int) -> tuple[int, int]:
+        if inline:
+            return (line, col + shift + offset)
+        if spread:
+            found = _nth_non_blank(ls.path, line, col, skip_header=style in ("|", ">"), n=_non_blank(source[:offset]))
+            if found is not None:
+                return found
+        return (line, col)
+
+    try:
+        expr = conditions.parse(source)
+    except conditions.ConditionError as exc:
+        return [Problem(str(ls.path), *at(exc.offset), f"bad condition: {exc.message}", exc.hint, "error", "condition")]
+    out = []
+    known_vars = sorted(variables | {"turn"})
+    for kind, name, offset in conditions.references(expr):
+        if kind == "var" and name not in variables and name != "turn":
+            out.append(Problem(str(ls.path), *at(offset), f"condition uses unknown variable `{name}`", did_you_mean(name, known_vars) or f"known variables: {', '.join(known_vars)}", "error", "unknown-variable"))
+        elif kind == "node" and name not in s.nodes:
+            out.append(Problem(str(ls.path), *at(offset), f"condition uses unknown node `{name}`", did_you_mean(name, list(s.nodes)) or "fix the node id", "error", "unknown-node"))
+    return out
+
+
+_BLANK = " \t\r\n\x85\u2028\u2029"
+
+
+def _non_blank(text: str) -> int:
+    return sum(ch not in _BLANK for ch in text)
+
+
+def _nth_non_blank(path: Path, line: int, col: int, *, skip_header: bool, n: int) -> tuple[int, int] | None:
+    """Where in the file the n-th (from 0) non-blank character at or after
+    line:col is; after the indicator line for a block scalar. Only read when
+    a problem is found, so the file is read again rather than kept."""
+    import re
+
+    try:
+        lines = re.split("\r\n|[\r\n\x85\u2028\u2029]", path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    row, start = (line, 0) if skip_header else (line - 1, col - 1)
+    while row < len(lines):
+        for i in range(start, len(lines[row])):
+            if lines[row][i] not in _BLANK:
+                if n == 0:
+                    return (row + 1, i + 1)
+                n -= 1
+        row, start = row + 1, 0
+    return None

@@ -1,0 +1,475 @@
+"""Safe, bounded YAML parsing into plain values that remember where they came from.
+
+Only the libyaml (or pure-Python) *parser* is used: we build the values
+ourselves from its events. That is what lets us
+- refuse every explicit tag (`!!python/object…` can never construct anything),
+- count nodes as aliases expand, so a "billion laughs" file is refused at once,
+- bound nesting depth without recursion,
+- report duplicate keys, which PyYAML would silently overwrite,
+- keep the line and column of every key and value for error messages.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gc
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
+
+try:  # the C parser is several times faster; fall back where libyaml is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from sim.content.problems import Problem
+
+MAX_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 2_000_000
+
+Mark = tuple[int, int]  # 1-based line, column
+
+
+class LMap(dict):
+    """A mapping that remembers the position of its keys and values."""
+
+    __slots__ = ("mark", "key_marks", "value_marks")
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.key_marks: dict[Any, Mark] = {}
+        self.value_marks: dict[Any, Mark] = {}
+
+
+class LList(list):
+    """A sequence that remembers the position of its items."""
+
+    __slots__ = ("mark", "item_marks")
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.item_marks: list[Mark] = []
+
+
+@dataclass(slots=True)
+class Document:
+    path: str
+    value: Any
+    mark: Mark
+    # A scalar's style (quote character, `|`, `>` or None for plain) and the
+    # scalars that span several lines: together they tell whether a column
+    # inside the text can be found by adding an offset to the scalar's start.
+    scalar_styles: dict[Mark, str | None]
+    multiline: set[Mark]
+
+
+class YamlError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.format())
+        self.problem = problem
+
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+_constructor = SafeConstructor()
+
+# How PyYAML's safe loader reads a plain scalar (`Resolver.resolve`), done
+# here without its per-call overhead: the first character picks the few
+# patterns to try, and the usual results (text, whole numbers, booleans,
+# null) are made directly. Anything else goes through PyYAML's constructor.
+_IMPLICIT = Resolver.yaml_implicit_resolvers  # first character → [(tag, pattern)]
+_STR, _INT, _BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "bool", "null"))
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")  # not 010 (octal in YAML 1.1), 1_000, 0x…
+_BOOL_VALUES = SafeConstructor.bool_values
+
+
+def _mark(m: yaml.Mark | None) -> Mark:
+    return (m.line + 1, m.column + 1) if m is not None else (1, 1)
+
+
+def read_text(path: Path) -> str:
+    """Read an authored file as UTF-8 (a BOM is allowed), refusing what is not text."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise YamlError(Problem(name, 1, 1, "this is a folder, not a file", "give a .yaml file, or the folder to `sim validate`", code="io"))
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise YamlError(
+                Problem(name, 1, 1, f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})", "split the scenario into several files", code="limit")
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise YamlError(Problem(name, 1, 1, "file not found", "check the path and its spelling", code="io")) from None
+    except PermissionError:
+        raise YamlError(Problem(name, 1, 1, "permission denied", "check that you may read this file", code="io")) from None
+    except OSError as exc:
+        raise YamlError(Problem(name, 1, 1, f"cannot read the file: {exc.strerror or exc}", None, code="io")) from None
+    return decode(name, data)
+
+
+def decode(name: str, data: bytes) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    if b"\x00" in data[:8192]:
+        raise YamlError(Problem(name, 1, 1, "this looks like a binary file, not YAML text", "save the scenario as UTF-8 text", code="encoding"))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        # Columns count characters, as editors show them; the bytes before the
+        # first bad one are valid UTF-8.
+        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
+        raise YamlError(
+            Problem(name, line, col, f"invalid UTF-8 byte 0x{data[exc.start]:02x}", "save the file as UTF-8 (most editors have an 'encoding' setting)", code="encoding")
+        ) from None
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection for a while. Building a big file creates
+    hundreds of thousands of containers that all stay alive; the collector
+    would walk them again and again (loading took two to three times longer)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load_path(path: Path) -> Document:
+    return parse(read_text(path), str(path))
+
+
+def parse(text: str, name: str) -> Document:
+    """Parse one YAML document into LMap/LList/scalars. Raises YamlError."""
+    if len(text) > MAX_BYTES:
+        raise YamlError(Problem(name, 1, 1, "file is too large", "split the scenario into several files", code="limit"))
+    try:
+        try:
+            builder = _build(text, name, _Loader)
+        except yaml.MarkedYAMLError as exc:
+            if not _is_nesting_refusal(exc):
+                raise
+            # libyaml 0.2.6 refuses 1,000 levels of nesting itself, scanning
+            # ahead of the events our depth limit sees, so its refusal comes
+            # first and names another place. The pure-Python parser has no
+            # such limit and needs no recursion: running it reaches our own
+            # limit, at the position the author needs, on every libyaml.
+            builder = _build(text, name, yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        if _is_nesting_refusal(exc):  # pragma: no cover - our limit is far lower than any parser's
+            line, col = _mark(exc.problem_mark or exc.context_mark)
+            raise YamlError(Problem(name, line, col, f"nesting is deeper than {MAX_DEPTH} levels", "flatten the structure", code="limit")) from None
+        raise YamlError(_syntax_problem(name, text, exc)) from None
+    except yaml.reader.ReaderError as exc:
+        # Raised for characters YAML forbids (control characters); it carries an
+        # offset into the text instead of a mark.
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        raise YamlError(
+            Problem(name, line, col, f"control character U+{code:04X} is not allowed in YAML", "delete it (it often comes from copy-paste); write line breaks as real new lines", code="yaml-syntax")
+        ) from None
+    except yaml.YAMLError as exc:  # any other error without a mark
+        raise YamlError(Problem(name, 1, 1, f"YAML error: {exc}", None, code="yaml-syntax")) from None
+    if builder.documents > 1:
+        raise YamlError(Problem(name, *builder.second_document, "more than one YAML document in this file", "remove the `---` or `...` marker, or split into two files", code="yaml-syntax"))
+    if builder.root_mark is None:
+        raise YamlError(Problem(name, 1, 1, "the file is empty", "a scenario starts with `id:`, `title:` … — see docs/authoring.md", code="empty"))
+    return Document(name, builder.root, builder.root_mark, builder.styles, builder.multiline)
+
+
+def _build(text: str, name: str, loader_class: type) -> _Builder:
+    """Feed one parser's events to a new builder; limits and tags raise YamlError."""
+    builder = _Builder(name)
+    loader = loader_class(text)
+    get_event = loader.get_event
+    feed = builder.feed
+    try:
+        with gc_paused():
+            while (event := get_event()) is not None:
+                feed(event)
+    finally:
+        loader.dispose()
+    return builder
+
+
+def _is_nesting_refusal(exc: yaml.MarkedYAMLError) -> bool:
+    # libyaml ≥ 0.2.6: "exceeded maximum nesting depth" while increasing a flow or indent level.
+    return "nesting depth" in (exc.problem or "")
+
+
+def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = _mark(mark)
+    problem = (exc.problem or "syntax error").strip()
+    context = (exc.context or "").strip()
+    message = f"YAML syntax: {problem}"
+    if context:
+        message += f" ({context}"
+        if exc.context_mark is not None and exc.problem_mark is not None and exc.context_mark.line != exc.problem_mark.line:
+            message += f" that starts at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+        message += ")"
+    char = _char_at(text, mark)
+    return Problem(name, line, col, message, _syntax_hint(problem, context, char), code="yaml-syntax")
+
+
+def _char_at(text: str, mark: yaml.Mark | None) -> str:
+    if mark is None:
+        return ""
+    lines = text.split("\n", mark.line + 1)
+    if mark.line >= len(lines):
+        return ""
+    row = lines[mark.line]
+    return row[mark.column] if mark.column < len(row) else ""
+
+
+def _syntax_hint(problem: str, context: str, char: str) -> str:
+    p = problem.lower()
+    c = context.lower()
+    if char == "\t" or "tab" in p:
+        return "indent with spaces, not tabs"
+    if "escape" in p:
+        return "inside double quotes a backslash starts an escape: use single quotes, or write \\\\ for a backslash"
+    if "quoted scalar" in c:
+        return "a quote was opened but never closed"
+    if "mapping values are not allowed" in p:
+        return "a `:` followed by a space inside a value needs quotes: \"like: this\"; or check this line's indentation"
+    if "flow sequence" in c or "flow mapping" in c:
+        return "a `[` or `{` was opened but not closed, or items are missing commas"
+    if "alias" in p or "anchor" in p or "alias" in c or "anchor" in c:
+        return "an `*alias` must refer to an `&anchor` defined earlier in the file"
+    if "block scalar" in c or "block scalar" in p or "indentation indicator" in p:
+        return "check the `|` or `>` line and the indentation of the lines after it"
+    if "directive" in p:
+        return "a `%` directive line may appear once, before `---`; remove the repeated or misplaced one"
+    if "document" in p or "document" in c:
+        return "a scenario file holds one document; remove stray `---` or `...` lines"
+    if "block end" in p or "block mapping" in c or "block collection" in c or "block sequence" in c:
+        return "check the indentation: keys of one mapping must line up, and list items start with `- `"
+    if "cannot start any token" in p and char in "@`%":
+        return f"`{char}` cannot start a plain value: put the value in quotes"
+    return "look at the YAML just before this position; putting the value in quotes often helps"
+
+
+class _Builder:
+    """Turns parser events into values, with limits checked as we go."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.stack: list[tuple[Any, Any]] = []  # (container, pending key marker)
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchor_open: list[tuple[str, int, int]] = []  # (anchor, stack depth, node count at start)
+        self.nodes = 0
+        self.documents = 0
+        self.second_document: Mark = (1, 1)
+        self.root: Any = None
+        self.root_mark: Mark | None = None
+        self.styles: dict[Mark, str | None] = {}
+        self.multiline: set[Mark] = set()
+
+    def _problem(self, mark: Mark, message: str, hint: str | None, code: str) -> YamlError:
+        return YamlError(Problem(self.name, mark[0], mark[1], message, hint, code=code))
+
+    def _count(self, n: int, mark: Mark) -> None:
+        self.nodes += n
+        if self.nodes > MAX_NODES:
+            raise self._problem(
+                mark,
+                f"the file expands to more than {MAX_NODES:,} values",
+                "aliases (`*name`) that refer to other aliases multiply; write the content out instead",
+                "limit",
+            )
+
+    def _check_tag(self, tag: str | None, mark: Mark) -> None:
+        if tag is None or tag == "!":
+            return
+        if tag not in _SAFE_TAGS:
+            raise self._problem(
+                mark,
+                f"YAML tag `{tag}` is not allowed",
+                "scenario files are plain data: remove the `!…` tag",
+                "yaml-tag",
+            )
+
+    def feed(self, event: yaml.Event) -> None:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            # Most events are scalars: this branch does inline what `_add` does.
+            start = event.start_mark
+            mark = (start.line + 1, start.column + 1) if start is not None else (1, 1)
+            tag = event.tag
+            if tag is None or tag == "!":
+                value = self._plain(event, mark) if event.implicit[0] else event.value
+            else:
+                self._check_tag(tag, mark)
+                value = self._construct(tag, event, mark)
+            self.styles[mark] = event.style
+            end = event.end_mark
+            if end is not None and start is not None and end.line != start.line:
+                self.multiline.add(mark)
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                self._count(0, mark)
+            stack = self.stack
+            if event.anchor or not stack:
+                self._add(value, mark, event.anchor, size=1)
+                return
+            container, pending = stack[-1]
+            if type(container) is LList:
+                container.append(value)
+                container.item_marks.append(mark)
+            elif pending is None:
+                if value in container:
+                    self._add(value, mark, None, size=1)  # says which key is duplicated
+                stack[-1] = (container, (value, mark))
+            else:
+                key, key_mark = pending
+                container[key] = value
+                container.key_marks[key] = key_mark
+                container.value_marks[key] = mark
+                stack[-1] = (container, None)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            mark = _mark(event.start_mark)
+            self._check_tag(event.tag, mark)
+            if len(self.stack) >= MAX_DEPTH:
+                raise self._problem(mark, f"nesting is deeper than {MAX_DEPTH} levels", "flatten the structure", "limit")
+            self._count(1, mark)
+            container = LMap(mark) if kind is yaml.MappingStartEvent else LList(mark)
+            if event.anchor:
+                self.anchor_open.append((event.anchor, len(self.stack), self.nodes - 1))
+            self.stack.append((container, None))
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            container, _ = self.stack.pop()
+            size = 1
+            anchor = None
+            if self.anchor_open and self.anchor_open[-1][1] == len(self.stack):
+                anchor, _, start = self.anchor_open.pop()
+                size = self.nodes - start
+            self._add(container, container.mark, None, size=size, fresh=False)
+            if anchor:
+                self._define(anchor, container, size, container.mark)
+        elif kind is yaml.AliasEvent:
+            mark = _mark(event.start_mark)
+            if event.anchor not in self.anchors:
+                raise self._problem(mark, f"alias `*{event.anchor}` refers to no anchor", "define `&" + str(event.anchor) + "` before using it", "yaml-syntax")
+            value, size = self.anchors[event.anchor]
+            self._count(size, mark)
+            self._add(value, mark, None, size=size, fresh=False)
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents == 2:
+                self.second_document = _mark(event.start_mark)
+
+    def _plain(self, event: yaml.ScalarEvent, mark: Mark) -> Any:
+        """A plain scalar without a tag: text, unless a YAML 1.1 pattern says otherwise."""
+        value = event.value
+        candidates = _IMPLICIT.get(value[:1])
+        wildcard = _IMPLICIT.get(None)  # none in PyYAML, but honoured as it does
+        if wildcard:
+            candidates = [*(candidates or ()), *wildcard]
+        if not candidates:
+            return value
+        for tag, pattern in candidates:
+            if pattern.match(value):
+                break
+        else:
+            return value
+        if tag == _STR:
+            return value
+        if tag == _INT and _DECIMAL.match(value):
+            return int(value)
+        if tag == _BOOL:
+            return _BOOL_VALUES[value.lower()]
+        if tag == _NULL:
+            return None
+        return self._construct(tag, event, mark)
+
+    def _construct(self, tag: str, event: yaml.ScalarEvent, mark: Mark) -> Any:
+        constructor = _constructor.yaml_constructors.get(tag)
+        # Implicit tags with no safe meaning for us (`=` resolves to "value",
+        # `<<` to "merge") stay plain text.
+        if tag == "tag:yaml.org,2002:str" or constructor is None:
+            return event.value
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            # Called directly rather than through construct_object, whose cache
+            # of constructed nodes would grow with every scalar.
+            return constructor(_constructor, node)
+        except (yaml.YAMLError, ValueError) as exc:
+            raise self._problem(mark, f"cannot read `{event.value}` as {tag.rsplit(':', 1)[-1]}: {exc}", "quote the value to keep it as text", "yaml-syntax") from None
+
+    def _define(self, anchor: str, value: Any, size: int, mark: Mark) -> None:
+        if anchor in self.anchors:
+            raise self._problem(mark, f"anchor `&{anchor}` is defined twice", "give each `&anchor` its own name", "yaml-syntax")
+        self.anchors[anchor] = (value, size)
+
+    def _add(self, value: Any, mark: Mark, anchor: str | None, *, size: int, fresh: bool = True) -> None:
+        if anchor and fresh:
+            self._define(anchor, value, size, mark)
+        if not self.stack:
+            self.root, self.root_mark = value, mark
+            return
+        container, pending = self.stack[-1]
+        if isinstance(container, LList):
+            container.append(value)
+            container.item_marks.append(mark)
+            return
+        if pending is None:
+            if isinstance(value, (LMap, LList)):
+                raise self._problem(mark, "a mapping key must be a plain value", "write the key as text", "yaml-syntax")
+            if value in container:
+                first = container.key_marks[value]
+                raise self._problem(
+                    mark,
+                    f"duplicate key `{value}` (first at line {first[0]})",
+                    "each key may appear once in a mapping; remove or rename one",
+                    "duplicate-key",
+                )
+            self.stack[-1] = (container, (value, mark))
+            return
+        key, key_mark = pending
+        container[key] = value
+        container.key_marks[key] = key_mark
+        container.value_marks[key] = mark
+        self.stack[-1] = (container, None)
+
+
+def locate(root: Any, loc: tuple[Any, ...], *, key: bool = False) -> Mark | None:
+    """The position of the value at `loc` (or of its key with `key=True`),
+    or of the deepest enclosing value that has one."""
+    node = root
+    best: Mark | None = getattr(root, "mark", None)
+    for i, step in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, LMap) and step in node:
+            best = node.key_marks[step] if (last and key) else node.value_marks[step]
+            node = node[step]
+        elif isinstance(node, LList) and isinstance(step, int) and 0 <= step < len(node):
+            best = node.item_marks[step]
+            node = node[step]
+        else:
+            break
+    return best

@@ -1,0 +1,384 @@
+"""The encounter engine: a pure state machine over one scenario.
+
+No I/O, no clock, no Textual. Randomness (the order choices are shown in)
+comes only from the seed, and time limits only arrive as `timeout()` calls,
+so a session is fully determined by (scenario, persona, seed, actions) and
+can be replayed exactly from its journal.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+from sim.content import conditions
+from sim.content.model import Choice, Ending, Outcome, Profile, Scenario
+
+HELP = "help"
+TIMEOUT = "timeout"
+HELP_CREDIT = 2  # call-help-early points for calling while the client is a threat
+CALL_HELP = "call-help-early"
+
+Action = Literal["choice", "help", "timeout"]
+Text = str | Mapping[str, str]
+
+
+class EngineError(Exception):
+    """Raised for an action that is not possible in the current state."""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A choice as the trainee sees it: numbered in display order."""
+
+    number: int
+    choice: Choice
+
+    @property
+    def id(self) -> str:
+        assert self.choice.id is not None
+        return self.choice.id
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """One option that was open at a turn, with what it was worth."""
+
+    action: Action
+    choice_id: str | None
+    say: Text | None
+    principles: Mapping[str, int]
+    next: str
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    number: int
+    node: str
+    action: Action
+    choice_id: str | None
+    say: Text | None
+    feedback: Text | None
+    principles: Mapping[str, int]
+    state_before: Mapping[str, int]
+    state_after: Mapping[str, int]
+    threatened: bool
+    alternatives: tuple[Alternative, ...]
+    next: str
+    critical: tuple[str, ...] = ()
+
+    def as_dict(self, text: Callable[[Text | None], str | None]) -> dict[str, object]:
+        """The turn as plain data, with authored texts rendered by `text`
+        (which picks the language); shared by `walk --json` and the reports."""
+        return {
+            "number": self.number,
+            "node": self.node,
+            "action": self.action,
+            "choice_id": self.choice_id,
+            "say": text(self.say),
+            "feedback": text(self.feedback),
+            "principles": dict(self.principles),
+            "state_before": dict(self.state_before),
+            "state_after": dict(self.state_after),
+            "threatened": self.threatened,
+            "critical": list(self.critical),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One entry of the transcript."""
+
+    speaker: Literal["client", "trainee", "narration", "gloss", "system"]
+    text: Text
+    node: str
+    turn: int
+
+
+MISS_REASONS = {
+    "alone": "carried on alone while the client was a threat",
+    "against": "chose an option that goes against a critical principle",
+    "escalated": "the encounter escalated without a call for help",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CriticalMiss:
+    turn: int
+    principle: str
+    code: str  # a key of MISS_REASONS, for interfaces that say it in their own language
+
+    @property
+    def reason(self) -> str:
+        return MISS_REASONS[self.code]
+
+
+@dataclass
+class Session:
+    scenario: Scenario
+    profile: Profile
+    seed: int = 0
+    critical_principles: frozenset[str] = frozenset({CALL_HELP})
+
+    node_id: str = field(init=False)
+    state: dict[str, int] = field(init=False)
+    visited: list[str] = field(init=False, default_factory=list)
+    # The same nodes as a set, kept as we go: rebuilding it every turn made
+    # long replays (thousands of turns, as `sim analyze` verifies) quadratic.
+    _visited_set: set[str] = field(init=False, default_factory=set)
+    turns: list[Turn] = field(init=False, default_factory=list)
+    transcript: list[Line] = field(init=False, default_factory=list)
+    actions: list[str] = field(init=False, default_factory=list)
+    critical_misses: list[CriticalMiss] = field(init=False, default_factory=list)
+    help_called: bool = field(init=False, default=False)
+    threat_seen: bool = field(init=False, default=False)
+    _alone_under_threat: int = field(init=False, default=0)
+    _options: tuple[Option, ...] = field(init=False, default=())
+    _rng: random.Random = field(init=False)
+    _ranges: dict[str, tuple[int, int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._rng = random.Random(self.seed)
+        self._ranges = self.scenario.ranges()
+        self.state = {"tension": self.profile.tension, "trust": self.profile.trust, "turn": 0}
+        for name, var in self.scenario.variables.items():
+            self.state[name] = var.start
+        self._enter(self.scenario.start)
+
+    # --- reading ---------------------------------------------------------
+
+    @property
+    def node(self):
+        return self.scenario.nodes[self.node_id]
+
+    @property
+    def ended(self) -> bool:
+        return self.node.end is not None
+
+    @property
+    def ending(self) -> Ending | None:
+        return self.node.end
+
+    @property
+    def threatened(self) -> bool:
+        return self.state["tension"] >= self.profile.threat_threshold
+
+    @property
+    def options(self) -> tuple[Option, ...]:
+        return self._options
+
+    @property
+    def time_limit(self) -> int | None:
+        return None if self.ended else self.node.time_limit
+
+    @property
+    def band(self) -> str:
+        """The client's escalation stage, so colour is never the only signal."""
+        return tension_band(self.state["tension"], self.profile.threat_threshold)
+
+    def snapshot(self) -> Mapping[str, int]:
+        return MappingProxyType(dict(self.state))
+
+    # --- acting ----------------------------------------------------------
+
+    def choose(self, number: int) -> Turn:
+        """Take the option shown as `number` (1-based)."""
+        self._require_open()
+        if not 1 <= number <= len(self._options):
+            raise EngineError(f"there is no option {number}; choose 1–{len(self._options)}")
+        return self._take_choice(self._options[number - 1].choice)
+
+    def choose_id(self, choice_id: str) -> Turn:
+        self._require_open()
+        for option in self._options:
+            if option.id == choice_id:
+                return self._take_choice(option.choice)
+        offered = ", ".join(o.id for o in self._options) or "none"
+        if any(c.id == choice_id for c in self.node.choices):
+            raise EngineError(f"choice `{choice_id}` is not offered now (its condition does not hold); offered: {offered}")
+        raise EngineError(f"node `{self.node_id}` has no choice `{choice_id}`; offered: {offered}")
+
+    def call_for_help(self) -> Turn:
+        self._require_open()
+        h = self.scenario.help
+        threatened = self.threatened
+        deltas = {CALL_HELP: HELP_CREDIT} if threatened else dict(h.principles)
+        outcome = Outcome(next=h.next, effects=dict(h.effects), principles=deltas, feedback=h.feedback)
+        return self._apply("help", None, h.say, outcome)
+
+    def timeout(self) -> Turn:
+        self._require_open()
+        if self.node.timeout is None:
+            raise EngineError(f"node `{self.node_id}` has no time limit")
+        return self._apply("timeout", None, None, self.node.timeout)
+
+    def act(self, action: str) -> Turn:
+        """One journal entry: `help`, `timeout` or a choice id."""
+        if action == HELP:
+            return self.call_for_help()
+        if action == TIMEOUT:
+            return self.timeout()
+        return self.choose_id(action)
+
+    @classmethod
+    def replay(
+        cls,
+        scenario: Scenario,
+        profile: Profile,
+        seed: int,
+        actions: Iterable[str],
+        critical_principles: frozenset[str] = frozenset({CALL_HELP}),
+    ) -> Session:
+        session = cls(scenario, profile, seed, critical_principles)
+        for action in actions:
+            session.act(action)
+        return session
+
+    # --- internals -------------------------------------------------------
+
+    def _require_open(self) -> None:
+        if self.ended:
+            raise EngineError("the encounter has ended")
+
+    def _take_choice(self, choice: Choice) -> Turn:
+        calls_help = choice.next == self.scenario.help.next
+        outcome: Outcome = choice
+        if calls_help and self.threatened:
+            # A choice that brings help in is a call for help, and earns the same credit.
+            principles = dict(choice.principles)
+            principles[CALL_HELP] = max(principles.get(CALL_HELP, 0), HELP_CREDIT)
+            outcome = Outcome(next=choice.next, effects=dict(choice.effects), principles=principles, feedback=choice.feedback)
+        return self._apply("choice", choice.id, choice.say, outcome, calls_help=calls_help)
+
+    def _alternatives(self, threatened: bool) -> list[Alternative]:
+        alts = [
+            Alternative("choice", o.id, o.choice.say, MappingProxyType(dict(o.choice.principles)), o.choice.next)
+            for o in self._options
+        ]
+        if threatened:
+            alts.append(
+                Alternative("help", None, self.scenario.help.say, MappingProxyType({CALL_HELP: HELP_CREDIT}), self.scenario.help.next)
+            )
+        return alts
+
+    def _apply(self, action: Action, choice_id: str | None, say: Text | None, outcome: Outcome, *, calls_help: bool = False) -> Turn:
+        threatened = self.threatened
+        before = dict(self.state)
+        alternatives = self._alternatives(threatened)
+        chosen = Alternative(action, choice_id, say, MappingProxyType(dict(outcome.principles)), outcome.next)
+        # What the trainee did is always among the alternatives, so the range of a
+        # turn covers it even when it is not an ordinary option (timeout, help when calm).
+        if not any(a.action == action and a.choice_id == choice_id for a in alternatives):
+            alternatives.append(chosen)
+        number = len(self.turns) + 1
+        self.actions.append(choice_id if action == "choice" and choice_id else action)
+        if say is not None:
+            self.transcript.append(Line("trainee", say, self.node_id, number))
+
+        critical: list[str] = []
+        helped = action == "help" or calls_help
+        if helped:
+            self.help_called = True
+            self._alone_under_threat = 0
+        elif threatened:
+            self._alone_under_threat += 1
+            if self._alone_under_threat == self.scenario.threat_turns:
+                critical.append(CALL_HELP)
+                self.critical_misses.append(
+                    CriticalMiss(number, CALL_HELP, "alone")
+                )
+        for pid, delta in outcome.principles.items():
+            if delta < 0 and pid in self.critical_principles and pid not in critical:
+                critical.append(pid)
+                self.critical_misses.append(CriticalMiss(number, pid, "against"))
+
+        self._change_state(outcome.effects)
+        self.state["turn"] = number
+        turn = Turn(
+            number=number,
+            node=self.node_id,
+            action=action,
+            choice_id=choice_id,
+            say=say,
+            feedback=outcome.feedback,
+            principles=MappingProxyType(dict(outcome.principles)),
+            state_before=MappingProxyType(before),
+            state_after=MappingProxyType(dict(self.state)),
+            threatened=threatened,
+            alternatives=tuple(alternatives),
+            next=outcome.next,
+            critical=tuple(critical),
+        )
+        self.turns.append(turn)
+        self._enter(outcome.next)
+        if self.ended and self.ending is Ending.escalated and self.threat_seen and not self.help_called:
+            if not any(m.principle == CALL_HELP for m in self.critical_misses):
+                self.critical_misses.append(CriticalMiss(number, CALL_HELP, "escalated"))
+        return turn
+
+    def _change_state(self, effects: Mapping[str, int]) -> None:
+        rise = False
+        for var, delta in effects.items():
+            if var == "tension" and delta > 0:
+                delta = round_half_up(delta * self.profile.volatility)
+                rise = rise or delta > 0
+            low, high = self._ranges.get(var, (0, 100))
+            self.state[var] = clamp(self.state[var] + delta, low, high)
+        if not rise:
+            baseline = self.profile.calm_baseline
+            tension = self.state["tension"]
+            if tension > baseline:
+                self.state["tension"] = max(baseline, tension - self.profile.recovery)
+
+    def _enter(self, node_id: str) -> None:
+        self.node_id = node_id
+        self.visited.append(node_id)
+        self._visited_set.add(node_id)
+        node = self.node
+        number = len(self.turns) + 1
+        if node.narration is not None:
+            self.transcript.append(Line("narration", node.narration, node_id, number))
+        for text in node.client or ():
+            self.transcript.append(Line("client", text, node_id, number))
+        if node.gloss is not None:
+            self.transcript.append(Line("gloss", node.gloss, node_id, number))
+        if self.threatened:
+            self.threat_seen = True
+        offered = [c for c in node.choices if c.when is None or conditions.evaluate(_parsed(c.when), self.state, self._visited_set)]
+        if self.scenario.shuffle and len(offered) > 1:
+            self._rng.shuffle(offered)
+        self._options = tuple(Option(i + 1, c) for i, c in enumerate(offered))
+
+
+_PARSED: dict[str, conditions.Expr] = {}
+
+
+def _parsed(source: str) -> conditions.Expr:
+    # Conditions are few and repeat across sessions: parse each text once.
+    expr = _PARSED.get(source)
+    if expr is None:
+        expr = _PARSED[source] = conditions.parse(source)
+    return expr
+
+
+def clamp(value: int, low: int, high: int) -> int:
+    return low if value < low else high if value > high else value
+
+
+def round_half_up(x: float) -> int:
+    # Python's round() rounds halves to even; authors expect 2.5 → 3.
+    return int(x + 0.5) if x >= 0 else -int(-x + 0.5)
+
+
+def tension_band(tension: int, threat_threshold: int) -> str:
+    """calm / irritated / angry / threatening, scaled to the persona's threshold."""
+    if tension >= threat_threshold:
+        return "threatening"
+    if tension >= threat_threshold * 2 // 3:
+        return "angry"
+    if tension >= threat_threshold // 3:
+        return "irritated"
+    return "calm"

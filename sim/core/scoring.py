@@ -1,0 +1,146 @@
+"""Scoring a finished (or unfinished) session against the principles.
+
+Every point is traceable: at each turn, for every principle the open options
+treated differently, the trainee earns `chosen − worst` out of `best − worst`
+(an option without a delta for the principle counts as 0). A principle's
+score is 100 × earned ÷ possible over the session. Deterministic: the same
+session always gives the same score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sim.core.engine import Alternative, CriticalMiss, Session, Turn
+from sim.content.model import Ending
+
+GRADES: tuple[tuple[int, str], ...] = ((85, "excellent"), (70, "good"), (50, "satisfactory"), (0, "needs practice"))
+CRITICAL_CAP = 49
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What one turn contributed to one principle."""
+
+    turn: int
+    node: str
+    chosen: Alternative
+    delta: int
+    best: int
+    worst: int
+
+    @property
+    def earned(self) -> int:
+        return self.delta - self.worst
+
+    @property
+    def possible(self) -> int:
+        return self.best - self.worst
+
+
+@dataclass(frozen=True, slots=True)
+class PrincipleScore:
+    principle: str
+    goal: bool
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def earned(self) -> int:
+        return sum(e.earned for e in self.evidence)
+
+    @property
+    def possible(self) -> int:
+        return sum(e.possible for e in self.evidence)
+
+    @property
+    def score(self) -> int | None:
+        """0–100, or None when no turn tested this principle."""
+        if self.possible == 0:
+            return None
+        return (200 * self.earned + self.possible) // (2 * self.possible)  # rounded half up, in integers
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    principles: tuple[PrincipleScore, ...]
+    overall: int | None
+    uncapped: int | None
+    grade: str
+    critical_misses: tuple[CriticalMiss, ...]
+    ending: Ending | None
+    best_alternatives: tuple[Alternative | None, ...]  # one per turn
+
+    def principle(self, pid: str) -> PrincipleScore | None:
+        return next((p for p in self.principles if p.principle == pid), None)
+
+    @property
+    def success(self) -> bool:
+        return self.ending is not None and self.ending.success and not self.critical_misses
+
+
+def grade_for(score: int | None) -> str:
+    if score is None:
+        return "not assessed"
+    return next(name for floor, name in GRADES if score >= floor)
+
+
+def _delta(alt: Alternative, pid: str) -> int:
+    return alt.principles.get(pid, 0)
+
+
+def turn_evidence(turn: Turn, pid: str) -> Evidence | None:
+    chosen = next(
+        (a for a in turn.alternatives if a.action == turn.action and a.choice_id == turn.choice_id),
+        None,
+    )
+    if chosen is None:  # pragma: no cover - the engine always records it
+        return None
+    values = [_delta(a, pid) for a in turn.alternatives]
+    best, worst = max(values), min(values)
+    if best == worst:
+        return None
+    delta = turn.principles.get(pid, 0)
+    return Evidence(turn.number, turn.node, chosen, delta, best, worst)
+
+
+def best_alternative(turn: Turn, goals: Sequence[str]) -> Alternative | None:
+    """The option worth most on the scenario's goals (first one on a tie)."""
+    if not turn.alternatives:
+        return None
+    return max(turn.alternatives, key=lambda a: sum(_delta(a, g) for g in goals))
+
+
+def score(session: Session) -> Score:
+    goals = list(session.scenario.goals)
+    touched: set[str] = set()
+    for turn in session.turns:
+        for alt in turn.alternatives:
+            touched.update(pid for pid, d in alt.principles.items() if d)
+    order = goals + sorted(touched - set(goals))
+    principles = tuple(
+        PrincipleScore(
+            pid,
+            pid in goals,
+            tuple(e for e in (turn_evidence(t, pid) for t in session.turns) if e is not None),
+        )
+        for pid in order
+    )
+    assessed = [p.score for p in principles if p.goal and p.score is not None]
+    if not assessed:
+        assessed = [p.score for p in principles if p.score is not None]
+    uncapped = (2 * sum(assessed) + len(assessed)) // (2 * len(assessed)) if assessed else None
+    misses = tuple(session.critical_misses)
+    overall = uncapped
+    if misses and overall is not None:
+        overall = min(overall, CRITICAL_CAP)
+    grade = "needs practice" if misses else grade_for(overall)
+    return Score(
+        principles=principles,
+        overall=overall,
+        uncapped=uncapped,
+        grade=grade,
+        critical_misses=misses,
+        ending=session.ending,
+        best_alternatives=tuple(best_alternative(t, goals) for t in session.turns),
+    )

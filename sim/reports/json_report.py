@@ -1,0 +1,151 @@
+"""The debrief as data: what every report format shows, in one JSON-ready dict.
+
+`sim report --format json` writes it as is, the HTML report renders it, and
+`sim summary` aggregates these files from several trainees, so the shape is
+versioned (`format`, `version`). Authored texts are picked in the report's
+language and cleaned of control characters; renderers escape them for
+their own format.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sim.core.engine import Alternative, Session, Turn
+from sim.session.history import SessionRecord, self_score
+from sim.content.library import Library
+from sim.core.scoring import Score
+from sim.text import clean, localize
+
+FORMAT = "encounter-sim.reports.markdown"
+VERSION = 1
+CALIBRATED = 10  # a self-rating this close to the computed score counts as accurate (as in the TUI)
+
+
+def calibration_label(gap: int | None) -> str | None:
+    if gap is None:
+        return None
+    if abs(gap) <= CALIBRATED:
+        return "calibrated"
+    return "over" if gap > 0 else "under"
+
+
+def report_data(
+    session: Session,
+    score: Score,
+    lib: Library,
+    lang: str,
+    self_assessment: dict[str, Any] | None,
+    *,
+    record: SessionRecord | None = None,
+) -> dict[str, Any]:
+    s = session.scenario
+
+    def t(text: Any) -> str | None:
+        return None if text is None else clean(localize(text, lang, s.language))
+
+    def pname(pid: str) -> str:
+        p = lib.principles.get(pid)
+        return clean(localize(p.name, lang)) if p else clean(pid)
+
+    goals = list(s.goals)
+
+    def worth(alt: Alternative) -> int:
+        return sum(alt.principles.get(g, 0) for g in goals)
+
+    def alternative(alt: Alternative | None) -> dict[str, Any] | None:
+        if alt is None:
+            return None
+        return {"action": alt.action, "choice_id": alt.choice_id, "say": t(alt.say), "principles": dict(alt.principles)}
+
+    assessment = self_assessment or {}
+    ratings = assessment.get("ratings") or {}
+    principles = []
+    gaps = []
+    for ps in score.principles:
+        rating = ratings.get(ps.principle)
+        own = self_score(rating)
+        gap = None if own is None or ps.score is None else own - ps.score
+        if gap is not None:
+            gaps.append(gap)
+        principles.append(
+            {
+                "id": ps.principle,
+                "name": pname(ps.principle),
+                "goal": ps.goal,
+                "score": ps.score,
+                "earned": ps.earned,
+                "possible": ps.possible,
+                "self_rating": rating if own is not None else None,
+                "self_score": own,
+                "gap": gap,
+                "calibration": calibration_label(gap),
+            }
+        )
+
+    ms_by_turn = {st.number: st.ms for st in record.turns} if record else {}
+    turns = []
+    for turn, best in zip(session.turns, score.best_alternatives):
+        chosen = _chosen(turn)
+        was_best = best is None or chosen is None or worth(chosen) >= worth(best)
+        turns.append(
+            {
+                **turn.as_dict(t),
+                "ms": ms_by_turn.get(turn.number),
+                "was_best": was_best,
+                "better": None if was_best else alternative(best),
+            }
+        )
+
+    played_hash = record.row.content_hash if record else s.content_hash
+    row = record.row if record else None
+    profile = session.profile
+    tension = [session.turns[0].state_before["tension"]] + [tn.state_after["tension"] for tn in session.turns] if session.turns else []
+    reflections = assessment.get("reflections") or {}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "session": {
+            "id": row.id if row else None,
+            "trainee": row.trainee if row else None,
+            "mode": row.mode if row else None,
+            "lang": lang,
+            "seed": session.seed,
+            "started": row.started if row else None,
+            "ended": row.ended if row else None,
+        },
+        "scenario": {
+            "id": s.id,
+            "title": t(s.title),
+            "channel": s.channel.value,
+            "client": clean(localize(profile.name, lang, profile.language)),
+            "threat_threshold": profile.threat_threshold,
+            "content_hash": s.content_hash,
+            "played_hash": played_hash,
+            "content_changed": bool(played_hash) and played_hash != s.content_hash,
+        },
+        "ending": session.ending.value if session.ending else None,
+        "ended": session.ended,
+        "success": score.success,
+        "overall": score.overall,
+        "uncapped": score.uncapped,
+        "grade": score.grade,
+        "critical_misses": [
+            {"turn": m.turn, "principle": m.principle, "principle_name": pname(m.principle), "reason": m.reason}
+            for m in score.critical_misses
+        ],
+        "principles": principles,
+        "calibration": {
+            "rated": len(gaps),
+            "mean_gap": round(sum(gaps) / len(gaps), 1) if gaps else None,
+            "mean_abs_gap": round(sum(abs(g) for g in gaps) / len(gaps), 1) if gaps else None,
+        },
+        "tension": tension,
+        "turns": turns,
+        "transcript": [{"turn": line.turn, "node": line.node, "speaker": line.speaker, "text": t(line.text)} for line in session.transcript],
+        "reflections": [{"prompt": clean(str(q)), "answer": clean(str(a))} for q, a in reflections.items() if a],
+    }
+
+
+def _chosen(turn: Turn) -> Alternative | None:
+    return next((a for a in turn.alternatives if a.action == turn.action and a.choice_id == turn.choice_id), None)

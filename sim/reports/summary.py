@@ -1,0 +1,174 @@
+"""The instructor's summary: JSON reports of several trainees, aggregated per
+scenario and principle.
+
+Reads the files `sim report --format json` writes. A session that appears in
+two files counts once. A principle is "missed" in a session when it scored
+below 50 (the grade "needs practice") or was the subject of a critical miss;
+the most-missed principles are those missed in the largest share of sessions.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sim.errors import UserError
+from sim.reports.json_report import FORMAT, VERSION
+
+MISSED_BELOW = 50
+MAX_FILE = 16 * 1024 * 1024
+MAX_FILES = 10_000
+MOST_MISSED = 3
+
+
+class ReportError(UserError):
+    """A file that is not a readable `sim report --format json` report."""
+
+
+@dataclass(frozen=True, slots=True)
+class PrincipleStats:
+    principle: str
+    name: str
+    goal: bool
+    n: int
+    mean: float | None
+    stdev: float | None
+    low: int | None
+    high: int | None
+    missed: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "principle": self.principle,
+            "name": self.name,
+            "goal": self.goal,
+            "n": self.n,
+            "mean": self.mean,
+            "stdev": self.stdev,
+            "min": self.low,
+            "max": self.high,
+            "missed": self.missed,
+        }
+
+
+@dataclass
+class ScenarioSummary:
+    scenario: str
+    title: str
+    sessions: int = 0
+    trainees: set[str] = field(default_factory=set)
+    overall: list[int] = field(default_factory=list)
+    successes: int = 0
+    principles: list[PrincipleStats] = field(default_factory=list)
+
+    def most_missed(self, count: int = MOST_MISSED) -> list[PrincipleStats]:
+        missed = [p for p in self.principles if p.missed]
+        return sorted(missed, key=lambda p: (-p.missed / max(p.n, 1), -p.missed, p.principle))[:count]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario,
+            "title": self.title,
+            "sessions": self.sessions,
+            "trainees": len(self.trainees),
+            "success_rate": round(self.successes / self.sessions, 2) if self.sessions else None,
+            "overall": _stats(self.overall),
+            "principles": [p.as_dict() for p in self.principles],
+            "most_missed": [{"principle": p.principle, "name": p.name, "missed": p.missed, "n": p.n} for p in self.most_missed()],
+        }
+
+
+def report_files(paths: Sequence[Path]) -> tuple[list[Path], list[ReportError]]:
+    """Every `*.json` file named or under a named folder."""
+    files: list[Path] = []
+    problems: list[ReportError] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*.json") if p.is_file()))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(ReportError.of(str(path), "err.summary.no_such", "err.summary.no_such_hint"))
+    if len(files) > MAX_FILES:
+        problems.append(ReportError.of(str(paths[0]), "err.summary.too_many", "err.summary.too_many_hint", count=MAX_FILES))
+        files = files[:MAX_FILES]
+    return files, problems
+
+
+def load_report(path: Path) -> dict[str, Any]:
+    try:
+        if path.stat().st_size > MAX_FILE:
+            raise ReportError.of(str(path), "err.summary.too_large", "err.summary.too_large_hint", megabytes=MAX_FILE // (1024 * 1024))
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ReportError.of(str(path), "err.summary.not_text", "err.summary.json_hint") from None
+    except json.JSONDecodeError as exc:
+        raise ReportError.of(f"{path}:{exc.lineno}:{exc.colno}", "err.summary.not_json", "err.summary.json_hint", error=exc.msg) from None
+    except OSError as exc:
+        raise ReportError.of(str(path), "err.summary.unreadable", "err.summary.unreadable_hint", error=exc.strerror or str(exc)) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ReportError.of(str(path), "err.summary.not_report", "err.summary.not_report_hint")
+    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
+        raise ReportError.of(str(path), "err.summary.newer", "err.summary.newer_hint", version=repr(data.get("version")), known=VERSION)
+    scenario = data.get("scenario")
+    if not isinstance(scenario, dict) or not isinstance(scenario.get("id"), str) or not isinstance(data.get("principles"), list):
+        raise ReportError.of(str(path), "err.summary.incomplete", "err.summary.incomplete_hint")
+    return data
+
+
+def summarise(reports: Iterable[dict[str, Any]]) -> list[ScenarioSummary]:
+    by_scenario: dict[str, ScenarioSummary] = {}
+    scores: dict[tuple[str, str], list[int]] = {}
+    tested: dict[tuple[str, str], int] = {}
+    missed: dict[tuple[str, str], int] = {}
+    names: dict[tuple[str, str], tuple[str, bool]] = {}
+    seen: set[tuple[str, Any]] = set()
+    for data in reports:
+        sc = data["scenario"]
+        session = data.get("session") or {}
+        key = (sc["id"], session.get("id") or id(data))
+        if key in seen:
+            continue  # the same session exported twice
+        seen.add(key)
+        summary = by_scenario.setdefault(sc["id"], ScenarioSummary(sc["id"], str(sc.get("title") or sc["id"])))
+        summary.sessions += 1
+        summary.trainees.add(str(session.get("trainee") or "?"))
+        if isinstance(data.get("overall"), int):
+            summary.overall.append(data["overall"])
+        summary.successes += bool(data.get("success"))
+        critical = {m.get("principle") for m in data.get("critical_misses") or [] if isinstance(m, dict)}
+        for p in data["principles"]:
+            if not isinstance(p, dict) or not isinstance(p.get("id"), str):
+                continue
+            k = (sc["id"], p["id"])
+            names.setdefault(k, (str(p.get("name") or p["id"]), bool(p.get("goal"))))
+            value = p.get("score")
+            if isinstance(value, int) and not isinstance(value, bool):
+                scores.setdefault(k, []).append(value)
+                tested[k] = tested.get(k, 0) + 1
+                if value < MISSED_BELOW or p["id"] in critical:
+                    missed[k] = missed.get(k, 0) + 1
+            elif p["id"] in critical:
+                tested[k] = tested.get(k, 0) + 1
+                missed[k] = missed.get(k, 0) + 1
+    for (scenario, pid), (name, goal) in names.items():
+        values = scores.get((scenario, pid), [])
+        stats = _stats(values)
+        by_scenario[scenario].principles.append(
+            PrincipleStats(pid, name, goal, tested.get((scenario, pid), 0), stats["mean"], stats["stdev"], stats["min"], stats["max"], missed.get((scenario, pid), 0))
+        )
+    for summary in by_scenario.values():
+        summary.principles.sort(key=lambda p: (not p.goal, p.principle))
+    return sorted(by_scenario.values(), key=lambda s: s.scenario)
+
+
+def _stats(values: list[int]) -> dict[str, Any]:
+    if not values:
+        return {"n": 0, "mean": None, "stdev": None, "min": None, "max": None}
+    # The sample standard deviation: the trainees are a sample of those who will play.
+    stdev = round(statistics.stdev(values), 1) if len(values) > 1 else 0.0
+    return {"n": len(values), "mean": round(statistics.fmean(values), 1), "stdev": stdev, "min": min(values), "max": max(values)}

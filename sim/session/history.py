@@ -1,0 +1,790 @@
+"""The session history: every finished session with its turns, scores,
+self-assessment and reflections, in one SQLite database in the data folder.
+
+Several `sim` processes may use it at once (two terminals, the TUI and
+`sim history`): WAL lets readers carry on while one process writes, every
+write is one short `BEGIN IMMEDIATE` transaction (it takes the write lock up
+front, so two writers queue instead of deadlocking on a lock upgrade), and
+`busy_timeout` makes the second writer wait instead of failing.
+
+The journal stays the source of truth while a session is played; the store
+is where finished sessions are kept and compared. `import_journals` brings
+in finished journals that never reached the store (played before it existed,
+or by a front end that only journals), keyed by session id so it can run
+any number of times.
+
+Only the standard library is imported here: the engine and scoring types are
+used by attribute, so `sim history` opens the store without loading pydantic.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sim.errors import UserError
+from sim.session.journal import new_session_id
+from sim.paths import data_dir
+from sim.session.settings import default_trainee
+
+if TYPE_CHECKING:
+    from sim.core.engine import Session
+    from sim.core.scoring import Score
+
+DB_NAME = "history.sqlite3"
+BUSY_TIMEOUT_MS = 30_000
+
+# Each migration is a list of statements run in one transaction together with
+# the version bump, so a crash mid-migration leaves the old version intact.
+# (executescript() would commit the open transaction first, so no.)
+_V1 = [
+    """CREATE TABLE sessions (
+        id            TEXT PRIMARY KEY,
+        trainee       TEXT NOT NULL,
+        scenario_id   TEXT NOT NULL,
+        scenario_path TEXT NOT NULL,
+        content_hash  TEXT NOT NULL,
+        title         TEXT NOT NULL,   -- JSON {lang: text}: readable even if the scenario file is gone
+        seed          INTEGER NOT NULL,
+        mode          TEXT NOT NULL,
+        started       TEXT NOT NULL,   -- ISO 8601, UTC
+        ended         TEXT,
+        ending        TEXT,
+        success       INTEGER NOT NULL,
+        overall       INTEGER,
+        uncapped      INTEGER,
+        grade         TEXT NOT NULL,
+        actions       TEXT NOT NULL    -- JSON list: with the seed it replays the session exactly
+    )""",
+    """CREATE TABLE principle_scores (
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        principle  TEXT NOT NULL,
+        goal       INTEGER NOT NULL,
+        score      INTEGER,
+        earned     INTEGER NOT NULL,
+        possible   INTEGER NOT NULL,
+        PRIMARY KEY (session_id, principle)
+    )""",
+    """CREATE TABLE critical_misses (
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        turn       INTEGER NOT NULL,
+        principle  TEXT NOT NULL,
+        reason     TEXT NOT NULL
+    )""",
+    """CREATE TABLE turns (
+        session_id   TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        number       INTEGER NOT NULL,
+        node         TEXT NOT NULL,
+        action       TEXT NOT NULL,
+        choice_id    TEXT,
+        state_before TEXT NOT NULL,    -- JSON
+        state_after  TEXT NOT NULL,    -- JSON
+        deltas       TEXT NOT NULL,    -- JSON: principle deltas of what was done
+        offered      TEXT NOT NULL,    -- JSON: the options open at this turn, as played
+        best         TEXT,             -- response id of the best option on the goals
+        ms           INTEGER,
+        PRIMARY KEY (session_id, number)
+    )""",
+    """CREATE TABLE self_ratings (
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        principle  TEXT NOT NULL,
+        rating     INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+        PRIMARY KEY (session_id, principle)
+    )""",
+    """CREATE TABLE reflections (
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        prompt     TEXT NOT NULL,
+        answer     TEXT NOT NULL,
+        PRIMARY KEY (session_id, position)
+    )""",
+]
+_V2 = [
+    # The language the session was shown in, so a report is rebuilt in it.
+    "ALTER TABLE sessions ADD COLUMN lang TEXT",
+    # History and progress read one trainee's sessions in time order.
+    "CREATE INDEX sessions_by_trainee ON sessions(trainee, started)",
+]
+_V3 = [
+    # xAPI statements waiting for (or delivered to) a Learning Record Store:
+    # a failed delivery keeps them here for the next export.
+    """CREATE TABLE xapi_outbox (
+        id         TEXT PRIMARY KEY,   -- the statement id (a deterministic uuid5)
+        session_id TEXT NOT NULL,
+        position   INTEGER NOT NULL,
+        statement  TEXT NOT NULL,      -- JSON
+        queued     TEXT NOT NULL,
+        sent       TEXT,
+        attempts   INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+    )""",
+    # Entries of an index are ordered by key, then rowid: pending ones come out in the order queued.
+    "CREATE INDEX xapi_outbox_pending ON xapi_outbox(sent)",
+]
+MIGRATIONS: tuple[tuple[int, list[str]], ...] = ((1, _V1), (2, _V2), (3, _V3))
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+_FOLDER_HINT = "err.store.folder_hint"  # a catalogue key (sim/i18n.py), as every StoreError's words
+
+
+class StoreError(UserError):
+    """The history cannot be opened, read or written (read-only or full disk,
+    a damaged or foreign file, a newer schema)."""
+
+
+def db_path() -> Path:
+    return data_dir() / DB_NAME
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def iso(value: datetime | str | None) -> str | None:
+    """A timestamp as ISO 8601 in UTC (naive datetimes are taken as UTC)."""
+    if value is None or isinstance(value, str):
+        return value
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def self_score(rating: Any) -> int | None:
+    """A 1–5 self-rating on the 0–100 scale of the computed scores."""
+    return (rating - 1) * 25 if isinstance(rating, int) and not isinstance(rating, bool) and 1 <= rating <= 5 else None
+
+
+def text_map(text: Any, default_lang: str) -> dict[str, str]:
+    """Authored text as `{lang: text}`; a plain string is in `default_lang`."""
+    if text is None:
+        return {}
+    if isinstance(text, str):
+        return {default_lang: text}
+    return {str(k): str(v) for k, v in dict(text).items()}
+
+
+# --- what the store gives back -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    id: str
+    trainee: str
+    scenario_id: str
+    scenario_path: str
+    content_hash: str
+    title: dict[str, str]
+    seed: int
+    mode: str
+    lang: str | None
+    started: str
+    ended: str | None
+    ending: str | None
+    success: bool
+    overall: int | None
+    uncapped: int | None
+    grade: str
+    actions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PrincipleResult:
+    principle: str
+    goal: bool
+    score: int | None
+    earned: int
+    possible: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMiss:
+    turn: int
+    principle: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredTurn:
+    number: int
+    node: str
+    action: str
+    choice_id: str | None
+    state_before: dict[str, int]
+    state_after: dict[str, int]
+    deltas: dict[str, int]
+    offered: list[dict[str, Any]]
+    best: str | None
+    ms: int | None
+
+    @property
+    def response(self) -> str:
+        """What was done, as one id: a choice id, `help` or `timeout`."""
+        return self.choice_id if self.action == "choice" and self.choice_id else self.action
+
+    def best_responses(self) -> list[str]:
+        """Every option worth the most on the goals (several on a tie)."""
+        worths = [o.get("worth") for o in self.offered]
+        if not worths or any(not isinstance(w, int) for w in worths):
+            return [self.best] if self.best else []
+        top = max(worths)
+        return [str(o["id"]) for o in self.offered if o.get("worth") == top]
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    row: SessionRow
+    principles: tuple[PrincipleResult, ...]
+    misses: tuple[StoredMiss, ...]
+    turns: tuple[StoredTurn, ...]
+    ratings: dict[str, int]
+    reflections: dict[str, str]
+
+    @property
+    def id(self) -> str:
+        return self.row.id
+
+    @property
+    def self_assessment(self) -> dict[str, Any] | None:
+        """In the shape the reports and the TUI use."""
+        if not self.ratings and not self.reflections:
+            return None
+        return {"ratings": dict(self.ratings), "reflections": dict(self.reflections)}
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressPoint:
+    session_id: str
+    started: str
+    scenario_id: str
+    score: int
+
+
+@dataclass(frozen=True, slots=True)
+class CalibrationPoint:
+    session_id: str
+    started: str
+    scenario_id: str
+    principle: str
+    rating: int
+    self_score: int
+    score: int
+
+    @property
+    def gap(self) -> int:
+        """Positive: the trainee rated themselves higher than they scored."""
+        return self.self_score - self.score
+
+
+@dataclass
+class ImportResult:
+    imported: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (journal path, why in English)
+    reasons: dict[str, UserError] = field(default_factory=dict)  # journal path → why, to say in any language
+
+
+# --- errors -----------------------------------------------------------------------
+
+
+def _sqlite_error(path: Path, exc: sqlite3.Error) -> StoreError:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc)
+    low = text.lower()
+    if name.startswith("SQLITE_FULL") or "disk is full" in low:
+        return StoreError.of(str(path), "err.store.full", "err.store.full_hint")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")) or "readonly" in low or "unable to open" in low:
+        return StoreError.of(str(path), "err.store.cannot_write", _FOLDER_HINT, error=text)
+    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in low or "malformed" in low:
+        return StoreError.of(str(path), "err.store.not_readable", "err.store.not_readable_hint", error=text)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in low:
+        return StoreError.of(str(path), "err.store.locked", "err.store.locked_hint", seconds=BUSY_TIMEOUT_MS // 1000)
+    if name.startswith("SQLITE_IOERR") or "disk i/o" in low:
+        return StoreError.of(str(path), "err.store.disk_failed", "err.store.disk_failed_hint", error=text)
+    return StoreError.of(str(path), "err.store.unknown", "err.store.unknown_hint", error=text)
+
+
+def _os_error(path: Path, exc: OSError) -> StoreError:
+    return StoreError.of(str(path), "err.store.cannot_create_folder", _FOLDER_HINT, error=exc.strerror or str(exc))
+
+
+# --- the store --------------------------------------------------------------------
+
+
+class Store:
+    """An open connection to the history. Open it for one job and close it:
+    short-lived connections keep locks short when several processes share it."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or db_path()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _os_error(self.path.parent, exc) from None
+        try:
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a write
+            # is exactly one transaction and reads are never held open.
+            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise _sqlite_error(self.path, exc) from None
+        try:
+            with self._translated():
+                self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                self._enable_wal()
+                # FULL: a session is recorded once, at its end; durability is worth one fsync.
+                self._db.execute("PRAGMA synchronous = FULL")
+                self._db.execute("PRAGMA foreign_keys = ON")
+                self._migrate()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- plumbing -------------------------------------------------------------------
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise _sqlite_error(self.path, exc) from None
+        except OSError as exc:
+            raise StoreError.of(str(self.path), "err.store.cannot_use", _FOLDER_HINT, error=exc.strerror or str(exc)) from None
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._translated():
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                # SQLite rolls back by itself on some errors (a full disk): then
+                # there is nothing to roll back, and the first error is the one to report.
+                if self._db.in_transaction:
+                    try:
+                        self._db.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass
+                raise
+            self._db.execute("COMMIT")
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        # One read transaction: several SELECTs see the same snapshot.
+        with self._translated():
+            self._db.execute("BEGIN")
+            try:
+                yield self._db
+            finally:
+                self._db.execute("COMMIT")
+
+    def _enable_wal(self) -> None:
+        # Switching to WAL needs a lock that SQLite does not wait for with the
+        # busy timeout: two processes creating the history at the same moment
+        # get "database is locked" at once. Retry within the same time limit.
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+
+    def version(self) -> int:
+        with self._translated():
+            return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        if self.version() == SCHEMA_VERSION:
+            return
+        with self._write() as db:
+            # Read again under the write lock: another process may have migrated meanwhile.
+            current = int(db.execute("PRAGMA user_version").fetchone()[0])
+            if current > SCHEMA_VERSION:
+                raise StoreError.of(str(self.path), "err.store.newer", "err.store.newer_hint", found=current, known=SCHEMA_VERSION)
+            for version, statements in MIGRATIONS:
+                if version > current:
+                    for sql in statements:
+                        db.execute(sql)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    # --- recording --------------------------------------------------------------------
+
+    def record_session(
+        self,
+        session: Session,
+        score: Score,
+        *,
+        trainee: str = "",
+        mode: str = "practice",
+        lang: str = "en",
+        started: datetime | str | None = None,
+        ended: datetime | str | None = None,
+        self_assessment: Mapping[str, Any] | None = None,
+        durations_ms: Sequence[int | None] | None = None,
+        session_id: str | None = None,
+        scenario_path: str = "",
+        content_hash: str | None = None,
+    ) -> str:
+        """Store a played session; returns its id. Recording the same session
+        id again changes nothing, so the TUI and the journal import may both
+        record a session. `content_hash` is the version that was played, when
+        that is not the scenario's current one (an old journal)."""
+        sid = session_id or new_session_id()
+        scenario = session.scenario
+        default_lang = scenario.language
+        now = utc_now()
+        started_s = iso(started) or now
+        ended_s = iso(ended) or (now if session.ended else None)
+        ending = session.ending.value if session.ending is not None else None
+        session_row = (
+            sid, trainee or default_trainee(), scenario.id, _absolute(scenario_path), content_hash or scenario.content_hash,
+            json.dumps(text_map(scenario.title, default_lang), ensure_ascii=False),
+            int(session.seed), mode, lang, started_s, ended_s, ending, int(score.success),
+            score.overall, score.uncapped, score.grade, json.dumps(list(session.actions), ensure_ascii=False),
+        )  # fmt: skip
+        durations = list(durations_ms or [])
+        turn_rows = []
+        for i, (turn, best) in enumerate(zip(session.turns, score.best_alternatives)):
+            offered = [
+                {
+                    "id": _response(alt.action, alt.choice_id),
+                    "action": alt.action,
+                    "say": text_map(alt.say, default_lang),
+                    "principles": dict(alt.principles),
+                    # What the option is worth on the scenario's goals: ties are all "best".
+                    "worth": sum(alt.principles.get(g, 0) for g in scenario.goals),
+                }
+                for alt in turn.alternatives
+            ]
+            ms = durations[i] if i < len(durations) else None
+            turn_rows.append((
+                sid, turn.number, turn.node, turn.action, turn.choice_id,
+                json.dumps(dict(turn.state_before)), json.dumps(dict(turn.state_after)),
+                json.dumps(dict(turn.principles)), json.dumps(offered, ensure_ascii=False),
+                _response(best.action, best.choice_id) if best is not None else None,
+                int(ms) if isinstance(ms, (int, float)) and not isinstance(ms, bool) else None,
+            ))  # fmt: skip
+        principle_rows = [(sid, p.principle, int(p.goal), p.score, p.earned, p.possible) for p in score.principles]
+        miss_rows = [(sid, m.turn, m.principle, m.reason) for m in score.critical_misses]
+        assessment = self_assessment or {}
+        ratings = assessment.get("ratings") or {}
+        rating_rows = [(sid, str(pid), r) for pid, r in ratings.items() if self_score(r) is not None]
+        reflections = assessment.get("reflections") or {}
+        reflection_rows = [(sid, i, str(q), str(a)) for i, (q, a) in enumerate(reflections.items()) if a]
+
+        with self._write() as db:
+            cur = db.execute(
+                "INSERT INTO sessions (id, trainee, scenario_id, scenario_path, content_hash, title, seed, mode, lang,"
+                " started, ended, ending, success, overall, uncapped, grade, actions)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+                session_row,
+            )
+            if cur.rowcount == 0:
+                return sid
+            db.executemany("INSERT INTO turns VALUES (?,?,?,?,?,?,?,?,?,?,?)", turn_rows)
+            db.executemany("INSERT INTO principle_scores VALUES (?,?,?,?,?,?)", principle_rows)
+            db.executemany("INSERT INTO critical_misses VALUES (?,?,?,?)", miss_rows)
+            db.executemany("INSERT INTO self_ratings VALUES (?,?,?)", rating_rows)
+            db.executemany("INSERT INTO reflections VALUES (?,?,?,?)", reflection_rows)
+        return sid
+
+    # --- reading ----------------------------------------------------------------------
+
+    def session_ids(self) -> set[str]:
+        with self._translated():
+            return {r[0] for r in self._db.execute("SELECT id FROM sessions")}
+
+    def count(self) -> int:
+        with self._translated():
+            return int(self._db.execute("SELECT count(*) FROM sessions").fetchone()[0])
+
+    def sessions(self, *, trainee: str | None = None, scenario: str | None = None, limit: int | None = None) -> list[SessionRow]:
+        """Sessions oldest first."""
+        where, params = _filters(trainee=trainee, scenario=scenario)
+        sql = f"SELECT {_ROW_COLUMNS} FROM sessions s{where} ORDER BY s.started DESC, s.rowid DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        with self._translated():
+            rows = [_row(r) for r in self._db.execute(sql, params)]
+        return rows[::-1]
+
+    def last_id(self, *, trainee: str | None = None) -> str | None:
+        where, params = _filters(trainee=trainee)
+        with self._translated():
+            r = self._db.execute(
+                f"SELECT s.id FROM sessions s{where} ORDER BY coalesce(s.ended, s.started) DESC, s.rowid DESC LIMIT 1", params
+            ).fetchone()
+        return r[0] if r else None
+
+    def find_ids(self, part: str) -> list[str]:
+        """The session `part` names: its exact id, else the ids starting with
+        it, else the ids containing it (`sim history` shows the short end of each id)."""
+        escaped = part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        with self._translated():
+            exact = self._db.execute("SELECT id FROM sessions WHERE id = ?", (part,)).fetchone()
+            if exact:
+                return [exact[0]]
+            for pattern in (escaped + "%", "%" + escaped + "%"):
+                found = [r[0] for r in self._db.execute("SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\' ORDER BY id", (pattern,))]
+                if found:
+                    return found
+        return []
+
+    def session(self, session_id: str) -> SessionRecord | None:
+        with self._read() as db:
+            r = db.execute(f"SELECT {_ROW_COLUMNS} FROM sessions s WHERE s.id = ?", (session_id,)).fetchone()
+            if r is None:
+                return None
+            principles = tuple(
+                PrincipleResult(p, bool(goal), score, earned, possible)
+                for p, goal, score, earned, possible in db.execute(
+                    "SELECT principle, goal, score, earned, possible FROM principle_scores WHERE session_id = ? ORDER BY rowid",
+                    (session_id,),
+                )
+            )
+            misses = tuple(
+                StoredMiss(*m)
+                for m in db.execute("SELECT turn, principle, reason FROM critical_misses WHERE session_id = ? ORDER BY rowid", (session_id,))
+            )
+            turns = tuple(
+                StoredTurn(n, node, action, cid, json.loads(sb), json.loads(sa), json.loads(d), json.loads(o), best, ms)
+                for n, node, action, cid, sb, sa, d, o, best, ms in db.execute(
+                    "SELECT number, node, action, choice_id, state_before, state_after, deltas, offered, best, ms"
+                    " FROM turns WHERE session_id = ? ORDER BY number",
+                    (session_id,),
+                )
+            )
+            ratings = dict(db.execute("SELECT principle, rating FROM self_ratings WHERE session_id = ? ORDER BY rowid", (session_id,)).fetchall())
+            reflections = dict(
+                db.execute("SELECT prompt, answer FROM reflections WHERE session_id = ? ORDER BY position", (session_id,)).fetchall()
+            )
+        return SessionRecord(_row(r), principles, misses, turns, ratings, reflections)
+
+    def principle_scores(self, *, trainee: str | None = None) -> dict[str, dict[str, int | None]]:
+        """Per session id, the score of every principle it tested or touched."""
+        where, params = _filters(trainee=trainee)
+        out: dict[str, dict[str, int | None]] = {}
+        with self._translated():
+            for sid, pid, value in self._db.execute(
+                f"SELECT p.session_id, p.principle, p.score FROM principle_scores p JOIN sessions s ON s.id = p.session_id{where} ORDER BY p.rowid",
+                params,
+            ):
+                out.setdefault(sid, {})[pid] = value
+        return out
+
+    def progress(self, trainee: str | None = None, *, scenario: str | None = None) -> dict[str, list[ProgressPoint]]:
+        """Per principle, its scores over the sessions in time order (untested ones left out)."""
+        where, params = _filters(trainee=trainee, scenario=scenario, extra="p.score IS NOT NULL")
+        out: dict[str, list[ProgressPoint]] = {}
+        with self._translated():
+            for pid, sid, started, scenario_id, value in self._db.execute(
+                "SELECT p.principle, s.id, s.started, s.scenario_id, p.score FROM principle_scores p"
+                f" JOIN sessions s ON s.id = p.session_id{where} ORDER BY s.started, s.rowid",
+                params,
+            ):
+                out.setdefault(pid, []).append(ProgressPoint(sid, started, scenario_id, value))
+        return out
+
+    def calibration(self, trainee: str | None = None, *, session_id: str | None = None) -> list[CalibrationPoint]:
+        """Self-ratings beside the computed scores, for every rated principle that was scored."""
+        where, params = _filters(trainee=trainee, session_id=session_id, extra="p.score IS NOT NULL")
+        with self._translated():
+            rows = self._db.execute(
+                "SELECT s.id, s.started, s.scenario_id, r.principle, r.rating, p.score FROM self_ratings r"
+                " JOIN principle_scores p ON p.session_id = r.session_id AND p.principle = r.principle"
+                f" JOIN sessions s ON s.id = r.session_id{where} ORDER BY s.started, s.rowid, r.rowid",
+                params,
+            ).fetchall()
+        return [CalibrationPoint(sid, started, scen, pid, rating, self_score(rating) or 0, value) for sid, started, scen, pid, rating, value in rows]
+
+    # --- xAPI outbox ------------------------------------------------------------------
+
+    def enqueue_statements(self, statements: Iterable[tuple[str, int, Mapping[str, Any]]]) -> int:
+        """Queue `(session_id, position, statement)` for delivery; a statement
+        already queued or sent (same id) is left as it is. Returns how many were new."""
+        now = utc_now()
+        rows = [
+            (str(st["id"]), sid, pos, json.dumps(st, ensure_ascii=False, separators=(",", ":")), now)
+            for sid, pos, st in statements
+        ]
+        with self._write() as db:
+            before = db.total_changes
+            db.executemany(
+                "INSERT INTO xapi_outbox (id, session_id, position, statement, queued) VALUES (?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+                rows,
+            )
+            return db.total_changes - before
+
+    def pending_statements(self, limit: int | None = None) -> list[tuple[str, dict[str, Any]]]:
+        sql = "SELECT id, statement FROM xapi_outbox WHERE sent IS NULL ORDER BY rowid"
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        with self._translated():
+            return [(sid, json.loads(text)) for sid, text in self._db.execute(sql, params)]
+
+    def mark_sent(self, ids: Sequence[str]) -> None:
+        now = utc_now()
+        with self._write() as db:
+            db.executemany(
+                "UPDATE xapi_outbox SET sent = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?", [(now, i) for i in ids]
+            )
+
+    def mark_failed(self, ids: Sequence[str], error: str) -> None:
+        with self._write() as db:
+            db.executemany("UPDATE xapi_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", [(error, i) for i in ids])
+
+    def outbox_counts(self) -> tuple[int, int]:
+        """(pending, sent)."""
+        with self._translated():
+            pending, sent = self._db.execute(
+                "SELECT count(*) FILTER (WHERE sent IS NULL), count(*) FILTER (WHERE sent IS NOT NULL) FROM xapi_outbox"
+            ).fetchone()
+        return int(pending), int(sent)
+
+    def integrity_check(self) -> str:
+        with self._translated():
+            return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+_ROW_COLUMNS = (
+    "s.id, s.trainee, s.scenario_id, s.scenario_path, s.content_hash, s.title, s.seed, s.mode, s.lang,"
+    " s.started, s.ended, s.ending, s.success, s.overall, s.uncapped, s.grade, s.actions"
+)
+
+
+def _row(r: Sequence[Any]) -> SessionRow:
+    return SessionRow(
+        r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7], r[8],
+        r[9], r[10], r[11], bool(r[12]), r[13], r[14], r[15], tuple(json.loads(r[16])),
+    )  # fmt: skip
+
+
+def _filters(*, trainee: str | None = None, scenario: str | None = None, session_id: str | None = None, extra: str | None = None) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    for column, value in (("s.trainee", trainee), ("s.scenario_id", scenario), ("s.id", session_id)):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if extra:
+        clauses.append(extra)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _absolute(path: str) -> str:
+    # Reports rebuild the session later, maybe from another working folder.
+    if not path:
+        return ""
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return path
+
+
+def _response(action: str, choice_id: str | None) -> str:
+    return choice_id if action == "choice" and choice_id else action
+
+
+# --- one-call API: open, do, close -------------------------------------------------
+
+
+def record_session(session: Session, score: Score, *, db: Path | None = None, **kwargs: Any) -> str:
+    """`Store.record_session` on the data folder's history (see there)."""
+    with Store(db) as store:
+        return store.record_session(session, score, **kwargs)
+
+
+def sessions(*, db: Path | None = None, **filters: Any) -> list[SessionRow]:
+    with Store(db) as store:
+        return store.sessions(**filters)
+
+
+def session(session_id: str, *, db: Path | None = None) -> SessionRecord | None:
+    with Store(db) as store:
+        return store.session(session_id)
+
+
+def progress(trainee: str | None = None, *, db: Path | None = None, scenario: str | None = None) -> dict[str, list[ProgressPoint]]:
+    with Store(db) as store:
+        return store.progress(trainee, scenario=scenario)
+
+
+def calibration(trainee: str | None = None, *, db: Path | None = None, session_id: str | None = None) -> list[CalibrationPoint]:
+    with Store(db) as store:
+        return store.calibration(trainee, session_id=session_id)
+
+
+def import_journals(store: Store | None = None, *, extra_dirs: Sequence[Path] = ()) -> ImportResult:
+    """Record every finished journal whose session is not in the store yet.
+
+    A journal holds the scenario, seed and actions, so the session is rebuilt
+    by replaying it. One that cannot be rebuilt (scenario gone, or changed so
+    the actions no longer fit) is skipped and reported, and tried again next time.
+    """
+    from sim.session import journal
+    result = ImportResult()
+    folder = journal.journals_dir()
+    if not folder.is_dir():
+        return result
+    own = store is None
+    store = store or Store()
+    try:
+        known = store.session_ids()
+        todo = []
+        for path in journal.paths():  # oldest first, to the microsecond
+            try:
+                info = journal.read(path)
+            except (OSError, ValueError, TypeError):
+                continue  # not a journal, or unreadable: nothing to import
+            if info.finished and info.session_id not in known and info.ending:
+                todo.append(info)
+        if not todo:
+            return result
+        from sim.session.rebuild import RebuildError, Rebuilder
+
+        rebuilder = Rebuilder(extra_dirs)
+        for info in todo:
+            try:
+                rebuilt = rebuilder.rebuild(info.scenario_id, info.scenario_path, info.content_hash, info.seed, info.actions)
+            except RebuildError as exc:
+                result.skipped.append((str(info.path), exc.message))
+                result.reasons[str(info.path)] = exc
+                continue
+            store.record_session(
+                rebuilt.session,
+                rebuilt.score,
+                trainee=info.trainee,
+                mode=info.mode,
+                lang=info.lang,
+                started=info.started or None,
+                ended=info.ended_at,
+                self_assessment=info.self_assessment if isinstance(info.self_assessment, dict) else None,
+                durations_ms=info.durations_ms,
+                session_id=info.session_id,
+                scenario_path=info.scenario_path,
+                content_hash=info.content_hash or None,
+            )
+            known.add(info.session_id)
+            result.imported.append(info.session_id)
+        return result
+    finally:
+        if own:
+            store.close()
