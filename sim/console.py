@@ -1,17 +1,22 @@
-"""Console output shared by the commands: authored text is never markup."""
+"""Terminal output shared by the front ends that print lines (the commands,
+`--plain`, the TUI's launcher): consoles, safe authored text, numbers and
+words in the user's language, complaints with hints. Authored text is never
+markup."""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
 
-from sim.errors import UserError
 from sim.text import clean
+
+if TYPE_CHECKING:
+    from sim.content.library import Library, LoadedScenario
 
 
 def console(file: IO[str] | None = None, *, stderr: bool = False) -> Console:
@@ -100,47 +105,22 @@ def complain(prog: str, message: str, hint: str | None, lang: str) -> None:
 
 def suggestion(word_given: str, options: list[str], lang: str) -> str | None:
     """`did you mean …?` in `lang` (sim.content.loader's `did_you_mean`, which stays English for located problems)."""
-    from sim.i18n import t
     from sim.content.loader import closest
+    from sim.i18n import t
 
     meant = closest(word_given, options)
     return t("cli.did_you_mean", lang, word=meant) if meant else None
 
 
-def write_output(path: Path | None, data: str | bytes, lang: str, example: str = "out.txt") -> bool:
-    """What `-o` names, or standard output when there is no `-o` or it is `-`.
-    Files follow `sim.atomic.write_file`'s rules (never over a device), in
-    a folder made when missing (`-o reports/ann.json`, as every command did); a
-    path that cannot be written is a `CliError` (exit 2). True when a file
-    was written, for the commands that then say so."""
-    if path is None or str(path) == "-":
-        if isinstance(data, str):
-            sys.stdout.write(data)
-        else:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-        return False
-    from sim.atomic import NotWritable, write_file
-    from sim.i18n import t
+def scenario_or_report(name: str, extra: list[Path]) -> tuple[Library, LoadedScenario] | None:
+    """`find_scenario` for a command: on failure, print the problems to
+    standard error and return None (the caller exits with the usage code)."""
+    from sim.content.locate import find_scenario
 
-    try:
-        write_file(path, data, parents=True)
-    except NotWritable as exc:
-        if exc.what == "directory":
-            raise CliError(lang, str(path), t("cli.output.is_directory", lang), t("cli.output.is_directory_hint", lang, example=str(path / example))) from None
-        raise CliError(lang, str(path), t("cli.output.not_a_file", lang), t("cli.output.not_a_file_hint", lang)) from None
-    except OSError as exc:
-        raise CliError(lang, str(path), t("cli.output.cannot_write", lang, error=exc.strerror or exc), t("cli.output.cannot_write_hint", lang)) from None
-    return True
-
-
-class CliError(UserError):
-    """A `UserError` a command words in the user's language, its `hint:` label too."""
-
-    def __init__(self, lang: str, where: str, message: str, hint: str | None = None) -> None:
-        super().__init__(where, message, hint)
-        self.lang = lang
-
-    def format(self, lang: str | None = None) -> str:
-        # Worded in the command's language already: its `hint:` label follows that, whatever is asked.
-        return super().format(self.lang)
+    lib, found, problems = find_scenario(name, extra)
+    if found is None or problems:
+        err = console(stderr=True)
+        for p in problems:
+            err.print(literal(p.format()), soft_wrap=True)
+        return None
+    return lib, found

@@ -1,6 +1,6 @@
 """Errors a user can act on: where it happened, what, and what to do next.
 
-Kept dependency-free so that `sim.cli.main` can catch them without importing
+Kept dependency-free so that every front end can catch them without importing
 the store, the exporter or anything else heavy (sim.i18n, the only import, is
 a dictionary and is imported when an error is worded).
 
@@ -15,6 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Self
+
+# Every front end exits with these: 0 ok, 1 problems found in the input (or
+# an export that left statements queued), 2 bad usage or unreadable input,
+# 3 a bug (never with a traceback), 130 interrupted with ctrl+c.
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 class UserError(Exception):

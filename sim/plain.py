@@ -25,17 +25,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from sim.session import journal as journals
-from sim.core.engine import Alternative, EngineError, Line, Session, Turn
-from sim.errors import UserError
-from sim.session.history import record_session, self_score, utc_now
-from sim.i18n import default_lang, t
-from sim.session.journal import Journal, JournalInfo, new_seed
 from sim.content.library import Library, LoadedScenario
+from sim.core.engine import Alternative, EngineError, Line, Session, Turn
 from sim.core.scoring import Score, score
+from sim.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
+from sim.i18n import default_lang, t
+from sim.session import journal as journals
+from sim.session.history import record_session, self_score, utc_now
+from sim.session.journal import Journal, JournalInfo, new_seed
 from sim.text import LocalText, clean, localize
 
-EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
 # The reflection prompts of the self-assessment, as in the TUI (i18n `prompt.*`).
 PROMPTS = ("went_well", "differently", "feeling")
 CALIBRATED = 10  # a self-rating this close to the score counts as accurate, as in the TUI
@@ -478,12 +477,11 @@ class PlainPlay:
 
 
 def run_plain(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    from sim.cli.main import extra_dirs
-    from sim.content.locate import find_scenario
+    from sim.content.locate import dialogue_dirs, find_scenario
 
     lang = getattr(args, "ui_lang", None) or default_lang()
     mode = getattr(args, "mode", None) or "practice"
-    lib, found, problems = find_scenario(args.scenario, extra_dirs(args))
+    lib, found, problems = find_scenario(args.scenario, dialogue_dirs(args))
     if found is None or problems:
         for p in problems:
             sys.stderr.write(clean(p.format()) + "\n")

@@ -16,10 +16,9 @@ import shlex
 import socket
 import sys
 
+from sim.errors import EXIT_USAGE
 from sim.i18n import default_lang, t
 from sim.session.settings import ASK_NAME_ENV
-
-EXIT_USAGE = 2
 
 
 def app_command(args: argparse.Namespace) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import datetime
 from typing import TypeAlias
 
 LocalText: TypeAlias = "str | Mapping[str, str]"
@@ -69,3 +70,13 @@ def languages(text: LocalText | None, default: str) -> set[str]:
     if isinstance(text, str):
         return {default}
     return set(text)
+
+
+def local_time(stamp: str | None) -> str:
+    """An ISO timestamp as the user's local date and time, to the minute."""
+    if not stamp:
+        return "—"
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp[:16]

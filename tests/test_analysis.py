@@ -13,11 +13,19 @@ from typing import Any
 
 import pytest
 
-from sim.authoring.analysis import _Context, _dinkelbach, _longest, _shape, analyze, replay, verify
-from sim.core.engine import CALL_HELP, HELP, TIMEOUT, Session
-from sim.content.model import Profile, Scenario
-from sim.core.scoring import score
+from sim.authoring.analysis import (
+    _Context,
+    _dinkelbach,
+    _longest,
+    _shape,
+    analyze,
+    replay,
+    verify,
+)
 from sim.authoring.statespace import StateGraph, abstraction_for
+from sim.content.model import Profile, Scenario
+from sim.core.engine import CALL_HELP, HELP, TIMEOUT, Session
+from sim.core.scoring import score
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from sim.cli.main import run
-from sim.core.engine import Session
 from sim.content.library import load_library
+from sim.core.engine import Session
 from sim.core.scoring import score
 
 ROOT = Path(__file__).resolve().parents[1]

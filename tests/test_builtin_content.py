@@ -14,15 +14,15 @@ from typing import Any
 import pytest
 import yaml
 
-from sim.core.engine import Session
 from sim.authoring.fuzz import fuzz
-from sim.content.library import load_library
 from sim.authoring.lint import lint_library
-from sim.paths import builtin_dialogues, builtin_profiles
-from sim.core.scoring import score
 from sim.authoring.transcript_file import is_test_file, load_tests
 from sim.authoring.transcript_run import run_paths
 from sim.authoring.translations_lint import entries, translation_problems
+from sim.content.library import load_library
+from sim.core.engine import Session
+from sim.core.scoring import score
+from sim.paths import builtin_dialogues, builtin_profiles
 
 REQUIRED = {"fi", "en"}
 TEXT_KEYS = {"title", "briefing", "content_warning", "name", "description", "say", "feedback", "narration", "client", "gloss", "good", "bad"}
@@ -138,9 +138,9 @@ def test_every_text_is_in_finnish_and_english(path):
 
 def test_translation_lint_finds_every_text_and_no_gap(builtin):
     # The lint walks the model; the raw walk above walks the YAML: they must see the same texts.
+    from sim.authoring.translations_lint import _MODELS
     from sim.content.library import classify
     from sim.content.loader import load
-    from sim.authoring.translations_lint import _MODELS
 
     for path in _builtin_files():
         model, doc, _ = load(path, _MODELS[classify(path)])

@@ -21,8 +21,8 @@ import pytest
 import sim.cli.main
 from sim.cli.main import build_parser
 from sim.i18n import STRINGS, lang_from_argv
-from tests.history_helpers import ALONE, GOOD, SAMPLE_FILE, SHAMING, record, sim_process
 from tests.cli_run import cli
+from tests.history_helpers import ALONE, GOOD, SAMPLE_FILE, SHAMING, record, sim_process
 
 PACKAGE = Path(__file__).parents[1] / "sim"
 SAMPLE_DIR = SAMPLE_FILE.parent

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sim.core.engine import EngineError, Session, round_half_up, tension_band
 from sim.content.model import Ending
+from sim.core.engine import EngineError, Session, round_half_up, tension_band
 
 
 def test_start_state_comes_from_the_persona(sample, sample_profile):

@@ -19,15 +19,15 @@ from pathlib import Path
 
 import pytest
 
-from sim.session import history
 from sim.errors import UserError
-from sim.session.history import SCHEMA_VERSION, StoreError
 from sim.i18n import STRINGS
 from sim.reports.lrs import LrsError
+from sim.session import history
+from sim.session.history import SCHEMA_VERSION, StoreError
+from tests.cli_run import cli
 from tests.history_helpers import GOOD, SAMPLE_FILE, play, record, write_journal
 from tests.test_cli_i18n import english_left
 from tests.test_xapi import FakeLrs
-from tests.cli_run import cli
 
 PACKAGE = Path(__file__).parents[1] / "sim"
 

@@ -8,10 +8,10 @@ import json
 import pytest
 
 import sim.core.engine
-from sim.core.engine import Session
 from sim.authoring.fuzz import fuzz
-from tests.helpers import write_scenario
+from sim.core.engine import Session
 from tests.cli_run import cli
+from tests.helpers import write_scenario
 
 # `wait` offers its only choice while tension < 60; `provoke` takes tension to 70.
 STUCK_NODES = {

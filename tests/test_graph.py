@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sim.cli.main import run
 from sim.authoring.diagram import build, dot_text, mermaid_text, to_dot, to_mermaid
+from sim.cli.main import run
 from sim.content.model import Scenario
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,14 +13,14 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sim.authoring.analysis import analyze, verify
-from sim.core.engine import Session
-from sim.content.library import load_library
 from sim.authoring.lint import lint
+from sim.content.library import load_library
 from sim.content.loader import validate
 from sim.content.model import Scenario
 from sim.content.problems import Problem
-from sim.core.scoring import score
 from sim.content.yamlsafe import YamlError, decode, parse
+from sim.core.engine import Session
+from sim.core.scoring import score
 from tests.conftest import SAMPLE
 from tests.helpers import write_scenario
 

@@ -14,8 +14,19 @@ import pytest
 
 from sim.session import history
 from sim.session.history import SCHEMA_VERSION, Store, StoreError
-from tests.history_helpers import ALONE, GOOD, HELP, ROOT, SAMPLE_DIR, SHAMING, play, read_only, record, write_journal
 from tests.cli_run import cli
+from tests.history_helpers import (
+    ALONE,
+    GOOD,
+    HELP,
+    ROOT,
+    SAMPLE_DIR,
+    SHAMING,
+    play,
+    read_only,
+    record,
+    write_journal,
+)
 
 # --- round trip ------------------------------------------------------------------
 
@@ -369,7 +380,7 @@ def test_history_uses_the_width_columns_gives(sample_library, capsys, monkeypatc
 
 
 def test_sparkline_scale():
-    from sim.cli.history import sparkline
+    from sim.reports.trend import sparkline
 
     assert sparkline([0, 12, 25, 37, 50, 62, 75, 100]) == "▁▁▂▃▄▅▆█"
     assert len(sparkline(list(range(100)))) == 24  # only the newest sessions that fit

@@ -19,8 +19,8 @@ from sim.cli.i18n import po_catalogue
 from sim.cli.main import run
 from sim.core.engine import MISS_REASONS
 from sim.i18n import STRINGS, SUPPORTED, t, tn
-from tests.conftest import SAMPLE
 from tests.cli_run import cli as run_cli
+from tests.conftest import SAMPLE
 
 PACKAGE = Path(__file__).parents[1] / "sim"
 # Outside sim/tui (whose keys tests/tui/test_i18n.py checks), every module that speaks to people.
@@ -123,8 +123,8 @@ def test_validate_keeps_problem_lines_english_for_editors_and_ci(capsys, tmp_pat
 
 def test_markdown_report_in_finnish(sample_library):
     from sim.core.engine import Session
-    from sim.reports.markdown import markdown
     from sim.core.scoring import score
+    from sim.reports.markdown import markdown
 
     s = Session.replay(sample_library.scenario("sample").scenario, sample_library.profile_for(sample_library.scenario("sample").scenario), 0, ["notice", "sorry", "file"], frozenset({"call-help-early"}))
     text = markdown(s, score(s), sample_library, "fi", {"ratings": {"no-shaming": 4}, "reflections": {"Mikä meni hyvin?": "rauhallisuus"}})

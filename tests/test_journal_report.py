@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from sim.session import journal
-from sim.core.engine import Session
 from sim.atomic import write_file
-from sim.reports.markdown import default_report_path, markdown
+from sim.core.engine import Session
 from sim.core.scoring import score
+from sim.reports.markdown import markdown
+from sim.session import journal
+from sim.session.play import default_report_path
 
 
 def _start(**kw):

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 import sim.content.library
-from sim.content.library import load_library
 from sim.authoring.lint import lint_library
+from sim.content.library import load_library
 from sim.content.problems import Problem
 
 PRINCIPLES = {

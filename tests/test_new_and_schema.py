@@ -8,9 +8,9 @@ import json
 import pytest
 import yaml
 
+from sim.authoring.lint import lint_library
 from sim.cli.schema import schema_for
 from sim.content.library import load_library
-from sim.authoring.lint import lint_library
 from tests.cli_run import cli
 
 

@@ -10,10 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sim.session import history
-
-from sim.session import journal
 from sim.plain import PlainPlay, run_plain
+from sim.session import history, journal
 from tests.conftest import SAMPLE
 
 SAMPLE_FILE = str(SAMPLE / "sample.yaml")

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from sim.session import history
 from sim.atomic import write_file
+from sim.session import history
+from tests.cli_run import cli
 from tests.helpers import write_scenario
 from tests.history_helpers import ALONE, GOOD, HELP, ROOT, SAMPLE_DIR, SHAMING, record
-from tests.cli_run import cli
 
 # --- finding the session -------------------------------------------------------------
 
@@ -71,7 +71,7 @@ def test_json_report_has_everything_a_summary_needs(sample_library, capsys):
     record(sample_library, ALONE, ratings={"no-shaming": 4, "listen-acknowledge": 1}, reflections={"q": "a"})
     code, out, _ = cli(capsys, "report", "last", "--format", "json")
     data = json.loads(out)
-    assert (data["format"], data["version"]) == ("encounter-sim.reports.markdown", 1)
+    assert (data["format"], data["version"]) == ("encounter-sim.report", 1)
     assert data["scenario"]["id"] == "sample" and data["scenario"]["content_changed"] is False
     assert (data["ending"], data["success"], data["overall"], data["grade"]) == ("escalated", False, 0, "needs practice")
     p = {x["id"]: x for x in data["principles"]}
@@ -197,8 +197,8 @@ def _copy_sample(tmp_path: Path) -> Path:
 
 
 def test_a_changed_scenario_is_named_in_every_format(tmp_path, capsys):
-    from sim.core.engine import Session
     from sim.content.library import load_library
+    from sim.core.engine import Session
     from sim.core.scoring import score
 
     path = _copy_sample(tmp_path)
@@ -222,8 +222,8 @@ def test_a_changed_scenario_is_named_in_every_format(tmp_path, capsys):
 
 
 def test_a_scenario_changed_beyond_replay_is_a_clear_error(tmp_path, capsys):
-    from sim.core.engine import Session
     from sim.content.library import load_library
+    from sim.core.engine import Session
     from sim.core.scoring import score
 
     path = _copy_sample(tmp_path)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from sim.session import journal
 from sim.cli.main import run
-from sim.core.engine import Session
 from sim.content.library import load_library
+from sim.core.engine import Session
 from sim.core.replay import check
+from sim.session import journal
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "sample"
 SAMPLE_TEXT = (SAMPLE / "sample.yaml").read_text(encoding="utf-8")

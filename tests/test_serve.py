@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from sim.session import settings
 from sim.i18n import t
 from sim.serve import ASK_NAME_ENV, app_command, public_url
+from sim.session import settings
 
 ROOT = Path(__file__).parents[1]
 

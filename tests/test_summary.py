@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from sim.reports.summary import load_report, summarise
-from tests.history_helpers import ALONE, GOOD, SHAMING, record
 from tests.cli_run import cli
+from tests.history_helpers import ALONE, GOOD, SHAMING, record
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_nothing_to_summarise_is_a_usage_error(tmp_path, capsys):
 
 def test_summarise_without_scores():
     data = {
-        "format": "encounter-sim.reports.markdown", "version": 1, "session": {"id": "x", "trainee": "t"},
+        "format": "encounter-sim.report", "version": 1, "session": {"id": "x", "trainee": "t"},
         "scenario": {"id": "s", "title": "S"}, "overall": None, "success": False, "critical_misses": [],
         "principles": [{"id": "p", "name": "P", "goal": True, "score": None}],
     }  # fmt: skip
@@ -86,7 +86,7 @@ def test_summarise_without_scores():
 
 def test_a_newer_report_version_is_refused(tmp_path):
     path = tmp_path / "r.json"
-    path.write_text(json.dumps({"format": "encounter-sim.reports.markdown", "version": 99}), encoding="utf-8")
+    path.write_text(json.dumps({"format": "encounter-sim.report", "version": 99}), encoding="utf-8")
     with pytest.raises(Exception) as info:
         load_report(path)
     assert "newer than this sim reads" in str(info.value)

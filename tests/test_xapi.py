@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from sim.session import history
-
 from sim.reports import xapi
+from sim.session import history
 from sim.session.history import Store
-from tests.history_helpers import ALONE, GOOD, HELP, SHAMING, record
 from tests.cli_run import cli
+from tests.history_helpers import ALONE, GOOD, HELP, SHAMING, record
 
 # --- the validator ------------------------------------------------------------------------
 

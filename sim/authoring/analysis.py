@@ -43,8 +43,16 @@ from math import fsum
 from operator import add
 from typing import Any
 
-from sim.core.engine import CALL_HELP, HELP, Session
+from sim.authoring.statespace import (
+    CRITICAL,
+    HELPED,
+    Evidence,
+    StateGraph,
+    TooLarge,
+    explore,
+)
 from sim.content.model import Profile, Scenario
+from sim.core.engine import CALL_HELP, HELP, Session
 from sim.core.scoring import (
     CRITICAL_CAP,
     PrincipleScore,
@@ -53,7 +61,6 @@ from sim.core.scoring import (
     score,
     turn_evidence,
 )
-from sim.authoring.statespace import CRITICAL, HELPED, Evidence, StateGraph, TooLarge, explore
 
 NEG = float("-inf")
 ENUMERATION_LIMIT = 20_000  # complete paths listed one by one for an exact overall score

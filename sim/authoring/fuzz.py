@@ -19,10 +19,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-from sim.core.engine import CALL_HELP, HELP, TIMEOUT, Session
-from sim.i18n import t
 from sim.content.model import Profile, Scenario
+from sim.core.engine import CALL_HELP, HELP, TIMEOUT, Session
 from sim.core.scoring import CRITICAL_CAP, Score, grade_for, score
+from sim.i18n import t
 
 MAX_TURNS = 500
 HELP_RATE = 0.05  # a trainee reaches for the help key now and then, threatened or not

@@ -32,8 +32,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sim.content import conditions
-from sim.core.engine import CALL_HELP, HELP, HELP_CREDIT, TIMEOUT, clamp, round_half_up
 from sim.content.model import Profile, Scenario
+from sim.core.engine import CALL_HELP, HELP, HELP_CREDIT, TIMEOUT, clamp, round_half_up
 
 # Beyond this the question is too big for an interactive answer; a real
 # scenario has a few hundred states per ten nodes.

@@ -29,17 +29,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from sim.content import conditions
-from sim.core.engine import HELP, TIMEOUT
 from sim.content.library import Library, LoadedScenario, load_library
 from sim.content.loader import did_you_mean, load
 from sim.content.model import Ending, Identifier
 from sim.content.problems import Problem
-from sim.core.scoring import GRADES
 from sim.content.yamlsafe import Document, locate
+from sim.core.engine import HELP, TIMEOUT
+from sim.core.scoring import GRADES
 
 OVERALL = "overall"
 NONE = "none"

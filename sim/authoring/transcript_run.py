@@ -15,13 +15,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from sim.authoring.transcript_file import (
+    NONE,
+    OVERALL,
+    Case,
+    Expect,
+    LoadedTests,
+    ScenarioFinder,
+    check_against,
+    is_test_file,
+    load_tests,
+    parse_score,
+)
 from sim.content import conditions
-from sim.core.engine import EngineError, Session
 from sim.content.library import Library, LoadedScenario
 from sim.content.problems import Problem
+from sim.core.engine import EngineError, Session
 from sim.core.replay import why_not
 from sim.core.scoring import Score, score
-from sim.authoring.transcript_file import NONE, OVERALL, Case, Expect, LoadedTests, ScenarioFinder, check_against, is_test_file, load_tests, parse_score
 from sim.text import localize
 
 Status = Literal["passed", "failed"]

@@ -18,11 +18,20 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from sim.cli.main import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.console import console, decimal, ending_kind, literal, number, ui_lang, word
-from sim.content.locate import scenario_or_report
-from sim.i18n import t, tn
+from sim.console import (
+    console,
+    decimal,
+    ending_kind,
+    literal,
+    number,
+    scenario_or_report,
+    ui_lang,
+    word,
+)
+from sim.content.locate import dialogue_dirs
 from sim.content.problems import Problem
+from sim.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from sim.i18n import t, tn
 
 SHOWN = 25  # rows per list in the text report; --json has them all
 CHOICES_SHOWN = 14  # choices of a path spelled out before it is abbreviated
@@ -32,7 +41,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     from sim.authoring.analysis import Analysis, analyze, verify
     from sim.authoring.statespace import TooLarge
 
-    loaded = scenario_or_report(args.scenario, extra_dirs(args))
+    loaded = scenario_or_report(args.scenario, dialogue_dirs(args))
     if loaded is None:
         return EXIT_USAGE
     lib, found = loaded

@@ -34,11 +34,11 @@ def scenario_names(prefix: str, parsed_args: argparse.Namespace, **_: Any) -> li
     scenario argument takes either."""
     from argcomplete.completers import FilesCompleter
 
-    from sim.cli.main import extra_dirs
-    from sim.content.catalog import Catalog
+    from sim.content.locate import dialogue_dirs
+    from sim.session.catalog import Catalog
 
     try:
-        entries = Catalog.load(extra_dirs(parsed_args)).entries
+        entries = Catalog.load(dialogue_dirs(parsed_args)).entries
     except Exception:  # a completion never breaks the shell's line: offer files alone
         entries = []
     ids = sorted({e.info.id for e in entries if e.info is not None and e.info.id.startswith(prefix)})

@@ -9,8 +9,9 @@ import os
 import sys
 
 from sim.cli.history import open_history
-from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from sim.console import complain, console, literal, ui_lang, write_output
+from sim.cli.output import write_output
+from sim.console import complain, console, literal, ui_lang
+from sim.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from sim.i18n import t
 from sim.text import clean
 

@@ -13,7 +13,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, extra_dirs
+from sim.authoring.fuzz import NOT_ENDED, FuzzProblem, FuzzReport, Spread, fuzz
 from sim.console import (
     complain,
     console,
@@ -22,10 +22,11 @@ from sim.console import (
     literal,
     number,
     percent,
+    scenario_or_report,
     ui_lang,
 )
-from sim.content.locate import scenario_or_report
-from sim.authoring.fuzz import NOT_ENDED, FuzzProblem, FuzzReport, Spread, fuzz
+from sim.content.locate import dialogue_dirs
+from sim.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from sim.i18n import t, tn
 
 MAX_RUNS = 1_000_000
@@ -42,7 +43,7 @@ def run_fuzz(args: argparse.Namespace) -> int:
             lang,
         )
         return EXIT_USAGE
-    loaded = scenario_or_report(args.scenario, extra_dirs(args))
+    loaded = scenario_or_report(args.scenario, dialogue_dirs(args))
     if loaded is None:
         return EXIT_USAGE
     lib, found = loaded

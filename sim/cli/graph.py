@@ -7,9 +7,10 @@ import shutil
 import subprocess
 import sys
 
-from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.console import complain, ui_lang, write_output
-from sim.content.locate import scenario_or_report
+from sim.cli.output import write_output
+from sim.console import complain, scenario_or_report, ui_lang
+from sim.content.locate import dialogue_dirs
+from sim.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from sim.i18n import t
 
 DOT_TIMEOUT = 120  # seconds; Graphviz on a 10,000-node scenario is slow but finishes
@@ -35,7 +36,7 @@ def run_graph(args: argparse.Namespace) -> int:
         if args.format == "png" and (args.output is None or str(args.output) == "-") and sys.stdout.isatty():
             return _fail(lang, t("cli.graph.png_terminal", lang), t("cli.graph.png_terminal_hint", lang))
 
-    loaded = scenario_or_report(args.scenario, extra_dirs(args))
+    loaded = scenario_or_report(args.scenario, dialogue_dirs(args))
     if loaded is None:
         return EXIT_USAGE
     _, found = loaded

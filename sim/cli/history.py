@@ -5,33 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
 from typing import Any
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from sim.cli.main import EXIT_OK, extra_dirs
 from sim.console import console, literal, ui_lang, word
-from sim.session.history import CalibrationPoint, ProgressPoint, Store, import_journals
+from sim.content.locate import dialogue_dirs
+from sim.errors import EXIT_OK
 from sim.i18n import t
-from sim.text import localize
-
-SPARKS = "▁▂▃▄▅▆▇█"
-SPARK_POINTS = 24  # the newest sessions that fit a line 100 columns wide
-# The progress table's columns beside the trend take about 76 columns: a wider
-# screen shows more of the past, up to this many sessions.
-SPARK_POINTS_MAX = 120
-
-
-def sparkline(values: list[int], points: int = SPARK_POINTS) -> str:
-    return "".join(SPARKS[min(len(SPARKS) - 1, max(0, v) * len(SPARKS) // 101)] for v in values[-points:])
-
-
-def spark_points(width: int) -> int:
-    """How many sessions a trend shows on a line `width` columns wide."""
-    return max(SPARK_POINTS, min(SPARK_POINTS_MAX, width - 76))
+from sim.reports.trend import SPARK_POINTS, spark_points, sparkline
+from sim.session.history import CalibrationPoint, ProgressPoint, Store, import_journals
+from sim.text import local_time, localize
 
 
 def open_history(args: argparse.Namespace) -> Store:
@@ -39,7 +25,7 @@ def open_history(args: argparse.Namespace) -> Store:
     by a front end that only journals show up too."""
     store = Store()
     try:
-        result = import_journals(store, extra_dirs=extra_dirs(args))
+        result = import_journals(store, extra_dirs=dialogue_dirs(args))
     except BaseException:
         store.close()
         raise
@@ -60,19 +46,10 @@ def short_id(session_id: str) -> str:
     return tail if len(tail) >= 6 else session_id
 
 
-def local_time(stamp: str | None) -> str:
-    if not stamp:
-        return "—"
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp[:16]
-
-
 def principle_names(args: argparse.Namespace, lang: str) -> dict[str, str]:
     from sim.content.library import load_library
 
-    lib = load_library(extra_dirs(args))
+    lib = load_library(dialogue_dirs(args))
     return {pid: localize(p.name, lang) for pid, p in lib.principles.items()}
 
 

@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sim import __version__
-from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from sim.i18n import STRINGS
 from sim.content.problems import Problem, Severity
+from sim.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from sim.i18n import STRINGS
 
 if TYPE_CHECKING:
     import polib
@@ -174,7 +174,7 @@ def _read_po(path: Path, ui: str) -> tuple[polib.POFile, int]:
     """The parsed file and the line its first entry starts on."""
     import polib
 
-    from sim.console import CliError
+    from sim.cli.output import CliError
     from sim.i18n import t
 
     not_po = t("cli.i18n.import.not_po_hint", ui)
@@ -244,7 +244,8 @@ def _listed(placeholders: tuple[frozenset[str], tuple[str, ...]] | None) -> str:
 
 
 def run_i18n(args: argparse.Namespace) -> int:
-    from sim.console import complain, ui_lang, write_output
+    from sim.cli.output import write_output
+    from sim.console import complain, ui_lang
     from sim.i18n import t
 
     ui = ui_lang(args)
@@ -263,10 +264,10 @@ def run_i18n(args: argparse.Namespace) -> int:
 def _run_import(path: Path, output: Path | None, ui: str) -> int:
     from contextlib import redirect_stdout
 
-    from sim.console import write_output
+    from sim.cli.output import write_output
     from sim.cli.validate import print_text
-    from sim.i18n import t
     from sim.content.problems import sort_key
+    from sim.i18n import t
 
     language, strings, problems = import_po(path, ui)
     problems.sort(key=sort_key)

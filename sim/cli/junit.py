@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from sim.content.problems import Problem
 from sim.authoring.transcript_run import CaseResult, FileResult, RunResult
+from sim.content.problems import Problem
 
 # Characters XML 1.0 cannot carry at all, not even escaped: authored text and
 # file names may contain them, and one would make the whole report unreadable.

@@ -9,10 +9,11 @@ import sys
 from rich import box
 from rich.table import Table
 
-from sim.cli.main import EXIT_OK, extra_dirs
 from sim.console import console, literal, ui_lang
-from sim.i18n import t, tn
 from sim.content.library import LoadedScenario, load_library
+from sim.content.locate import dialogue_dirs
+from sim.errors import EXIT_OK
+from sim.i18n import t, tn
 from sim.text import languages, localize
 
 
@@ -22,7 +23,7 @@ def scenario_languages(ls: LoadedScenario) -> list[str]:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    lib = load_library(extra_dirs(args), builtin_scenarios=True)
+    lib = load_library(dialogue_dirs(args), builtin_scenarios=True)
     lang = ui_lang(args)
     rows = []
     for ls in sorted(lib.scenarios, key=lambda x: (not x.builtin, x.scenario.id)):

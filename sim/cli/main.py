@@ -8,16 +8,14 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache, partial
+from importlib import import_module
 from pathlib import Path
 from typing import Any, NoReturn
 
 from sim import __version__
 from sim.cli.completion import SHELLS, asked, complete
-from sim.errors import UserError
+from sim.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError
 from sim.i18n import STRINGS, default_lang, lang_from_argv, t
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-
 
 # argparse's own words ("usage:", "options", "the following arguments are
 # required", "invalid choice", …) come from `argparse._`, its module-level alias
@@ -267,12 +265,29 @@ def _ui_lang_option(p: argparse.ArgumentParser, w: Callable[[str], str]) -> None
     p.add_argument("--lang", dest="ui_lang", choices=("en", "fi"), default=argparse.SUPPRESS, help=w("args.out_lang"))
 
 
-def extra_dirs(args: argparse.Namespace) -> list[Path]:
-    dirs = list(args.dir) + list(getattr(args, "sub_dir", []))
-    env = os.environ.get("SIM_DIALOGUES")
-    if env:
-        dirs.extend(Path(p) for p in env.split(os.pathsep) if p)
-    return dirs
+# Which function runs each command, as "module:function", imported only when
+# that command runs: `sim validate` never loads Textual, and the CLI does not
+# import the other front ends (the TUI, --plain, serve), which it only starts.
+COMMANDS: dict[str, str] = {
+    "validate": "sim.cli.validate:run_validate",
+    "walk": "sim.cli.walk:run_walk",
+    "analyze": "sim.cli.analyze:run_analyze",
+    "graph": "sim.cli.graph:run_graph",
+    "new": "sim.cli.new:run_new",
+    "schema": "sim.cli.schema:run_schema",
+    "list": "sim.cli.listing:run_list",
+    "history": "sim.cli.history:run_history",
+    "report": "sim.cli.report:run_report",
+    "export": "sim.cli.export:run_export",
+    "summary": "sim.cli.summary:run_summary",
+    "test": "sim.cli.test:run_test",
+    "fuzz": "sim.cli.fuzz:run_fuzz",
+    "serve": "sim.serve:run_serve",
+    "i18n": "sim.cli.i18n:run_i18n",
+    "completion": "sim.cli.completion:run_completion",
+}
+PLAIN = "sim.plain:run_plain"  # `sim play X --plain`: line by line, without Textual
+APP = "sim.tui.launch:run_tui"  # no command, or `sim play X`: the simulator itself
 
 
 def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -280,79 +295,16 @@ def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         from sim.startup import resume_collection
 
         resume_collection()  # only the full-screen app keeps it deferred until its first frame
-    if args.command == "validate":
-        from sim.cli.validate import run_validate
-
-        return run_validate(args)
-    if args.command == "walk":
-        from sim.cli.walk import run_walk
-
-        return run_walk(args)
-    if args.command == "analyze":
-        from sim.cli.analyze import run_analyze
-
-        return run_analyze(args)
-    if args.command == "graph":
-        from sim.cli.graph import run_graph
-
-        return run_graph(args)
-    if args.command == "new":
-        from sim.cli.new import run_new
-
-        return run_new(args)
-    if args.command == "schema":
-        from sim.cli.schema import run_schema
-
-        return run_schema(args)
-    if args.command == "list":
-        from sim.cli.listing import run_list
-
-        return run_list(args)
-    if args.command == "history":
-        from sim.cli.history import run_history
-
-        return run_history(args)
-    if args.command == "report":
-        from sim.cli.report import run_report
-
-        return run_report(args)
-    if args.command == "export":
-        from sim.cli.export import run_export
-
-        return run_export(args)
-    if args.command == "summary":
-        from sim.cli.summary import run_summary
-
-        return run_summary(args)
-    if args.command == "test":
-        from sim.cli.test import run_test
-
-        return run_test(args)
-    if args.command == "fuzz":
-        from sim.cli.fuzz import run_fuzz
-
-        return run_fuzz(args)
-    if args.command == "serve":
-        from sim.serve import run_serve
-
-        return run_serve(args)
-    if args.command == "i18n":
-        from sim.cli.i18n import run_i18n
-
-        return run_i18n(args)
-    if args.command == "completion":
-        from sim.cli.completion import run_completion
-
-        return run_completion(args)
-    if args.command == "play" and args.plain:
-        # Line by line, without Textual.
-        from sim.plain import run_plain
-
-        return run_plain(args)
-    # No command, or `play`: the simulator itself. Textual is imported only here.
-    from sim.tui.launch import run_tui
-
-    return run_tui(args)
+    # Bare `sim` without a terminal answers with the list of commands; the
+    # launcher decides when (after its own checks), the parser knows the list.
+    args.show_commands = parser.print_help
+    if args.command in COMMANDS:
+        target = COMMANDS[args.command]
+    else:
+        target = PLAIN if args.command == "play" and args.plain else APP
+    module, _, function = target.partition(":")
+    runner: Callable[[argparse.Namespace], int] = getattr(import_module(module), function)
+    return runner(args)
 
 
 def _runs_the_app(args: argparse.Namespace) -> bool:

@@ -11,8 +11,9 @@ import argparse
 import json
 from pathlib import Path
 
-from sim.cli.main import EXIT_OK, EXIT_USAGE, extra_dirs
 from sim.console import complain, console, literal, suggestion, ui_lang
+from sim.content.locate import dialogue_dirs
+from sim.errors import EXIT_OK, EXIT_USAGE
 from sim.i18n import t
 
 DEFAULT_PROFILE = "aggressive-client"
@@ -43,8 +44,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def _write(folder: Path, name: str, kind: str, args: argparse.Namespace | None = None, lang: str = "en") -> int:
-    from sim.cli.schema import schema_for
     from sim.authoring.scaffold import profile_text, scenario_text
+    from sim.cli.schema import schema_for
 
     path = folder / f"{name}.yaml"
     existing = next((p for p in (path, path.with_suffix(".yml")) if p.exists()), None)
@@ -92,6 +93,6 @@ def _known_profiles(folder: Path, args: argparse.Namespace) -> list[str]:
     from sim.content.library import load_library
 
     places = [p for p in (folder / "profiles", folder.parent / "profiles") if p.is_dir()]
-    places += extra_dirs(args)
+    places += dialogue_dirs(args)
     lib = load_library(places)
     return list(lib.profiles)

@@ -10,10 +10,12 @@ import argparse
 import json
 
 from sim.cli.history import open_history
-from sim.cli.main import EXIT_OK, extra_dirs
-from sim.console import CliError, console, literal, ui_lang, write_output
-from sim.session.history import SessionRecord, Store
+from sim.cli.output import CliError, write_output
+from sim.console import console, literal, ui_lang
+from sim.content.locate import dialogue_dirs
+from sim.errors import EXIT_OK
 from sim.i18n import t
+from sim.session.history import SessionRecord, Store
 
 
 def find_record(store: Store, wanted: str, trainee: str | None = None, lang: str = "en") -> SessionRecord:
@@ -38,7 +40,7 @@ def find_record(store: Store, wanted: str, trainee: str | None = None, lang: str
 def render(record: SessionRecord, fmt: str, args: argparse.Namespace) -> str:
     from sim.session.rebuild import Rebuilder
 
-    rebuilt = Rebuilder(extra_dirs(args)).rebuild_record(record.row)
+    rebuilt = Rebuilder(dialogue_dirs(args)).rebuild_record(record.row)
     lang = args.lang or record.row.lang or "en"
     assessment = record.self_assessment
     if fmt == "md":

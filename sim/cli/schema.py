@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from sim.cli.main import EXIT_OK
 from sim.content.model import Catalogue, Profile, Scenario
+from sim.errors import EXIT_OK
 
 MODELS = {"scenario": Scenario, "profile": Profile, "principles": Catalogue}
 
@@ -24,7 +24,8 @@ def schema_for(kind: str) -> dict:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from sim.console import ui_lang, write_output
+    from sim.cli.output import write_output
+    from sim.console import ui_lang
 
     text = json.dumps(schema_for(args.kind), indent=2, ensure_ascii=False) + "\n"
     write_output(args.output, text, ui_lang(args), example=f"{args.kind}.schema.json")

@@ -10,8 +10,8 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from sim.console import complain, console, decimal, literal, ui_lang
+from sim.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from sim.i18n import t
 from sim.reports.summary import ReportError, load_report, report_files, summarise
 

@@ -15,17 +15,19 @@ from typing import Any
 
 from rich.text import Text
 
-from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.console import console, literal, ui_lang, write_output
-from sim.i18n import t, tn
-from sim.content.problems import Problem
 from sim.authoring.transcript_run import RunResult, run_paths
+from sim.cli.output import write_output
+from sim.console import console, literal, ui_lang
+from sim.content.locate import dialogue_dirs
+from sim.content.problems import Problem
+from sim.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from sim.i18n import t, tn
 
 
 def run_test(args: argparse.Namespace) -> int:
     lang = ui_lang(args)
     paths = list(args.paths) or [Path(".")]
-    result = run_paths(paths, extra_dirs(args))
+    result = run_paths(paths, dialogue_dirs(args))
     if not result.files and not result.problems:
         where = ", ".join(str(p) for p in paths)
         result.problems.append(

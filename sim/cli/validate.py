@@ -8,15 +8,15 @@ import sys
 
 from rich.text import Text
 
-from sim.cli.main import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from sim.console import complain, console, literal, ui_lang
-from sim.i18n import t, tn
-from sim.content.library import load_library
 from sim.authoring.lint import lint_library
-from sim.content.model import LANG_RE
-from sim.content.problems import Problem, sort_key
 from sim.authoring.transcript_file import check_test_files
 from sim.authoring.translations_lint import translation_problems
+from sim.console import complain, console, literal, ui_lang
+from sim.content.library import load_library
+from sim.content.model import LANG_RE
+from sim.content.problems import Problem, sort_key
+from sim.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from sim.i18n import t, tn
 
 
 def run_validate(args: argparse.Namespace) -> int:

@@ -14,15 +14,15 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from sim.cli.main import EXIT_OK, EXIT_USAGE, extra_dirs
-from sim.console import console, literal, ui_lang
-from sim.content.locate import scenario_or_report
-from sim.core.engine import EngineError, Session, Turn
-from sim.i18n import t
+from sim.console import console, literal, scenario_or_report, ui_lang
 from sim.content.library import Library
+from sim.content.locate import dialogue_dirs
 from sim.content.problems import Problem
+from sim.core.engine import EngineError, Session, Turn
 from sim.core.replay import why_not
 from sim.core.scoring import Score, score
+from sim.errors import EXIT_OK, EXIT_USAGE
+from sim.i18n import t
 from sim.text import localize
 
 
@@ -31,7 +31,7 @@ def parse_choices(spec: str) -> list[str]:
 
 
 def run_walk(args: argparse.Namespace) -> int:
-    loaded = scenario_or_report(args.scenario, extra_dirs(args))
+    loaded = scenario_or_report(args.scenario, dialogue_dirs(args))
     if loaded is None:
         return EXIT_USAGE
     lib, found = loaded

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from sim.paths import builtin_dialogues, builtin_profiles
 from sim.content.problems import Problem, sort_key
+from sim.paths import builtin_dialogues, builtin_profiles
 
 # The parser, the model (pydantic) and the conditions are imported by the
 # functions that load and check: finding files and the classes below cost

@@ -15,9 +15,28 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from sim.content.model import Catalogue, Choice, Help, Node, Outcome, Principle, Profile, Scenario, Variable
+from sim.content.model import (
+    Catalogue,
+    Choice,
+    Help,
+    Node,
+    Outcome,
+    Principle,
+    Profile,
+    Scenario,
+    Variable,
+)
 from sim.content.problems import Problem
-from sim.content.yamlsafe import Document, LList, LMap, YamlError, gc_paused, locate, parse, read_text
+from sim.content.yamlsafe import (
+    Document,
+    LList,
+    LMap,
+    YamlError,
+    gc_paused,
+    locate,
+    parse,
+    read_text,
+)
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sim.content.library import Library, LoadedScenario, load_library
 from sim.content.problems import Problem
+
+
+def dialogue_dirs(options: object) -> list[Path]:
+    """The local scenario folders a command line asks for: `--dir` before and
+    after the command (`dir`, `sub_dir`), then SIM_DIALOGUES (os.pathsep-separated)."""
+    dirs = [*getattr(options, "dir", []), *getattr(options, "sub_dir", [])]
+    env = os.environ.get("SIM_DIALOGUES")
+    if env:
+        dirs.extend(Path(p) for p in env.split(os.pathsep) if p)
+    return dirs
 
 
 def find_scenario(name: str, extra: list[Path]) -> tuple[Library, LoadedScenario | None, list[Problem]]:
@@ -27,17 +38,3 @@ def find_scenario(name: str, extra: list[Path]) -> tuple[Library, LoadedScenario
         hint = did_you_mean(name, ids) or ("known scenarios: " + ", ".join(ids) if ids else "no scenarios found")
         return lib, None, [Problem(name, 1, 1, f"no scenario file or id `{name}`", hint, code="io")]
     return lib, found, []
-
-
-def scenario_or_report(name: str, extra: list[Path]) -> tuple[Library, LoadedScenario] | None:
-    """`find_scenario` for a command: on failure, print the problems to
-    standard error and return None (the caller exits with the usage code)."""
-    lib, found, problems = find_scenario(name, extra)
-    if found is None or problems:
-        from sim.console import console, literal
-
-        err = console(stderr=True)
-        for p in problems:
-            err.print(literal(p.format()), soft_wrap=True)
-        return None
-    return lib, found

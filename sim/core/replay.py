@@ -12,13 +12,31 @@ Pure: no I/O and no clock, like the engine.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
-from sim.core.engine import CALL_HELP, HELP, TIMEOUT, EngineError, Session
-from sim.session.journal import JournalInfo
 from sim.content.loader import did_you_mean
 from sim.content.model import Profile, Scenario
+from sim.core.engine import CALL_HELP, HELP, TIMEOUT, EngineError, Session
+
+
+class PlayedPath(Protocol):
+    """What a journal says was played (sim.session.journal.JournalInfo is one)."""
+
+    @property
+    def scenario_id(self) -> str: ...
+    @property
+    def content_hash(self) -> str: ...
+    @property
+    def seed(self) -> int: ...
+    @property
+    def actions(self) -> Sequence[str]: ...
+    @property
+    def nodes(self) -> Sequence[str | None]: ...
+    @property
+    def arrived(self) -> Sequence[str | None]: ...
+
 
 Reason = Literal[
     "same",             # resumable: the scenario is unchanged
@@ -50,7 +68,7 @@ class Resumability:
 
 
 def check(
-    info: JournalInfo,
+    info: PlayedPath,
     scenario: Scenario,
     profile: Profile,
     critical_principles: frozenset[str] = frozenset({CALL_HELP}),

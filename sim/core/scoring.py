@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sim.core.engine import Alternative, CriticalMiss, Session, Turn
 from sim.content.model import Ending
+from sim.core.engine import Alternative, CriticalMiss, Session, Turn
 
 GRADES: tuple[tuple[int, str], ...] = ((85, "excellent"), (70, "good"), (50, "satisfactory"), (0, "needs practice"))
 CRITICAL_CAP = 49

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sim.core.engine import Alternative, Session, Turn
-from sim.session.history import SessionRecord, self_score
 from sim.content.library import Library
+from sim.core.engine import Alternative, Session, Turn
 from sim.core.scoring import Score
+from sim.session.history import SessionRecord, self_score
 from sim.text import clean, localize
 
-FORMAT = "encounter-sim.reports.markdown"
+FORMAT = "encounter-sim.report"
 VERSION = 1
 CALIBRATED = 10  # a self-rating this close to the computed score counts as accurate (as in the TUI)
 

@@ -21,9 +21,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sim.errors import UserError
+from sim.reports.xapi import XAPI_VERSION
 from sim.session.history import Store
 from sim.text import clean
-from sim.reports.xapi import XAPI_VERSION
 
 BATCH = 50
 TIMEOUT = 30.0

@@ -5,16 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sim.core.engine import Session
-from sim.i18n import t as tr
 from sim.content.library import Library
-from sim.paths import data_dir
+from sim.core.engine import Session
 from sim.core.scoring import Score
+from sim.i18n import t as tr
 from sim.text import clean, localize
-
-
-def default_report_path(session_id: str) -> Path:
-    return data_dir() / "reports" / f"{session_id}.md"
 
 
 def _md(text: str) -> str:

@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sim.errors import UserError
-from sim.session.journal import new_session_id
 from sim.paths import data_dir
+from sim.session.journal import new_session_id
 from sim.session.settings import default_trainee
 
 if TYPE_CHECKING:
@@ -758,7 +758,7 @@ def import_journals(store: Store | None = None, *, extra_dirs: Sequence[Path] = 
                 todo.append(info)
         if not todo:
             return result
-        from sim.session.rebuild import RebuildError, Rebuilder
+        from sim.session.rebuild import Rebuilder, RebuildError
 
         rebuilder = Rebuilder(extra_dirs)
         for info in todo:

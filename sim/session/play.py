@@ -13,13 +13,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sim.core.engine import Session, Turn
-from sim.i18n import t
-from sim.session.journal import Journal, JournalInfo, new_seed
 from sim.content.library import Library, LoadedScenario
 from sim.content.model import Scenario
-from sim.reports.markdown import default_report_path
+from sim.core.engine import Session, Turn
 from sim.core.scoring import Score, score
+from sim.i18n import t
+from sim.paths import data_dir
+from sim.session.journal import Journal, JournalInfo, new_seed
 from sim.text import LocalText, clean, localize
 
 if TYPE_CHECKING:
@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from sim.session.rebuild import Rebuilt
 
 MODES = ("practice", "assessment")
+
+
+def default_report_path(session_id: str) -> Path:
+    """Where the debrief offers to save a session's report."""
+    return data_dir() / "reports" / f"{session_id}.md"
 
 
 def _now() -> datetime:

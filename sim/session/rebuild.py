@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sim.core.engine import EngineError, Session
-from sim.errors import UserError
 from sim.content.library import Library, LoadedScenario, load_library
+from sim.core.engine import EngineError, Session
 from sim.core.scoring import Score, score
+from sim.errors import UserError
 
 if TYPE_CHECKING:
     from sim.session.history import SessionRow
@@ -94,8 +94,8 @@ class Rebuilder:
             try:
                 session.act(action)
             except EngineError as exc:
-                from sim.i18n import SUPPORTED, t
                 from sim.core.replay import why_not
+                from sim.i18n import SUPPORTED, t
 
                 reason, message, hint = why_not(session, action)
                 changed = bool(played_hash) and played_hash != scenario.content_hash

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sim.core.engine import Session
-from sim.session.journal import JournalInfo
 from sim.content.library import Library, LoadedScenario, companions
+from sim.core.engine import Session
 from sim.core.replay import Resumability, check
+from sim.session.journal import JournalInfo
 from sim.session.play import Play
 
 POLL_SECONDS = 0.5

@@ -24,18 +24,22 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker
 
-from sim.session import journal
-
-from sim.session import settings
+from sim.content.library import Library, LoadedScenario
 from sim.errors import UserError
 from sim.i18n import t
-from sim.session.journal import Journal, JournalInfo
-from sim.content.library import Library, LoadedScenario
-from sim.text import clean, localize
-from sim.content.catalog import Catalog, Entry
+from sim.session import journal, settings
+from sim.session.catalog import Catalog, Entry
 from sim.session.clock import Clock
+from sim.session.journal import Journal, JournalInfo
+from sim.text import clean, localize
 from sim.tui.commands import SimCommands
-from sim.tui.messages import EncounterEnded, EncounterStartRequested, ReplayRequested, ScenarioChosen, SelfAssessed
+from sim.tui.messages import (
+    EncounterEnded,
+    EncounterStartRequested,
+    ReplayRequested,
+    ScenarioChosen,
+    SelfAssessed,
+)
 from sim.tui.screens.base import SimModal, SimScreen, localize_bindings
 from sim.tui.screens.briefing import BriefingScreen
 from sim.tui.screens.error import ErrorScreen
@@ -424,10 +428,10 @@ class SimApp(App[None]):
         """Show the reloaded scenario where the author was: the briefing, or the
         same point of the encounter, self-assessment or debrief when the steps
         taken still fit; else the encounter from the start."""
+        from sim.session.watch import carry_over
         from sim.tui.screens.debrief import DebriefScreen
         from sim.tui.screens.encounter import EncounterScreen
         from sim.tui.screens.self_assessment import SelfAssessmentScreen
-        from sim.session.watch import carry_over
 
         assert entry.loaded is not None
         file = clean(entry.path.name)

@@ -8,8 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from sim.cli.main import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, extra_dirs
 from sim.console import console, literal, problem
+from sim.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from sim.i18n import default_lang, t
 
 
@@ -23,12 +23,14 @@ def _fail(*lines: str) -> int:
 def run_tui(args: argparse.Namespace) -> int:
     lang = getattr(args, "ui_lang", None) or default_lang()
     mode = getattr(args, "mode", None) or "practice"
-    dirs = extra_dirs(args)
+    from sim.content.locate import dialogue_dirs
+
+    dirs = dialogue_dirs(args)
     missing = [d for d in dirs if not d.exists()]
     if missing:
         return _fail(*(t("cli.no_folder", lang, path=d) for d in missing))
 
-    from sim.content.catalog import Catalog
+    from sim.session.catalog import Catalog
 
     name: str | None = args.scenario if args.command == "play" else None
     files = [Path(name)] if name is not None and (Path(name).suffix in (".yaml", ".yml") or Path(name).exists()) else []
@@ -50,12 +52,11 @@ def run_tui(args: argparse.Namespace) -> int:
     # TEXTUAL_DRIVER: `sim serve` runs the app through pipes, drawn in a browser.
     driven = bool(os.environ.get("TEXTUAL_DRIVER"))
     if not exit_on_ready and not driven and not (sys.stdin.isatty() and sys.stdout.isatty()):
-        if name is None:
+        show_commands = getattr(args, "show_commands", None)
+        if name is None and show_commands is not None:
             # Bare `sim` in a pipe or a script: the list of commands is the useful
             # answer, but the simulator did not start, and a script must see that.
-            from sim.cli.main import build_parser
-
-            build_parser(lang).print_help()
+            show_commands()
             sys.stderr.write(t("cli.launch.no_terminal_help", lang) + "\n")
             return EXIT_USAGE
         return _fail(problem("sim", t("cli.launch.no_terminal", lang), t("cli.launch.no_terminal_hint", lang), lang))

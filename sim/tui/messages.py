@@ -13,7 +13,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from sim.core.engine import Turn
-    from sim.content.catalog import Entry
+    from sim.session.catalog import Entry
     from sim.session.play import Play
 
 

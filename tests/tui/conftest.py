@@ -50,8 +50,8 @@ _LOADED: dict[tuple[Path, ...], object] = {}
 def make_app(clock: FakeClock) -> Callable[..., object]:
     """`make_app(SAMPLE, TIMED, play="sample", lang="fi", mode="assessment", …)`:
     a quiet app; with `play` it opens at that scenario's briefing."""
+    from sim.session.catalog import Catalog
     from sim.tui.app import Options, SimApp
-    from sim.content.catalog import Catalog
 
     def make(*dirs: Path, **options: object) -> SimApp:
         dirs = tuple(dirs) or (SAMPLE,)

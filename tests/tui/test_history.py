@@ -8,13 +8,10 @@ from __future__ import annotations
 import json
 import shutil
 
-from sim.session import history
-
-from sim.session import journal
-
-from sim.session import settings
-from sim.session.history import StoreError
 from sim.content.library import load_library
+from sim.core.scoring import score
+from sim.session import history, journal, settings
+from sim.session.history import StoreError
 from sim.tui.screens.debrief import DebriefScreen
 from sim.tui.screens.error import ErrorScreen
 from sim.tui.screens.history import HistoryScreen
@@ -22,8 +19,15 @@ from sim.tui.screens.home import HomeScreen
 from sim.tui.screens.save_report import SaveReportScreen
 from sim.tui.screens.trainee import TraineeScreen
 from tests.conftest import SAMPLE
-from sim.core.scoring import score
-from tests.history_helpers import ALONE, GOOD, SHAMING, play, read_only, record, write_journal
+from tests.history_helpers import (
+    ALONE,
+    GOOD,
+    SHAMING,
+    play,
+    read_only,
+    record,
+    write_journal,
+)
 from tests.tui.conftest import SIZE, screen_text
 
 
@@ -315,7 +319,7 @@ async def test_saving_the_report_offers_html_markdown_and_json(make_app, _isolat
         assert md.read_text(encoding="utf-8").startswith("# ")
         data = json.loads(js.read_text(encoding="utf-8"))
         assert data["session"]["id"] == debrief.play.session_id and data["session"]["trainee"] == "Tess"
-        assert data["format"] == "encounter-sim.reports.markdown" and data["overall"] == debrief.score.overall
+        assert data["format"] == "encounter-sim.report" and data["overall"] == debrief.score.overall
         assert debrief.report_path.parent == _isolated_home / "reports"
         assert "Reports saved in" in debrief.query_one("#report").render().plain
         await pilot.press("s", "escape")  # cancelled: nothing more happens

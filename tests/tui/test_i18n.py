@@ -7,9 +7,9 @@ import re
 import string
 from pathlib import Path
 
-from sim.i18n import STRINGS, SUPPORTED, t
 from sim.content.model import Channel, Ending
 from sim.core.scoring import GRADES
+from sim.i18n import STRINGS, SUPPORTED, t
 from sim.tui.screens.self_assessment import PROMPTS
 from sim.tui.widgets.client_card import BANDS
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sim.session import journal
-from sim.core.engine import Session
-from sim.session.journal import Journal
 from sim.content.library import load_library
+from sim.core.engine import Session
+from sim.session import journal
+from sim.session.journal import Journal
 from sim.tui.screens.encounter import EncounterScreen
 from sim.tui.screens.home import HomeScreen
 from sim.tui.screens.resume import ResumeScreen
@@ -164,7 +164,7 @@ async def test_a_finnish_trainee_reads_the_reason_in_finnish(make_app, tmp_path)
 def test_every_reason_a_resume_can_fail_for_has_words():
     from typing import get_args
 
-    from sim.i18n import STRINGS
     from sim.core.replay import Reason
+    from sim.i18n import STRINGS
 
     assert [r for r in get_args(Reason) if f"resume.why.{r}" not in STRINGS] == []

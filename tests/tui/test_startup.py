@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sim.content import catalog as catalog_module
-from sim.content.catalog import Catalog
+from sim.session import catalog as catalog_module
+from sim.session.catalog import Catalog
 from tests.conftest import SAMPLE
 from tests.tui.conftest import BROKEN
 
@@ -137,10 +137,10 @@ def test_the_index_keeps_a_few_source_sets(tmp_path):
 def test_starting_the_app_imports_neither_the_model_nor_the_parser(_isolated_home):
     code = (
         "import sys\n"
-        "from sim.content.catalog import Catalog\n"
+        "from sim.session.catalog import Catalog\n"
         "Catalog.load()\n"  # writes the index
         "for m in [m for m in sys.modules if m.startswith(('pydantic', 'yaml', 'sim.'))]: del sys.modules[m]\n"
-        "from sim.content.catalog import Catalog\n"
+        "from sim.session.catalog import Catalog\n"
         "import sim.tui.app, sim.tui.launch\n"
         "Catalog.load()\n"
         "print(sorted(m for m in ('pydantic', 'yaml', 'sim.content.model', 'sim.core.engine', 'sim.content.loader') if m in sys.modules))\n"

@@ -13,10 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from sim.session import history
-
-from sim.session import journal
 from sim.cli.main import build_parser
+from sim.session import history, journal
 from sim.tui.screens.briefing import BriefingScreen
 from sim.tui.screens.debrief import DebriefScreen
 from sim.tui.screens.encounter import EncounterScreen

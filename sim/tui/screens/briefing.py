@@ -9,8 +9,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Header, Static
 
+from sim.session.catalog import Entry
 from sim.text import clean, localize
-from sim.content.catalog import Entry
 from sim.tui.messages import EncounterStartRequested
 from sim.tui.screens.base import SimScreen
 

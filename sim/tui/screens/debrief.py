@@ -22,12 +22,12 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from sim.core.engine import Alternative, Turn
 from sim.atomic import write_file
-from sim.reports.markdown import markdown
+from sim.core.engine import Alternative, Turn
 from sim.core.scoring import Score
-from sim.tui.messages import ReplayRequested
+from sim.reports.markdown import markdown
 from sim.session.play import Play
+from sim.tui.messages import ReplayRequested
 from sim.tui.screens.base import SimScreen
 from sim.tui.screens.save_report import SaveReportScreen
 

@@ -19,8 +19,8 @@ from textual.widgets import Button, Footer, Header, OptionList, Static
 
 from sim.core.engine import EngineError, Line, Turn
 from sim.session.clock import TurnTimer
-from sim.tui.messages import EncounterEnded, TimeRanOut, TurnTaken
 from sim.session.play import Play
+from sim.tui.messages import EncounterEnded, TimeRanOut, TurnTaken
 from sim.tui.screens.base import SimScreen
 from sim.tui.screens.confirm import ConfirmScreen
 from sim.tui.widgets.choices import Choices

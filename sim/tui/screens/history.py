@@ -20,13 +20,18 @@ from textual.content import Content
 from textual.events import Resize
 from textual.widgets import DataTable, Footer, Header, Static
 
-from sim.cli.history import local_time, sparkline
 from sim.errors import UserError
-from sim.session.history import CalibrationPoint, ProgressPoint, SessionRecord, SessionRow
 from sim.i18n import tn
-from sim.session.rebuild import Rebuilder, Rebuilt
-from sim.text import clean, localize
+from sim.reports.trend import sparkline
+from sim.session.history import (
+    CalibrationPoint,
+    ProgressPoint,
+    SessionRecord,
+    SessionRow,
+)
 from sim.session.play import Play
+from sim.session.rebuild import Rebuilder, Rebuilt
+from sim.text import clean, local_time, localize
 from sim.tui.screens.base import SimScreen
 from sim.tui.screens.debrief import DebriefScreen
 from sim.tui.screens.error import ErrorScreen

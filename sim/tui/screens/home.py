@@ -10,13 +10,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.containers import Vertical
+from textual.content import Content
 from textual.events import Resize
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from sim.session.catalog import Catalog, Entry
 from sim.text import clean, localize
-from sim.content.catalog import Catalog, Entry
 from sim.tui.messages import ScenarioChosen
 from sim.tui.screens.base import SimScreen, localize_bindings
 

@@ -10,8 +10,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, Static
 
-from sim.tui.messages import SelfAssessed
 from sim.session.play import Play
+from sim.tui.messages import SelfAssessed
 from sim.tui.screens.base import SimScreen
 from sim.tui.screens.confirm import ConfirmScreen
 from sim.tui.widgets.rating import Rating

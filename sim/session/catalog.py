@@ -24,14 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sim import __version__
-
-from sim.session import journal
 from sim.atomic import write_file
-from sim.i18n import STRINGS
-from sim.session.journal import JournalInfo
 from sim.content.library import classify, collect, companions
-from sim.paths import builtin_dialogues, builtin_profiles, cache_dir, data_dir
 from sim.content.problems import Problem, sort_key
+from sim.i18n import STRINGS
+from sim.paths import builtin_dialogues, builtin_profiles, cache_dir, data_dir
+from sim.session import journal
+from sim.session.journal import JournalInfo
 from sim.text import LocalText, languages
 
 if TYPE_CHECKING:
@@ -41,9 +40,9 @@ INDEX_FORMAT = 1
 INDEX_NAME = "catalog-index.json"
 INDEX_KEEP = 8  # source sets remembered (`sim`, `sim --dir X`, `sim play FILE`, …)
 # The code that decides what loads and what a file's problems are: every
-# module of this package (found, not listed, so a new one counts at once)
+# module of sim/content (found, not listed, so a new one counts at once)
 # and the two it builds on. An index made by another version of them is not trusted.
-_CONTENT = Path(__file__).resolve().parent
+_CONTENT = Path(__file__).resolve().parent.parent / "content"
 _SHARED = ("text.py", "paths.py")
 
 
