@@ -443,9 +443,7 @@ class PlainPlay:
     def _turns(self, result: Score) -> None:
         self.say()
         self.say(self.tr("tab.turns"))
-        goals = self.session.scenario.goals
-        worth = lambda alt: sum(alt.principles.get(g, 0) for g in goals)  # noqa: E731
-        for turn, best in zip(self.session.turns, result.best_alternatives):
+        for turn, judged in zip(self.session.turns, result.verdicts):
             before, after = turn.state_before["tension"], turn.state_after["tension"]
             head = f"{self.tr('turn.heading', turn=turn.number)} ({self.tr('turn.tension', before=before, after=after)})"
             if turn.critical:
@@ -454,14 +452,10 @@ class PlainPlay:
             self.say(f"  {self.tr('speaker.trainee')}: {self._did(turn.action, turn.say)}")
             if turn.feedback is not None:
                 self.say(f"  {self.tr('speaker.feedback')}: {self.text(turn.feedback)}")
-            # A turn with a single option was no decision: nothing to compare.
-            if best is None or len(turn.alternatives) < 2:
-                continue
-            chosen = next(a for a in turn.alternatives if a.action == turn.action and a.choice_id == turn.choice_id)
-            if worth(chosen) >= worth(best):
+            if judged.was_best:
                 self.say(f"  ✓ {self.tr('turn.best')}")
-            else:
-                self.say(f"  {self.tr('turn.better')}: {self._alternative(best)}")
+            elif judged.better is not None:
+                self.say(f"  {self.tr('turn.better')}: {self._alternative(judged.better)}")
 
     def _did(self, action: str, say: LocalText | None) -> str:
         if action == "timeout":

@@ -70,6 +70,7 @@ class Score:
     critical_misses: tuple[CriticalMiss, ...]
     ending: Ending | None
     best_alternatives: tuple[Alternative | None, ...]  # one per turn
+    verdicts: tuple[TurnVerdict, ...] = ()  # one per turn
 
     def principle(self, pid: str) -> PrincipleScore | None:
         return next((p for p in self.principles if p.principle == pid), None)
@@ -90,10 +91,7 @@ def _delta(alt: Alternative, pid: str) -> int:
 
 
 def turn_evidence(turn: Turn, pid: str) -> Evidence | None:
-    chosen = next(
-        (a for a in turn.alternatives if a.action == turn.action and a.choice_id == turn.choice_id),
-        None,
-    )
+    chosen = chosen_alternative(turn)
     if chosen is None:  # pragma: no cover - the engine always records it
         return None
     values = [_delta(a, pid) for a in turn.alternatives]
@@ -104,11 +102,42 @@ def turn_evidence(turn: Turn, pid: str) -> Evidence | None:
     return Evidence(turn.number, turn.node, chosen, delta, best, worst)
 
 
+@dataclass(frozen=True, slots=True)
+class TurnVerdict:
+    """How a turn's choice compares with the other options on the scenario's
+    goals: the one rule behind "✓ one of the best" and "better: …" in the
+    debrief, `--plain` and every report."""
+
+    decision: bool  # more than one option was open: a turn with one option is no decision
+    was_best: bool | None  # worth as much as the best option; None when there was no decision
+    better: Alternative | None  # the best option, when the choice was worth less
+
+
+def chosen_alternative(turn: Turn) -> Alternative | None:
+    """The option the trainee took, among those that were open."""
+    return next((a for a in turn.alternatives if a.action == turn.action and a.choice_id == turn.choice_id), None)
+
+
+def worth(alt: Alternative, goals: Sequence[str]) -> int:
+    """What an option is worth on the scenario's goals."""
+    return sum(_delta(alt, g) for g in goals)
+
+
+def verdict(turn: Turn, goals: Sequence[str]) -> TurnVerdict:
+    best = best_alternative(turn, goals)
+    chosen = chosen_alternative(turn)
+    if best is None or chosen is None or len(turn.alternatives) < 2:
+        return TurnVerdict(False, None, None)
+    if worth(chosen, goals) >= worth(best, goals):  # a tie with the best is the best
+        return TurnVerdict(True, True, None)
+    return TurnVerdict(True, False, best)
+
+
 def best_alternative(turn: Turn, goals: Sequence[str]) -> Alternative | None:
     """The option worth most on the scenario's goals (first one on a tie)."""
     if not turn.alternatives:
         return None
-    return max(turn.alternatives, key=lambda a: sum(_delta(a, g) for g in goals))
+    return max(turn.alternatives, key=lambda a: worth(a, goals))
 
 
 def score(session: Session) -> Score:
@@ -143,4 +172,5 @@ def score(session: Session) -> Score:
         critical_misses=misses,
         ending=session.ending,
         best_alternatives=tuple(best_alternative(t, goals) for t in session.turns),
+        verdicts=tuple(verdict(t, goals) for t in session.turns),
     )

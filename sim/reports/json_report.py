@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from sim.content.library import Library
-from sim.core.engine import Alternative, Session, Turn
+from sim.core.engine import Alternative, Session
 from sim.core.scoring import Score
 from sim.session.history import SessionRecord, self_score
 from sim.text import clean, localize
@@ -48,10 +48,6 @@ def report_data(
         p = lib.principles.get(pid)
         return clean(localize(p.name, lang)) if p else clean(pid)
 
-    goals = list(s.goals)
-
-    def worth(alt: Alternative) -> int:
-        return sum(alt.principles.get(g, 0) for g in goals)
 
     def alternative(alt: Alternative | None) -> dict[str, Any] | None:
         if alt is None:
@@ -85,15 +81,14 @@ def report_data(
 
     ms_by_turn = {st.number: st.ms for st in record.turns} if record else {}
     turns = []
-    for turn, best in zip(session.turns, score.best_alternatives):
-        chosen = _chosen(turn)
-        was_best = best is None or chosen is None or worth(chosen) >= worth(best)
+    for turn, judged in zip(session.turns, score.verdicts):
         turns.append(
             {
                 **turn.as_dict(t),
                 "ms": ms_by_turn.get(turn.number),
-                "was_best": was_best,
-                "better": None if was_best else alternative(best),
+                # null on a turn with a single option: there was nothing to choose
+                "was_best": judged.was_best,
+                "better": alternative(judged.better),
             }
         )
 
@@ -146,6 +141,3 @@ def report_data(
         "reflections": [{"prompt": clean(str(q)), "answer": clean(str(a))} for q, a in reflections.items() if a],
     }
 
-
-def _chosen(turn: Turn) -> Alternative | None:
-    return next((a for a in turn.alternatives if a.action == turn.action and a.choice_id == turn.choice_id), None)

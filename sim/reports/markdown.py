@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from sim.content.library import Library
@@ -70,7 +69,7 @@ def markdown(session: Session, score: Score, lib: Library, lang: str, self_asses
     lines.append("")
     lines.append("## " + w("tab.turns"))
     lines.append("")
-    for turn, best in zip(session.turns, score.best_alternatives):
+    for turn, judged in zip(session.turns, score.verdicts):
         if turn.action == "help":
             did = w("report.help") + (f": {t(turn.say)}" if turn.say else "")
         elif turn.action == "timeout":
@@ -83,7 +82,8 @@ def markdown(session: Session, score: Score, lib: Library, lang: str, self_asses
         lines.append(f"   - {state}")
         if turn.feedback is not None:
             lines.append("   - " + w("report.feedback", text=t(turn.feedback)))
-        if best is not None and not (best.action == turn.action and best.choice_id == turn.choice_id):
+        best = judged.better
+        if best is not None:
             alt = w("report.call_help") if best.action == "help" else (t(best.say) if best.say is not None else best.action)
             lines.append("   - " + w("report.better", text=w("report.said", text=alt)))
     lines.append("")

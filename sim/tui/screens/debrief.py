@@ -7,7 +7,6 @@ A debrief re-opened from the history is read-only: no what-if from it."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 
 from rich import box
@@ -24,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from sim.atomic import write_file
 from sim.core.engine import Alternative, Turn
-from sim.core.scoring import Score
+from sim.core.scoring import Score, TurnVerdict
 from sim.reports.markdown import markdown
 from sim.session.play import Play
 from sim.tui.messages import ReplayRequested
@@ -175,9 +174,9 @@ class DebriefScreen(SimScreen[None]):
 
     def _turn_options(self) -> list[Option]:
         turns = self.play.session.turns
-        return [Option(self._turn(turn, best), id=str(turn.number)) for turn, best in zip(turns, self.score.best_alternatives)]
+        return [Option(self._turn(turn, judged), id=str(turn.number)) for turn, judged in zip(turns, self.score.verdicts)]
 
-    def _turn(self, turn: Turn, best: Alternative | None) -> Group:
+    def _turn(self, turn: Turn, judged: TurnVerdict) -> Group:
         before, after = turn.state_before, turn.state_after
         head = Text(self.t("turn.heading", turn=turn.number), style="bold")
         head.append("  " + self.t("turn.tension", before=before["tension"], after=after["tension"]), style="dim")
@@ -189,12 +188,10 @@ class DebriefScreen(SimScreen[None]):
         grid.add_row(Text(self.t("speaker.trainee")), Text(self._did(turn)))
         if turn.feedback is not None:
             grid.add_row(Text(self.t("speaker.feedback")), Text(self.play.text(turn.feedback)))
-        # A turn with a single option was no decision: nothing to compare.
-        if best is not None and len(turn.alternatives) > 1:
-            if self._was_best(turn, best):
-                grid.add_row(Text(""), Text("✓ " + self.t("turn.best")))
-            else:
-                grid.add_row(Text(self.t("turn.better")), Text(self._alternative(best)))
+        if judged.was_best:
+            grid.add_row(Text(""), Text("✓ " + self.t("turn.best")))
+        elif judged.better is not None:
+            grid.add_row(Text(self.t("turn.better")), Text(self._alternative(judged.better)))
         return Group(head, grid)
 
     def _did(self, turn: Turn) -> str:
@@ -210,12 +207,6 @@ class DebriefScreen(SimScreen[None]):
         if alt.say is None:
             return self.t("turn.timeout")
         return self.play.text(alt.say)
-
-    def _was_best(self, turn: Turn, best: Alternative) -> bool:
-        goals: Sequence[str] = self.play.scenario.goals
-        chosen = next(a for a in turn.alternatives if a.action == turn.action and a.choice_id == turn.choice_id)
-        worth = lambda alt: sum(alt.principles.get(g, 0) for g in goals)  # noqa: E731
-        return worth(chosen) >= worth(best)
 
     # --- actions ---------------------------------------------------------------------
 

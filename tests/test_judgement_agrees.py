@@ -1,0 +1,78 @@
+"""One verdict per turn, the same everywhere: a choice worth as much as the
+best is the best (no "better: …"), and a turn with a single option was no
+decision (no "✓ best", no "better"), in Markdown, JSON, HTML and --plain alike."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from sim.core.engine import Session
+from sim.core.scoring import score, verdict
+from sim.reports.html import render
+from sim.reports.json_report import report_data
+from sim.reports.markdown import markdown
+from tests.helpers import write_scenario
+
+NODES = {
+    "opening": {
+        "choices": [
+            {"id": "a", "say": "Sorry for the wait.", "next": "second", "principles": {"no-shaming": 1}, "feedback": "f"},
+            {"id": "b", "say": "I hear you.", "next": "second", "principles": {"listen-acknowledge": 1}, "feedback": "f"},
+            {"id": "c", "say": "Calm down.", "next": "second", "principles": {"no-shaming": -2}, "feedback": "f"},
+        ]
+    },
+    # One option only: nothing to choose.
+    "second": {"choices": [{"id": "d", "say": "Here is the form.", "next": "done", "principles": {"no-shaming": 1}, "feedback": "f"}]},
+    "done": {"end": "resolved"},
+    "helped": {"end": "help-called"},
+}
+
+
+def _played(tmp_path):
+    lib, ls = write_scenario(tmp_path, NODES, goals=["no-shaming", "listen-acknowledge"])
+    session = Session.replay(ls.scenario, lib.profile_for(ls.scenario), 0, ["b", "d"])
+    return lib, session, score(session)
+
+
+def test_the_verdicts(tmp_path):
+    _, session, result = _played(tmp_path)
+    tie, single = result.verdicts
+    assert (tie.decision, tie.was_best, tie.better) == (True, True, None)  # b ties with a, listed first
+    assert (single.decision, single.was_best, single.better) == (False, None, None)
+    goals = session.scenario.goals
+    assert [verdict(t, goals) for t in session.turns] == list(result.verdicts)
+
+
+def test_markdown_json_and_html_agree(tmp_path):
+    lib, session, result = _played(tmp_path)
+    md = markdown(session, result, lib, "en", None)
+    assert "better:" not in md  # a tie with the best is not "worse"
+    data = report_data(session, result, lib, "en", None)
+    assert [(t["was_best"], t["better"]) for t in data["turns"]] == [(True, None), (None, None)]
+    page = render(json.loads(json.dumps(data)))
+    assert page.count("the best option here") == 1  # turn 1 only: turn 2 was no decision
+
+
+def test_a_worse_choice_names_the_better_one_everywhere(tmp_path):
+    lib, ls = write_scenario(tmp_path, NODES, goals=["no-shaming", "listen-acknowledge"])
+    session = Session.replay(ls.scenario, lib.profile_for(ls.scenario), 0, ["c", "d"])
+    result = score(session)
+    assert result.verdicts[0].better.choice_id == "a"
+    assert "Sorry for the wait." in markdown(session, result, lib, "en", None).split("better:")[1]
+    data = report_data(session, result, lib, "en", None)
+    assert data["turns"][0]["was_best"] is False and data["turns"][0]["better"]["choice_id"] == "a"
+    assert "the best option here" not in render(data)
+
+
+def test_plain_debrief_agrees(tmp_path):
+    from sim.plain import PlainPlay
+
+    lib, ls = write_scenario(tmp_path, NODES, goals=["no-shaming", "listen-acknowledge"])
+    out = io.StringIO()
+    # b ties with the best, then the single option; two goals rated, reflections left empty.
+    PlainPlay(lib, ls, "en", "practice", io.StringIO("2\n1\n3\n3\n\n\n\n"), out).run()
+    text = out.getvalue()
+    turns = text[text.index("Turns"):] if "Turns" in text else text
+    assert turns.count("One of the best options here.") == 1
+    assert "Better" not in turns and "better:" not in turns
