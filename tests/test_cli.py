@@ -618,3 +618,16 @@ def test_piped_output_honours_columns(capsys, monkeypatch, sample_library):
     assert code == 0 and max(len(line) for line in narrow.splitlines()) <= 60
     monkeypatch.setenv("COLUMNS", "not-a-number")  # ignored: the fixed width again
     assert cli(capsys, "history", "--trainee", "ann")[1] == fixed
+
+
+def test_every_command_in_the_table_resolves_and_every_command_has_an_entry():
+    import argparse
+    from importlib import import_module
+
+    from sim.cli.main import APP, COMMANDS, PLAIN, build_parser
+
+    for target in [*COMMANDS.values(), APP, PLAIN]:
+        module, _, function = target.partition(":")
+        assert callable(getattr(import_module(module), function)), target
+    sub = next(a for a in build_parser("en")._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(sub.choices) == set(COMMANDS) | {"play"}
