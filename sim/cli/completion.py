@@ -35,14 +35,13 @@ def scenario_names(prefix: str, parsed_args: argparse.Namespace, **_: Any) -> li
     from argcomplete.completers import FilesCompleter
 
     from sim.content.locate import dialogue_dirs
-    from sim.session.catalog import Catalog
+    from sim.session.catalog import scenario_ids
 
     try:
-        entries = Catalog.load(dialogue_dirs(parsed_args)).entries
+        ids = scenario_ids(dialogue_dirs(parsed_args))
     except Exception:  # a completion never breaks the shell's line: offer files alone
-        entries = []
-    ids = sorted({e.info.id for e in entries if e.info is not None and e.info.id.startswith(prefix)})
-    return ids + list(FilesCompleter(("yaml", "yml"))(prefix))
+        ids = []
+    return [i for i in ids if i.startswith(prefix)] + list(FilesCompleter(("yaml", "yml"))(prefix))
 
 
 def run_completion(args: argparse.Namespace) -> int:

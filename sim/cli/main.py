@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from sim import __version__
-from sim.cli.completion import SHELLS, asked, complete
+from sim.cli.completion import SHELLS, asked, complete, scenario_names
 from sim.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError
 from sim.i18n import STRINGS, default_lang, lang_from_argv, t
 
@@ -110,8 +110,6 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=w(key), description=w(key))
 
     def scenario_arg(p: argparse.ArgumentParser) -> None:
-        from sim.cli.completion import scenario_names
-
         arg = p.add_argument("scenario", metavar=w("args.metavar.scenario"), help=w("args.scenario"))
         arg.completer = scenario_names  # type: ignore[attr-defined]  # argcomplete reads this attribute
 

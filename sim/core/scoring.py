@@ -70,7 +70,7 @@ class Score:
     critical_misses: tuple[CriticalMiss, ...]
     ending: Ending | None
     best_alternatives: tuple[Alternative | None, ...]  # one per turn
-    verdicts: tuple[TurnVerdict, ...] = ()  # one per turn
+    verdicts: tuple[TurnVerdict, ...]  # one per turn
 
     def principle(self, pid: str) -> PrincipleScore | None:
         return next((p for p in self.principles if p.principle == pid), None)
@@ -108,9 +108,13 @@ class TurnVerdict:
     goals: the one rule behind "✓ one of the best" and "better: …" in the
     debrief, `--plain` and every report."""
 
-    decision: bool  # more than one option was open: a turn with one option is no decision
     was_best: bool | None  # worth as much as the best option; None when there was no decision
     better: Alternative | None  # the best option, when the choice was worth less
+
+    @property
+    def decision(self) -> bool:
+        """More than one option was open: a turn with one option is no decision."""
+        return self.was_best is not None
 
 
 def chosen_alternative(turn: Turn) -> Alternative | None:
@@ -127,10 +131,10 @@ def verdict(turn: Turn, goals: Sequence[str]) -> TurnVerdict:
     best = best_alternative(turn, goals)
     chosen = chosen_alternative(turn)
     if best is None or chosen is None or len(turn.alternatives) < 2:
-        return TurnVerdict(False, None, None)
+        return TurnVerdict(None, None)
     if worth(chosen, goals) >= worth(best, goals):  # a tie with the best is the best
-        return TurnVerdict(True, True, None)
-    return TurnVerdict(True, False, best)
+        return TurnVerdict(True, None)
+    return TurnVerdict(False, best)
 
 
 def best_alternative(turn: Turn, goals: Sequence[str]) -> Alternative | None:

@@ -246,6 +246,14 @@ def _rows(sources: tuple[Path, ...]) -> tuple[_Source, list[_Row]]:
     return _Source(sources, library), rows
 
 
+def scenario_ids(dirs: Sequence[Path] = ()) -> list[str]:
+    """The ids of the playable scenarios, built-in plus `dirs`, from the index
+    alone: unlike `Catalog.load`, no journal is read for last results (shell
+    completion asks on every Tab)."""
+    _, rows = _rows(tuple(dirs))
+    return sorted({r.info.id for r in rows if r.info is not None})
+
+
 def _rows_of(library: Library) -> list[_Row]:
     playable = sorted(library.scenarios, key=lambda ls: (not ls.builtin, ls.scenario.id))
     rows = [_Row(str(ls.path), ScenarioInfo.of(ls, library)) for ls in playable]

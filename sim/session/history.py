@@ -445,6 +445,9 @@ class Store:
         id again changes nothing, so the TUI and the journal import may both
         record a session. `content_hash` is the version that was played, when
         that is not the scenario's current one (an old journal)."""
+        # Here, not at the top: this module loads with the standard library only.
+        from sim.core.scoring import worth
+
         sid = session_id or new_session_id()
         scenario = session.scenario
         default_lang = scenario.language
@@ -468,7 +471,7 @@ class Store:
                     "say": text_map(alt.say, default_lang),
                     "principles": dict(alt.principles),
                     # What the option is worth on the scenario's goals: ties are all "best".
-                    "worth": sum(alt.principles.get(g, 0) for g in scenario.goals),
+                    "worth": worth(alt, scenario.goals),
                 }
                 for alt in turn.alternatives
             ]
