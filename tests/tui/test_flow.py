@@ -113,6 +113,26 @@ async def test_whole_flow_with_replay_from_a_turn(make_app):
         assert row[-1].plain == str(debrief.score.overall)
 
 
+async def test_ratings_typed_in_one_burst_rate_one_goal_each(make_app):
+    # A fast typist (or tmux send-keys on a busy machine): the digits arrive before
+    # the first one has been handled. Each must still rate the next goal, and a
+    # digit in a reflection field is text.
+    from textual import events
+
+    app = make_app(play="sample")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("2", "1", "1", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SelfAssessmentScreen)
+        for key in ["4", "3", "5", "2", "up"]:
+            app.post_message(events.Key(key, key if key.isdigit() else None))  # no pause between them
+        await pilot.pause()
+        assert [r.value for r in app.screen.query(Rating)] == [4, 3, 5]
+        assert app.screen.query_one("#prompt-went_well").value == "2"  # after the last goal, text
+        assert app.screen.focused is app.screen.query(Rating).last()  # and "up" came back to the goals
+
+
 async def test_replay_from_a_later_turn_keeps_the_turns_before(make_app):
     app = make_app(play="sample")
     async with app.run_test(size=SIZE) as pilot:

@@ -22,8 +22,12 @@ PROMPTS = ("went_well", "differently", "feeling")
 class SelfAssessmentScreen(SimScreen[None]):
     BINDINGS = [
         Binding("ctrl+s", "submit", "key.submit", id="self.submit", tooltip="tip.submit"),
-        Binding("down", "app.focus_next", "key.next", show=False, id="self.next", tooltip="tip.next"),
-        Binding("up", "app.focus_previous", "key.previous", show=False, id="self.previous", tooltip="tip.previous"),
+        # Priority bindings run as each key arrives, in order, so a fast "4 3 5" rates three
+        # goals: a widget's own binding runs only after the key's round trip through it,
+        # by when the next digit may already have gone to the same rating.
+        Binding("down", "move(1)", "key.next", show=False, priority=True, id="self.next", tooltip="tip.next"),
+        Binding("up", "move(-1)", "key.previous", show=False, priority=True, id="self.previous", tooltip="tip.previous"),
+        *[Binding(str(n), f"rate({n})", "key.rate", show=False, priority=True, id=f"self.rate.{n}", tooltip="tip.rate") for n in range(1, 6)],
     ]
 
     def __init__(self, play: Play) -> None:
@@ -59,11 +63,25 @@ class SelfAssessmentScreen(SimScreen[None]):
     def _next_field(self) -> None:
         self.focus_next()
 
-    @on(Rating.Changed)
-    def _rated(self, event: Rating.Changed) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In a reflection field a digit is text; returning False passes the key on to it.
+        if action == "rate":
+            return self.focused is None or isinstance(self.focused, Rating)
+        return True
+
+    def action_rate(self, value: int) -> None:
+        # A digit typed before the screen has set its focus rates the first goal.
+        rating = self.focused if isinstance(self.focused, Rating) else self.query(Rating).first()
+        rating.rate(value)
         # Rating with a digit moves on, so five goals take five keys.
-        if event.by_digit and event.rating.has_focus:
+        self.set_focus(rating)
+        self.focus_next()
+
+    def action_move(self, step: int) -> None:
+        if step > 0:
             self.focus_next()
+        else:
+            self.focus_previous()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "submit":

@@ -32,8 +32,9 @@ class Rating(Widget, can_focus=True):
     BINDINGS = [
         Binding("left", "step(-1)", "key.rate", key_display="←→ 1-5", id="rating.down", tooltip="tip.rate"),
         Binding("right", "step(1)", "key.rate", show=False, id="rating.up", tooltip="tip.rate"),
-        *[Binding(str(n), f"set({n})", "key.rate", show=False, id=f"rating.{n}", tooltip="tip.rate") for n in range(1, 6)],
     ]
+    # The digits are bound by the screen that holds the ratings: a digit also moves
+    # on to the next rating, and only the screen can do both in the order keys came.
 
     value: reactive[int | None] = reactive(None)
 
@@ -41,7 +42,6 @@ class Rating(Widget, can_focus=True):
     class Changed(Message):
         rating: Rating
         value: int
-        by_digit: bool  # typed as a number, not stepped to with the arrows
 
     def __init__(self, words: tuple[str, ...], *, lang: str, id: str | None = None) -> None:
         """`words`: the meaning of 1…5, then the text for "not rated"."""
@@ -52,10 +52,7 @@ class Rating(Widget, can_focus=True):
     def action_step(self, delta: int) -> None:
         # From "not rated", the first step lands in the middle.
         start = self.value if self.value is not None else 3 - delta
-        self._set(min(5, max(1, start + delta)), by_digit=False)
-
-    def action_set(self, value: int) -> None:
-        self._set(value, by_digit=True)
+        self.rate(min(5, max(1, start + delta)))
 
     def on_focus(self) -> None:
         self.refresh()
@@ -63,15 +60,15 @@ class Rating(Widget, can_focus=True):
     def on_blur(self) -> None:
         self.refresh()
 
-    def _set(self, value: int, *, by_digit: bool) -> None:
+    def rate(self, value: int) -> None:
         self.value = value
-        self.post_message(self.Changed(self, value, by_digit))
+        self.post_message(self.Changed(self, value))
 
     def on_click(self, event: Click) -> None:
         # Each number is four cells wide ("[3] " or " 3  "), after the padding and the pointer.
         n = (event.x - 3) // 4 + 1
         if 1 <= n <= 5:
-            self._set(n, by_digit=False)
+            self.rate(n)
 
     def render(self) -> Content:
         chosen = self.get_visual_style("rating--chosen", partial=True)
