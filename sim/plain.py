@@ -28,16 +28,17 @@ from typing import Any, TextIO
 from sim.content.library import Library, LoadedScenario
 from sim.core.engine import Alternative, EngineError, Line, Session, Turn
 from sim.core.scoring import Score, score
+from sim.core.self_rating import self_checks
 from sim.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
 from sim.i18n import default_lang, t
 from sim.session import journal as journals
-from sim.session.history import record_session, self_score, utc_now
+from sim.reports import words
+from sim.session.history import record_session, utc_now
 from sim.session.journal import Journal, JournalInfo, new_seed
 from sim.text import LocalText, clean, localize
 
 # The reflection prompts of the self-assessment, as in the TUI (i18n `prompt.*`).
 PROMPTS = ("went_well", "differently", "feeling")
-CALIBRATED = 10  # a self-rating this close to the score counts as accurate, as in the TUI
 MARKS = {"good": "✓", "bad": "✗", "neutral": "•"}
 
 
@@ -419,26 +420,15 @@ class PlainPlay:
             self.say(self.tr("plain.report_hint", session=self.journal.session_id))
 
     def _principles(self, result: Score) -> None:
-        ratings = (self.self_assessment or {}).get("ratings", {})
         self.say()
         self.say(self.tr("plain.principles"))
-        for ps in result.principles:
-            rating = ratings.get(ps.principle)
-            own = self_score(rating)
-            you = "—" if own is None else f"{own} ({rating}/5)"
+        for check in self_checks(result, (self.self_assessment or {}).get("ratings")):
+            ps = check.principle
+            you = "—" if check.own is None else f"{check.own} ({check.rating}/5)"
             computed = self.tr("debrief.not_tested") if ps.score is None else str(ps.score)
             name = self._principle(ps.principle) + (" ★" if ps.goal else "")
-            self.say(self.tr("plain.principle_line", name=name, score=computed, rating=you, gap=self._gap(own, ps.score)))
+            self.say(self.tr("plain.principle_line", name=name, score=computed, rating=you, gap=words.gap(check, self.lang)))
         self.say(self.tr("plain.goal_mark"))
-
-    def _gap(self, own: int | None, computed: int | None) -> str:
-        if own is None or computed is None:
-            return "—"
-        gap = own - computed
-        shown = f"{gap:+d}" if gap else "±0"
-        if abs(gap) <= CALIBRATED:
-            return self.tr("gap.calibrated", gap=shown)
-        return self.tr("gap.over" if gap > 0 else "gap.under", gap=shown)
 
     def _turns(self, result: Score) -> None:
         self.say()
@@ -458,16 +448,10 @@ class PlainPlay:
                 self.say(f"  {self.tr('turn.better')}: {self._alternative(judged.better)}")
 
     def _did(self, action: str, say: LocalText | None) -> str:
-        if action == "timeout":
-            return self.tr("turn.timeout")
-        if action == "help":
-            return self.tr("turn.help") + (f": {self.text(say)}" if say is not None else "")
-        return self.text(say)
+        return words.did(action, None if say is None else self.text(say), self.lang)
 
     def _alternative(self, alt: Alternative) -> str:
-        if alt.action == "help" or alt.say is None:
-            return self._did(alt.action if alt.action == "help" else "timeout", alt.say)
-        return self.text(alt.say)
+        return words.alternative(alt.action, None if alt.say is None else self.text(alt.say), self.lang)
 
 
 def run_plain(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:

@@ -76,3 +76,39 @@ def test_plain_debrief_agrees(tmp_path):
     turns = text[text.index("Turns"):] if "Turns" in text else text
     assert turns.count("One of the best options here.") == 1
     assert "Better" not in turns and "better:" not in turns
+
+
+# --- the self-assessment: one rule for the rating, the gap and its judgement ----------------
+
+
+def test_self_score_and_calibration():
+    from sim.core.self_rating import CALIBRATED, calibration, self_score
+
+    assert [self_score(r) for r in (1, 2, 3, 4, 5)] == [0, 25, 50, 75, 100]
+    # A damaged journal or a hand-edited report: none of these is a rating.
+    assert [self_score(r) for r in (0, 6, True, False, "3", 3.0, None, [3])] == [None] * 8
+    assert calibration(None) is None
+    assert calibration(CALIBRATED) == calibration(-CALIBRATED) == "calibrated"
+    assert calibration(CALIBRATED + 1) == "over" and calibration(-CALIBRATED - 1) == "under"
+
+
+def test_the_self_rating_is_judged_the_same_everywhere(tmp_path):
+    """A `true` rating (from a damaged journal) was 0 in the debrief but no
+    rating in the history and the reports; now it is no rating everywhere."""
+    from sim.core.self_rating import self_checks
+
+    lib, session, result = _played(tmp_path)  # no-shaming 100, listen-acknowledge 100
+    assessment = {"ratings": {"no-shaming": True, "listen-acknowledge": 2}, "reflections": {}}
+    checks = self_checks(result, assessment["ratings"])
+    assert [(c.principle.principle, c.rating, c.own, c.gap, c.calibration) for c in checks] == [
+        ("no-shaming", None, None, None, None),
+        ("listen-acknowledge", 2, 25, -75, "under"),
+    ]
+    data = report_data(session, result, lib, "en", assessment)
+    assert [(p["self_rating"], p["gap"], p["calibration"]) for p in data["principles"]] == [(None, None, None), (2, -75, "under")]
+    md = markdown(session, result, lib, "en", assessment)
+    rows = [line for line in md.splitlines() if line.startswith("| No shaming") or line.startswith("| Listen")]
+    assert [row.split(" | ")[2:4] for row in rows] == [["—", "—"], ["2/5", "-75"]]
+    page = render(data)
+    assert page.count('class="under"') == 1 and 'class="over"' not in page
+    assert self_checks(result, "not a mapping")[0].rating is None  # a damaged self-assessment is no rating

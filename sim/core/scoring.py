@@ -178,3 +178,4 @@ def score(session: Session) -> Score:
         best_alternatives=tuple(best_alternative(t, goals) for t in session.turns),
         verdicts=tuple(verdict(t, goals) for t in session.turns),
     )
+

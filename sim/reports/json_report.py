@@ -14,20 +14,12 @@ from typing import Any
 from sim.content.library import Library
 from sim.core.engine import Alternative, Session
 from sim.core.scoring import Score
-from sim.session.history import SessionRecord, self_score
+from sim.core.self_rating import self_checks
+from sim.session.history import SessionRecord
 from sim.text import clean, localize
 
 FORMAT = "encounter-sim.report"
 VERSION = 1
-CALIBRATED = 10  # a self-rating this close to the computed score counts as accurate (as in the TUI)
-
-
-def calibration_label(gap: int | None) -> str | None:
-    if gap is None:
-        return None
-    if abs(gap) <= CALIBRATED:
-        return "calibrated"
-    return "over" if gap > 0 else "under"
 
 
 def report_data(
@@ -55,15 +47,12 @@ def report_data(
         return {"action": alt.action, "choice_id": alt.choice_id, "say": t(alt.say), "principles": dict(alt.principles)}
 
     assessment = self_assessment or {}
-    ratings = assessment.get("ratings") or {}
     principles = []
     gaps = []
-    for ps in score.principles:
-        rating = ratings.get(ps.principle)
-        own = self_score(rating)
-        gap = None if own is None or ps.score is None else own - ps.score
-        if gap is not None:
-            gaps.append(gap)
+    for check in self_checks(score, assessment.get("ratings")):
+        ps = check.principle
+        if check.gap is not None:
+            gaps.append(check.gap)
         principles.append(
             {
                 "id": ps.principle,
@@ -72,10 +61,10 @@ def report_data(
                 "score": ps.score,
                 "earned": ps.earned,
                 "possible": ps.possible,
-                "self_rating": rating if own is not None else None,
-                "self_score": own,
-                "gap": gap,
-                "calibration": calibration_label(gap),
+                "self_rating": check.rating,
+                "self_score": check.own,
+                "gap": check.gap,
+                "calibration": check.calibration,
             }
         )
 

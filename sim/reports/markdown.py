@@ -7,6 +7,7 @@ from typing import Any
 from sim.content.library import Library
 from sim.core.engine import Session
 from sim.core.scoring import Score
+from sim.core.self_rating import self_checks
 from sim.i18n import t as tr
 from sim.text import clean, localize
 
@@ -17,10 +18,6 @@ def _md(text: str) -> str:
     for ch in "\\`*_[]<>|#":
         text = text.replace(ch, "\\" + ch)
     return text
-
-
-def _self_score(rating: Any) -> int | None:
-    return (int(rating) - 1) * 25 if isinstance(rating, int) and 1 <= rating <= 5 else None
 
 
 def markdown(session: Session, score: Score, lib: Library, lang: str, self_assessment: dict[str, Any] | None) -> str:
@@ -37,7 +34,7 @@ def markdown(session: Session, score: Score, lib: Library, lang: str, self_asses
         # The simulator's own words; authored text in `fields` is escaped by the caller.
         return tr(key, lang, **fields)
 
-    ratings = (self_assessment or {}).get("ratings", {})
+    ratings = (self_assessment or {}).get("ratings")
     lines = [f"# {t(s.title)}", ""]
     lines.append("- " + w("report.scenario", id=s.id, hash=s.content_hash or "—", seed=session.seed))
     lines.append("- " + w("report.client", name=t(session.profile.name)))
@@ -57,11 +54,11 @@ def markdown(session: Session, score: Score, lib: Library, lang: str, self_asses
     columns = ("principle", "score", "self", "gap", "points")
     lines.append("| " + " | ".join(w(f"report.col.{c}") for c in columns) + " |")
     lines.append("| --- | ---: | ---: | ---: | ---: |")
-    for ps in score.principles:
+    for check in self_checks(score, ratings):
+        ps = check.principle
         computed = ps.score
-        own = _self_score(ratings.get(ps.principle))
-        gap = "—" if computed is None or own is None else f"{own - computed:+d}"
-        rating = "—" if own is None else f"{ratings[ps.principle]}/5"
+        gap = "—" if check.gap is None else f"{check.gap:+d}"
+        rating = "—" if check.rating is None else f"{check.rating}/5"
         goal = " " + w("report.goal") if ps.goal else ""
         lines.append(
             f"| {pname(ps.principle)}{goal} | {'—' if computed is None else computed} | {rating} | {gap} | {ps.earned}/{ps.possible} |"

@@ -29,6 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sim.core.self_rating import self_score
 from sim.errors import UserError
 from sim.paths import data_dir
 from sim.session.journal import new_session_id
@@ -154,11 +155,6 @@ def iso(value: datetime | str | None) -> str | None:
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)
     return value.astimezone(timezone.utc).isoformat(timespec="seconds")
-
-
-def self_score(rating: Any) -> int | None:
-    """A 1–5 self-rating on the 0–100 scale of the computed scores."""
-    return (rating - 1) * 25 if isinstance(rating, int) and not isinstance(rating, bool) and 1 <= rating <= 5 else None
 
 
 def text_map(text: Any, default_lang: str) -> dict[str, str]:

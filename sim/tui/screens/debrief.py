@@ -24,19 +24,15 @@ from textual.widgets.option_list import Option
 from sim.atomic import write_file
 from sim.core.engine import Alternative, Turn
 from sim.core.scoring import Score, TurnVerdict
+from sim.core.self_rating import SelfCheck, self_checks
+from sim.reports import words as words_for
 from sim.reports.markdown import markdown
 from sim.session.play import Play
 from sim.tui.messages import ReplayRequested
 from sim.tui.screens.base import SimScreen
 from sim.tui.screens.save_report import SaveReportScreen
 
-CALIBRATED = 10  # a self-rating this close to the computed score counts as accurate
 SPARKS = "▁▂▃▄▅▆▇█"
-
-
-def self_score(rating: int) -> int:
-    """A 1–5 self-rating on the 0–100 scale of computed scores."""
-    return (rating - 1) * 25
 
 
 class DebriefScreen(SimScreen[None]):
@@ -123,34 +119,29 @@ class DebriefScreen(SimScreen[None]):
         return Content("\n".join("⚠ " + miss for miss in self.play.misses()))
 
     def _principles(self) -> Table:
-        ratings = (self.play.self_assessment or {}).get("ratings", {})
+        ratings = (self.play.self_assessment or {}).get("ratings")
         table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
         table.add_column(Text(self.t("col.principle")), ratio=1, no_wrap=False)
         table.add_column(Text(self.t("col.self")), justify="right")
         table.add_column(Text(self.t("col.score")), justify="right")
         table.add_column(Text(self.t("col.gap")))
-        for ps in self.score.principles:
+        for check in self_checks(self.score, ratings):
+            ps = check.principle
             name = Text(self.play.principle_name(ps.principle))
             if ps.goal:
                 name.append(" ★")
-            rating = ratings.get(ps.principle)
-            own = self_score(rating) if isinstance(rating, int) and 1 <= rating <= 5 else None
-            computed = ps.score
-            you = Text("—") if own is None else Text(f"{own} ({rating}/5)")
-            scored = Text(self.t("debrief.not_tested")) if computed is None else Text(str(computed))
-            table.add_row(name, you, scored, self._gap(own, computed))
+            you = Text("—") if check.own is None else Text(f"{check.own} ({check.rating}/5)")
+            scored = Text(self.t("debrief.not_tested")) if ps.score is None else Text(str(ps.score))
+            table.add_row(name, you, scored, self._gap(check))
         table.caption = Text(self.t("debrief.table_caption"))
         table.caption_justify = "left"
         return table
 
-    def _gap(self, own: int | None, computed: int | None) -> Text:
-        if own is None or computed is None:
+    def _gap(self, check: SelfCheck) -> Text:
+        if check.gap is None:
             return Text("—")
-        gap = own - computed
-        shown = f"{gap:+d}" if gap else "±0"
-        if abs(gap) <= CALIBRATED:
-            return Text(self.t("gap.calibrated", gap=shown))
-        return Text(self.t("gap.over" if gap > 0 else "gap.under", gap=shown), style="bold")
+        words = words_for.gap(check, self.lang)
+        return Text(words) if check.calibration == "calibrated" else Text(words, style="bold")
 
     def _timeline(self) -> Content:
         turns = self.play.session.turns
@@ -195,18 +186,10 @@ class DebriefScreen(SimScreen[None]):
         return Group(head, grid)
 
     def _did(self, turn: Turn) -> str:
-        if turn.action == "timeout":
-            return self.t("turn.timeout")
-        if turn.action == "help":
-            return self.t("turn.help") + (f": {self.play.text(turn.say)}" if turn.say is not None else "")
-        return self.play.text(turn.say)
+        return words_for.did(turn.action, None if turn.say is None else self.play.text(turn.say), self.lang)
 
     def _alternative(self, alt: Alternative) -> str:
-        if alt.action == "help":
-            return self.t("turn.help") + (f": {self.play.text(alt.say)}" if alt.say is not None else "")
-        if alt.say is None:
-            return self.t("turn.timeout")
-        return self.play.text(alt.say)
+        return words_for.alternative(alt.action, None if alt.say is None else self.play.text(alt.say), self.lang)
 
     # --- actions ---------------------------------------------------------------------
 
