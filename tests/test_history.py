@@ -388,7 +388,7 @@ def test_sparkline_scale():
 
 # --- import hygiene --------------------------------------------------------------------------
 
-HEADLESS = ["sim.session.history", "sim.session.rebuild", "sim.reports.xapi", "sim.reports.lrs", "sim.reports.json_report", "sim.reports.html", "sim.reports.summary", "sim.errors"]
+HEADLESS = ["sim.session.history", "sim.session.rebuild", "sim.reports.xapi", "sim.reports.lrs", "sim.reports.data", "sim.reports.html", "sim.reports.summary", "sim.errors"]
 
 
 @pytest.mark.parametrize("module", HEADLESS)

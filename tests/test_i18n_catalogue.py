@@ -124,10 +124,11 @@ def test_validate_keeps_problem_lines_english_for_editors_and_ci(capsys, tmp_pat
 def test_markdown_report_in_finnish(sample_library):
     from sim.core.engine import Session
     from sim.core.scoring import score
+    from sim.reports.data import report_data
     from sim.reports.markdown import markdown
 
     s = Session.replay(sample_library.scenario("sample").scenario, sample_library.profile_for(sample_library.scenario("sample").scenario), 0, ["notice", "sorry", "file"], frozenset({"call-help-early"}))
-    text = markdown(s, score(s), sample_library, "fi", {"ratings": {"no-shaming": 4}, "reflections": {"Mikä meni hyvin?": "rauhallisuus"}})
+    text = markdown(report_data(s, score(s), sample_library, "fi", {"ratings": {"no-shaming": 4}, "reflections": {"Mikä meni hyvin?": "rauhallisuus"}}))
     for expected in [
         "- Asiakas: Kiukkuinen asiakas",
         "- Lopputulos: asia ratkesi",

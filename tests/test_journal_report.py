@@ -10,6 +10,7 @@ import pytest
 from sim.atomic import write_file
 from sim.core.engine import Session
 from sim.core.scoring import score
+from sim.reports.data import report_data
 from sim.reports.markdown import markdown
 from sim.session import journal
 from sim.session.play import default_report_path
@@ -87,7 +88,7 @@ def test_journals_named_before_microseconds_are_still_read_in_order(_isolated_ho
 
 def test_markdown_report(sample_library, sample, sample_profile):
     s = Session.replay(sample, sample_profile, 0, ["notice", "argue", "alone"])
-    text = markdown(s, score(s), sample_library, "en", {"ratings": {"no-shaming": 4}, "reflections": {"What went well?": "I *stayed* calm"}})
+    text = markdown(report_data(s, score(s), sample_library, "en", {"ratings": {"no-shaming": 4}, "reflections": {"What went well?": "I *stayed* calm"}}))
     assert text.startswith("# Sample")
     assert "## Critical misses" in text and "Turn 2: Call for help early" in text
     assert "| No shaming (goal) | 0 | 4/5 | +75 | 0/4 |" in text

@@ -10,7 +10,7 @@ import json
 from sim.core.engine import Session
 from sim.core.scoring import score, verdict
 from sim.reports.html import render
-from sim.reports.json_report import report_data
+from sim.reports.data import report_data
 from sim.reports.markdown import markdown
 from tests.helpers import write_scenario
 
@@ -46,7 +46,7 @@ def test_the_verdicts(tmp_path):
 
 def test_markdown_json_and_html_agree(tmp_path):
     lib, session, result = _played(tmp_path)
-    md = markdown(session, result, lib, "en", None)
+    md = markdown(report_data(session, result, lib, "en", None))
     assert "better:" not in md  # a tie with the best is not "worse"
     data = report_data(session, result, lib, "en", None)
     assert [(t["was_best"], t["better"]) for t in data["turns"]] == [(True, None), (None, None)]
@@ -59,7 +59,7 @@ def test_a_worse_choice_names_the_better_one_everywhere(tmp_path):
     session = Session.replay(ls.scenario, lib.profile_for(ls.scenario), 0, ["c", "d"])
     result = score(session)
     assert result.verdicts[0].better.choice_id == "a"
-    assert "Sorry for the wait." in markdown(session, result, lib, "en", None).split("better:")[1]
+    assert "Sorry for the wait." in markdown(report_data(session, result, lib, "en", None)).split("better:")[1]
     data = report_data(session, result, lib, "en", None)
     assert data["turns"][0]["was_best"] is False and data["turns"][0]["better"]["choice_id"] == "a"
     assert "the best option here" not in render(data)
@@ -106,7 +106,7 @@ def test_the_self_rating_is_judged_the_same_everywhere(tmp_path):
     ]
     data = report_data(session, result, lib, "en", assessment)
     assert [(p["self_rating"], p["gap"], p["calibration"]) for p in data["principles"]] == [(None, None, None), (2, -75, "under")]
-    md = markdown(session, result, lib, "en", assessment)
+    md = markdown(report_data(session, result, lib, "en", assessment))
     rows = [line for line in md.splitlines() if line.startswith("| No shaming") or line.startswith("| Listen")]
     assert [row.split(" | ")[2:4] for row in rows] == [["—", "—"], ["2/5", "-75"]]
     page = render(data)

@@ -7,7 +7,6 @@ report has the full texts; if the scenario was edited since, it says so.
 from __future__ import annotations
 
 import argparse
-import json
 
 from sim.cli.history import open_history
 from sim.cli.output import CliError, write_output
@@ -38,39 +37,12 @@ def find_record(store: Store, wanted: str, trainee: str | None = None, lang: str
 
 
 def render(record: SessionRecord, fmt: str, args: argparse.Namespace) -> str:
+    from sim.reports.data import render, report_data
     from sim.session.rebuild import Rebuilder
 
     rebuilt = Rebuilder(dialogue_dirs(args)).rebuild_record(record.row)
     lang = args.lang or record.row.lang or "en"
-    assessment = record.self_assessment
-    if fmt == "md":
-        from sim.reports.markdown import markdown
-
-        text = markdown(rebuilt.session, rebuilt.score, rebuilt.library, lang, assessment)
-        return _markdown_header(text, record, rebuilt.content_changed, rebuilt.current_hash, lang)
-    from sim.reports.json_report import report_data
-
-    data = report_data(rebuilt.session, rebuilt.score, rebuilt.library, lang, assessment, record=record)
-    if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    from sim.reports.html import render as render_html
-
-    return render_html(data)
-
-
-def _markdown_header(text: str, record: SessionRecord, changed: bool, current: str, lang: str = "en") -> str:
-    # The Markdown debrief is the TUI's; the stored session adds who and when.
-    from sim.i18n import STRINGS
-    from sim.reports.markdown import _md
-
-    row = record.row
-    lines = text.split("\n")
-    mode = t(f"mode.{row.mode}", lang) if f"mode.{row.mode}" in STRINGS else _md(row.mode)
-    extra = ["- " + t("report.session", lang, id=row.id, trainee=_md(row.trainee), started=row.started, mode=mode)]
-    if changed:
-        extra.append("- " + t("report.changed", lang, old=row.content_hash, new=current))
-    # After the title and its blank line.
-    return "\n".join(lines[:2] + extra + lines[2:]) + ("" if text.endswith("\n") else "\n")
+    return render(report_data(rebuilt.session, rebuilt.score, rebuilt.library, lang, record.self_assessment, record=record), fmt)
 
 
 def run_report(args: argparse.Namespace) -> int:

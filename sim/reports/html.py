@@ -6,7 +6,7 @@ that forbids loading anything, so nothing can sneak in. Every authored or
 user-given text is escaped with `html.escape`: a scenario that says
 `<script>` shows those characters, it does not run them.
 
-Renders the data of `sim.reports.json_report.report_data`, so the HTML and JSON
+Renders the data of `sim.reports.data.report_data`, so the HTML and JSON
 reports never disagree.
 """
 

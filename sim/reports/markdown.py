@@ -1,95 +1,97 @@
-"""The debrief as a Markdown report, written atomically."""
+"""The debrief as a Markdown report.
+
+Rendered from `sim.reports.data.report_data`, like the HTML and JSON reports,
+so the three cannot say different things about the same session. The data's
+texts are clean already; here they are escaped for Markdown.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sim.content.library import Library
-from sim.core.engine import Session
-from sim.core.scoring import Score
-from sim.core.self_rating import self_checks
+from sim.core.engine import MISS_REASONS
+from sim.i18n import STRINGS
 from sim.i18n import t as tr
-from sim.text import clean, localize
+from sim.text import clean
+
+_MISS_CODES = {reason: code for code, reason in MISS_REASONS.items()}
 
 
-def _md(text: str) -> str:
-    """Authored text in Markdown: safe characters, no accidental formatting."""
-    text = clean(text).replace("\n", " ")
+def _md(text: object) -> str:
+    """Text in Markdown: one line, no accidental formatting."""
+    text = clean("" if text is None else str(text)).replace("\n", " ")
     for ch in "\\`*_[]<>|#":
         text = text.replace(ch, "\\" + ch)
     return text
 
 
-def markdown(session: Session, score: Score, lib: Library, lang: str, self_assessment: dict[str, Any] | None) -> str:
-    """The debrief of `session`. `self_assessment` is
-    `{"ratings": {principle_id: 1..5}, "reflections": {prompt: answer}}`."""
-    s = session.scenario
-    t = lambda text: _md(localize(text, lang, s.language))  # noqa: E731
+def _num(value: object) -> str:
+    return "—" if value is None else str(value)
 
-    def pname(pid: str) -> str:
-        p = lib.principles.get(pid)
-        return t(p.name) if p else _md(pid)
+
+def markdown(data: dict[str, Any]) -> str:
+    """The debrief of one session, from its report data."""
+    lang = data["session"]["lang"]
 
     def w(key: str, **fields: object) -> str:
-        # The simulator's own words; authored text in `fields` is escaped by the caller.
+        # The simulator's own words; every authored value in `fields` is escaped here.
         return tr(key, lang, **fields)
 
-    ratings = (self_assessment or {}).get("ratings")
-    lines = [f"# {t(s.title)}", ""]
-    lines.append("- " + w("report.scenario", id=s.id, hash=s.content_hash or "—", seed=session.seed))
-    lines.append("- " + w("report.client", name=t(session.profile.name)))
-    ending = w(f"ending.{session.ending.value}") if session.ending else w("debrief.unfinished")
+    scenario, session = data["scenario"], data["session"]
+    lines = [f"# {_md(scenario['title'])}", ""]
+    if session.get("id") and session.get("started"):
+        # Who and when: the id goes in a code span, where escapes would show.
+        sid = clean(str(session["id"])).replace("`", "")
+        mode = session.get("mode") or ""
+        mode = w(f"mode.{mode}") if f"mode.{mode}" in STRINGS else _md(mode)
+        lines.append("- " + w("report.session", id=sid, trainee=_md(session.get("trainee") or "—"), started=_md(session["started"]), mode=mode))
+    if scenario.get("content_changed"):
+        lines.append("- " + w("report.changed", old=_md(scenario["played_hash"]), new=_md(scenario["content_hash"])))
+    lines.append("- " + w("report.scenario", id=scenario["id"], hash=scenario["content_hash"] or "—", seed=session["seed"]))
+    lines.append("- " + w("report.client", name=_md(scenario["client"])))
+    ending = w(f"ending.{data['ending']}") if data["ending"] else w("debrief.unfinished")
     lines.append("- " + w("report.ending", ending=ending))
-    overall = "—" if score.overall is None else str(score.overall)
-    lines.append("- " + w("report.overall", score=overall, grade=w(f"grade.{score.grade}")))
+    lines.append("- " + w("report.overall", score=_num(data["overall"]), grade=w(f"grade.{data['grade']}")))
     lines.append("")
-    if score.critical_misses:
-        lines.append("## " + w("report.misses"))
+    if data["critical_misses"]:
+        lines += ["## " + w("report.misses"), ""]
+        for miss in data["critical_misses"]:
+            code = miss.get("code") or _MISS_CODES.get(miss["reason"])
+            reason = w(f"miss.{code}") if code else miss["reason"]
+            lines.append("- " + w("report.miss", turn=miss["turn"], principle=_md(miss["principle_name"]), reason=_md(reason)))
         lines.append("")
-        for miss in score.critical_misses:
-            lines.append("- " + w("report.miss", turn=miss.turn, principle=pname(miss.principle), reason=_md(w(f"miss.{miss.code}"))))
-        lines.append("")
-    lines.append("## " + w("report.principles"))
-    lines.append("")
+    lines += ["## " + w("report.principles"), ""]
     columns = ("principle", "score", "self", "gap", "points")
     lines.append("| " + " | ".join(w(f"report.col.{c}") for c in columns) + " |")
     lines.append("| --- | ---: | ---: | ---: | ---: |")
-    for check in self_checks(score, ratings):
-        ps = check.principle
-        computed = ps.score
-        gap = "—" if check.gap is None else f"{check.gap:+d}"
-        rating = "—" if check.rating is None else f"{check.rating}/5"
-        goal = " " + w("report.goal") if ps.goal else ""
-        lines.append(
-            f"| {pname(ps.principle)}{goal} | {'—' if computed is None else computed} | {rating} | {gap} | {ps.earned}/{ps.possible} |"
-        )
-    lines.append("")
-    lines.append("## " + w("tab.turns"))
-    lines.append("")
-    for turn, judged in zip(session.turns, score.verdicts):
-        if turn.action == "help":
-            did = w("report.help") + (f": {t(turn.say)}" if turn.say else "")
-        elif turn.action == "timeout":
-            did = w("report.timeout")
-        else:
-            did = w("report.said", text=t(turn.say))
-        lines.append(f"{turn.number}. {did}")
-        before, after = turn.state_before, turn.state_after
+    for p in data["principles"]:
+        goal = " " + w("report.goal") if p["goal"] else ""
+        rating = "—" if p["self_rating"] is None else f"{p['self_rating']}/5"
+        gap = "—" if p["gap"] is None else f"{p['gap']:+d}"
+        lines.append(f"| {_md(p['name'])}{goal} | {_num(p['score'])} | {rating} | {gap} | {p['earned']}/{p['possible']} |")
+    lines += ["", "## " + w("tab.turns"), ""]
+    for turn in data["turns"]:
+        lines.append(f"{turn['number']}. {_did(turn, w)}")
+        before, after = turn["state_before"], turn["state_after"]
         state = w("report.state", tension_before=before["tension"], tension_after=after["tension"], trust_before=before["trust"], trust_after=after["trust"])
         lines.append(f"   - {state}")
-        if turn.feedback is not None:
-            lines.append("   - " + w("report.feedback", text=t(turn.feedback)))
-        best = judged.better
-        if best is not None:
-            alt = w("report.call_help") if best.action == "help" else (t(best.say) if best.say is not None else best.action)
-            lines.append("   - " + w("report.better", text=w("report.said", text=alt)))
+        if turn["feedback"] is not None:
+            lines.append("   - " + w("report.feedback", text=_md(turn["feedback"])))
+        if turn["better"] is not None:
+            lines.append("   - " + w("report.better", text=_did(turn["better"], w)))
     lines.append("")
-    reflections = (self_assessment or {}).get("reflections", {})
-    if reflections:
-        lines.append("## " + w("report.reflection"))
-        lines.append("")
-        for key, answer in reflections.items():
-            if answer:
-                lines.append(f"- **{_md(str(key))}**: {_md(str(answer))}")
+    if data["reflections"]:
+        lines += ["## " + w("report.reflection"), ""]
+        for item in data["reflections"]:
+            lines.append(f"- **{_md(item['prompt'])}**: {_md(item['answer'])}")
         lines.append("")
     return "\n".join(lines)
+
+
+def _did(item: dict[str, Any], w: Any) -> str:
+    """What was done (a turn) or could have been (a better option), as the HTML report says it."""
+    if item["action"] == "help":
+        return w("report.help") + (f": {_md(item['say'])}" if item.get("say") else "")
+    if item["action"] == "timeout" or item.get("say") is None:
+        return w("report.timeout")
+    return w("report.said", text=_md(item["say"]))

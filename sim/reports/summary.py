@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.errors import UserError
-from sim.reports.json_report import FORMAT, VERSION
+from sim.reports.data import FORMAT, VERSION
 
 MISSED_BELOW = 50
 MAX_FILE = 16 * 1024 * 1024

@@ -6,7 +6,6 @@ A debrief re-opened from the history is read-only: no what-if from it."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from rich import box
@@ -26,7 +25,6 @@ from sim.core.engine import Alternative, Turn
 from sim.core.scoring import Score, TurnVerdict
 from sim.core.self_rating import SelfCheck, self_checks
 from sim.reports import words as words_for
-from sim.reports.markdown import markdown
 from sim.session.play import Play
 from sim.tui.messages import ReplayRequested
 from sim.tui.screens.base import SimScreen
@@ -242,19 +240,9 @@ class DebriefScreen(SimScreen[None]):
             self.app.call_from_thread(self._report_saved, written)
 
     def _report_text(self, fmt: str) -> str:
-        play = self.play
-        if fmt == "md":
-            return markdown(play.session, self.score, play.library, play.lang, play.self_assessment)
-        from sim.reports.json_report import report_data
+        from sim.reports.data import play_data, render
 
-        data = report_data(play.session, self.score, play.library, play.lang, play.self_assessment, record=play.record)
-        if play.record is None:
-            _add_live_details(data, play)
-        if fmt == "json":
-            return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        from sim.reports.html import render
-
-        return render(data)
+        return render(play_data(self.play, self.score), fmt)
 
     def _report_saved(self, paths: list[Path]) -> None:
         message = self.t("debrief.report_saved", path=str(paths[0]))
@@ -271,19 +259,3 @@ class DebriefScreen(SimScreen[None]):
     def action_back(self) -> None:
         self.dismiss()
 
-
-def _add_live_details(data: dict, play: Play) -> None:
-    """Who, which session and how long each turn took, for a session that is
-    not read back from the history: `sim summary` counts sessions and
-    trainees by these, and a what-if is told apart by its id."""
-    name = play.report_path().stem
-    session = data["session"]
-    session.update(
-        id=name,
-        trainee=play.trainee or None,
-        mode=play.mode,
-        started=play.started.isoformat(timespec="seconds"),
-        ended=play.ended.isoformat(timespec="seconds") if play.ended else None,
-    )
-    for turn, ms in zip(data["turns"], play.durations_ms):
-        turn["ms"] = ms

@@ -1,7 +1,8 @@
 """The debrief as data: what every report format shows, in one JSON-ready dict.
 
-`sim report --format json` writes it as is, the HTML report renders it, and
-`sim summary` aggregates these files from several trainees, so the shape is
+`sim report --format json` writes it as is, the Markdown and HTML reports
+render it, and `sim summary` aggregates these files from several trainees,
+so the shape is
 versioned (`format`, `version`). Authored texts are picked in the report's
 language and cleaned of control characters; renderers escape them for
 their own format.
@@ -9,7 +10,8 @@ their own format.
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import TYPE_CHECKING, Any
 
 from sim.content.library import Library
 from sim.core.engine import Alternative, Session
@@ -17,6 +19,9 @@ from sim.core.scoring import Score
 from sim.core.self_rating import self_checks
 from sim.session.history import SessionRecord
 from sim.text import clean, localize
+
+if TYPE_CHECKING:
+    from sim.session.play import Play
 
 FORMAT = "encounter-sim.report"
 VERSION = 1
@@ -115,7 +120,7 @@ def report_data(
         "uncapped": score.uncapped,
         "grade": score.grade,
         "critical_misses": [
-            {"turn": m.turn, "principle": m.principle, "principle_name": pname(m.principle), "reason": m.reason}
+            {"turn": m.turn, "principle": m.principle, "principle_name": pname(m.principle), "code": m.code, "reason": m.reason}
             for m in score.critical_misses
         ],
         "principles": principles,
@@ -130,3 +135,42 @@ def report_data(
         "reflections": [{"prompt": clean(str(q)), "answer": clean(str(a))} for q, a in reflections.items() if a],
     }
 
+
+
+def play_data(play: Play, result: Score | None = None) -> dict[str, Any]:
+    """The report data of a session as it was played (or re-opened from the
+    history): who, which session and how long each turn took come from the
+    play, so `sim summary` counts sessions and trainees, and a what-if is
+    told apart by its id."""
+    result = result if result is not None else play.score()
+    data = report_data(play.session, result, play.library, play.lang, play.self_assessment, record=play.record)
+    if play.record is not None:
+        return data
+    data["session"].update(
+        id=play.report_path().stem,
+        trainee=play.trainee or None,
+        mode=play.mode,
+        started=play.started.isoformat(timespec="seconds"),
+        ended=play.ended.isoformat(timespec="seconds") if play.ended else None,
+    )
+    for turn, ms in zip(data["turns"], play.durations_ms):
+        turn["ms"] = ms
+    return data
+
+
+FORMATS = ("md", "html", "json")
+
+
+def render(data: dict[str, Any], fmt: str) -> str:
+    """A report in one of `FORMATS`, from its data."""
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "html":
+        from sim.reports.html import render as html
+
+        return html(data)
+    if fmt == "md":
+        from sim.reports.markdown import markdown
+
+        return markdown(data)
+    raise ValueError(f"unknown report format {fmt!r}")
