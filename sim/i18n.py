@@ -197,6 +197,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "plain.resume.prompt": {"en": "r resume it, n start a new one, d discard it: ", "fi": "r jatka sitä, n aloita uusi, d hylkää se: "},
     "plain.resume.invalid": {"en": "Type r, n or d.", "fi": "Kirjoita r, n tai d."},
+    "plain.resume.prompt_discard": {"en": "d discard it, n keep it and start a new one: ", "fi": "d hylkää se, n säilytä se ja aloita uusi: "},
+    "plain.resume.invalid_discard": {"en": "Type d or n.", "fi": "Kirjoita d tai n."},
     # --- sim serve ---
     "serve.missing": {
         "en": "sim serve: the browser mode needs textual-serve, which is not installed\n    hint: pip install 'encounter-sim[serve]' (in a clone: .venv/bin/pip install -e '.[serve]')",

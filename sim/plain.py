@@ -26,15 +26,15 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from sim.content.library import Library, LoadedScenario
-from sim.core.engine import Alternative, EngineError, Line, Session, Turn
+from sim.core.engine import Alternative, Line, Session, Turn
 from sim.core.scoring import Score, score
 from sim.core.self_rating import self_checks
 from sim.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
 from sim.i18n import default_lang, t
-from sim.session import journal as journals
 from sim.reports import words
-from sim.session.history import record_session, utc_now
-from sim.session.journal import Journal, JournalInfo, new_seed
+from sim.session.journal import Journal
+from sim.session.play import Play
+from sim.session.resume import unfinished_of
 from sim.text import LocalText, clean, localize
 
 # The reflection prompts of the self-assessment, as in the TUI (i18n `prompt.*`).
@@ -69,17 +69,23 @@ class PlainPlay:
     clock: Callable[[], float] = time.monotonic
     trainee: str = field(default_factory=trainee_name)
 
-    session: Session = field(init=False)
-    journal: Journal | None = field(init=False, default=None)
-    started: str = field(init=False, default="")
-    durations: list[int | None] = field(init=False, default_factory=list)
-    self_assessment: dict[str, Any] | None = field(init=False, default=None)
+    play: Play = field(init=False)
     _shown: int = field(init=False, default=0)  # transcript lines already printed
     _interactive: bool = field(init=False, default=False)
+    _journal_error: str | None = field(init=False, default=None)  # the last one said
+    _answers: dict[str, Any] | None = field(init=False, default=None)  # the self-assessment
 
     def __post_init__(self) -> None:
         isatty = getattr(self.stdin, "isatty", None)
         self._interactive = bool(isatty and isatty())
+
+    @property
+    def session(self) -> Session:
+        return self.play.session
+
+    @property
+    def self_assessment(self) -> dict[str, Any] | None:
+        return self.play.self_assessment
 
     # --- input and output ----------------------------------------------------------
 
@@ -129,65 +135,52 @@ class PlainPlay:
         self._debrief()
         return EXIT_OK
 
-    def _critical(self) -> frozenset[str]:
-        return self.library.critical_principles
-
     def _resume_or_start(self) -> bool:
-        s = self.loaded.scenario
-        waiting = [
-            info
-            for info in journals.interrupted(self.trainee)
-            if info.scenario_id == s.id and info.content_hash == s.content_hash
-        ]
-        for info in waiting:
-            self.say(self.tr("plain.resume.offer", turn=len(info.actions) + 1, started=info.started[:16].replace("T", " ")))
-            while True:
-                answer = self.ask(self.tr("plain.resume.prompt")).lower()
-                if answer in ("r", "n", "d"):
-                    break
-                self.say(self.tr("plain.resume.invalid"))
-            if answer == "r" and self._resume(info):
+        """Offer each interrupted session of this scenario: the same life cycle
+        as the TUI's, so one edited compatibly since can go on here too."""
+        for item in unfinished_of(self.trainee, self.library, self.loaded):
+            started = item.info.started[:16].replace("T", " ")
+            self.say(self.tr("plain.resume.offer", turn=len(item.info.actions) + 1, started=started))
+            if item.resumable:
+                if item.changed:
+                    self.say(self.tr("resume.changed_note"))
+                answer = self._pick("plain.resume.prompt", "plain.resume.invalid", ("r", "n", "d"))
+            else:
+                self.say(item.why_not(self.lang))
+                answer = self._pick("plain.resume.prompt_discard", "plain.resume.invalid_discard", ("n", "d"))
+            if answer == "r":
+                self.play = item.play(lang=self.lang, trainee=self.trainee)
+                self.say(self.tr("event.resumed_changed" if item.changed else "event.resumed"))
                 return True
             if answer == "d":
-                Journal.reopen(info).abandon()
-                self.say(self.tr("resume.discarded"))
+                try:
+                    Journal.reopen(item.info).abandon()
+                except OSError as exc:
+                    self.say(one_line(str(exc)))
+                else:
+                    self.say(self.tr("resume.discarded"))
             if answer == "n":
                 break
         self._start()
         return False
 
-    def _resume(self, info: JournalInfo) -> bool:
-        s = self.loaded.scenario
-        try:
-            self.session = Session.replay(s, self.library.profile_for(s), info.seed, info.actions, self._critical())
-        except EngineError as exc:
-            self.say(f"{self.tr('resume.failed')}: {one_line(str(exc))}")
-            return False
-        self.journal = Journal.reopen(info)
-        self.mode = info.mode if info.mode in ("practice", "assessment") else self.mode
-        self.started = info.started
-        self.durations = list(info.durations_ms)
-        self.say(self.tr("event.resumed"))
-        return True
+    def _pick(self, prompt: str, invalid: str, answers: tuple[str, ...]) -> str:
+        while True:
+            answer = self.ask(self.tr(prompt)).lower()
+            if answer in answers:
+                return answer
+            self.say(self.tr(invalid))
 
     def _start(self) -> None:
-        s = self.loaded.scenario
-        seed = new_seed()
-        self.session = Session(s, self.library.profile_for(s), seed, self._critical())
-        self.started = utc_now()
-        try:
-            self.journal = Journal.start(
-                scenario_id=s.id,
-                scenario_path=str(self.loaded.path.resolve()),
-                content_hash=s.content_hash,
-                seed=seed,
-                mode=self.mode,
-                lang=self.lang,
-                trainee=self.trainee,
-            )
-        except OSError as exc:
-            # Practising matters more than the journal: play on, and say it is not saved.
-            self.say(self.tr("journal.failed", error=str(exc)))
+        self.play = Play.start(self.library, self.loaded, mode=self.mode, lang=self.lang, trainee=self.trainee)
+        self._journal_problem()
+
+    def _journal_problem(self) -> None:
+        """Say once that turns are no longer saved: practising matters more than the journal."""
+        error = self.play.journal_error
+        if error is not None and error != self._journal_error:
+            self._journal_error = error
+            self.say(self.tr("journal.failed", error=one_line(error)))
 
     # --- before and during the encounter -----------------------------------------------
 
@@ -204,7 +197,7 @@ class PlainPlay:
         self.say(self.tr("briefing.goals"))
         for pid in s.goals:
             self.say(f"- {self._principle(pid)}")
-        self.say(self.tr(f"briefing.mode.{self.mode}"))
+        self.say(self.tr(f"briefing.mode.{self.play.mode}"))
         self.say(self.tr("plain.controls"))
 
     def _principle(self, pid: str) -> str:
@@ -288,15 +281,8 @@ class PlainPlay:
         self._act(action, round(elapsed * 1000))
 
     def _act(self, action: str, elapsed_ms: int) -> None:
-        turn = self.session.act(action)
-        self.durations.append(elapsed_ms)
-        if self.journal is not None:
-            try:
-                self.journal.record(turn.number, self.session.actions[-1], turn.node, elapsed_ms, arrived=turn.next)
-            except OSError as exc:
-                # Stop writing, so the journal never has a gap, and say it cannot be resumed.
-                self.journal = None
-                self.say(self.tr("journal.failed", error=str(exc)))
+        turn = self.play.act(action, elapsed_ms)
+        self._journal_problem()
         self._after(turn)
 
     def _after(self, turn: Turn) -> None:
@@ -307,7 +293,7 @@ class PlainPlay:
             self.say(f"{self.tr('speaker.event')}: {self.tr('event.help')}")
         else:
             self.say(f"{self.tr('speaker.trainee')}: {self.text(turn.say)}")
-        if self.mode != "practice":
+        if self.play.mode != "practice":
             return
         if turn.feedback is not None:
             total = sum(turn.principles.values())
@@ -317,13 +303,7 @@ class PlainPlay:
             self.say(f"{self.tr('speaker.feedback')}: ⚠ {miss}")
 
     def _misses(self, turn: int | None = None) -> list[str]:
-        return [
-            self.tr(
-                "debrief.critical", turn=m.turn, principle=self._principle(m.principle), reason=self.tr(f"reason.{m.code}")
-            )
-            for m in self.session.critical_misses
-            if turn is None or m.turn == turn
-        ]
+        return [one_line(miss) for miss in self.play.misses(turn)]
 
     # --- after the encounter -------------------------------------------------------------
 
@@ -351,30 +331,15 @@ class PlainPlay:
             self.say(f"{prompt} — {self.tr('self.placeholder')}")
             # Free text: "q" here is an answer, not a key.
             reflections[prompt] = self.ask("> ")
-        self.self_assessment = {"ratings": ratings, "reflections": reflections}
+        self._answers = {"ratings": ratings, "reflections": reflections}
 
     def _finish(self) -> None:
-        s = self.session
-        result = score(s)
-        assert s.ending is not None
-        if self.journal is not None:
-            try:
-                self.journal.finish(s.ending.value, self.self_assessment, result.overall)
-            except OSError as exc:
-                self.say(self.tr("journal.finish_failed", error=str(exc)))
         try:
-            record_session(
-                s,
-                result,
-                trainee=self.trainee,
-                mode=self.mode,
-                lang=self.lang,
-                started=self.started or None,
-                self_assessment=self.self_assessment,
-                durations_ms=self.durations,
-                session_id=self.journal.session_id if self.journal is not None else None,
-                scenario_path=str(self.loaded.path.resolve()),
-            )
+            self.play.finish(self._answers)
+        except OSError as exc:
+            self.say(self.tr("journal.finish_failed", error=one_line(str(exc))))
+        try:
+            self.play.record_history()
         except UserError as exc:
             # The finished journal is still on disk: `sim history` adds it later.
             self.say(self.tr("plain.history_failed", error=one_line(exc.format(self.lang))))
@@ -382,7 +347,7 @@ class PlainPlay:
     def _saved(self) -> None:
         if not self.session.turns:
             return  # nothing played, nothing to resume
-        if self.journal is not None:
+        if self.play.journal is not None:
             self.say(self.tr("plain.saved"))
         else:
             self.say(self.tr("plain.not_saved"))
@@ -415,9 +380,9 @@ class PlainPlay:
             self.say(self.tr("debrief.reflections"))
             for question, answer in answered:
                 self.say(f"{question} {one_line(answer)}")
-        if self.journal is not None:
+        if self.play.journal is not None:
             self.say()
-            self.say(self.tr("plain.report_hint", session=self.journal.session_id))
+            self.say(self.tr("plain.report_hint", session=self.play.session_id))
 
     def _principles(self, result: Score) -> None:
         self.say()

@@ -197,3 +197,56 @@ def test_assessment_mode_keeps_feedback_for_the_debrief():
     encounter, debrief = out.split("\nDebrief\n")
     assert "Assessment mode" in encounter and "Feedback:" not in encounter
     assert "  Feedback: You named the situation first." in debrief
+
+
+# --- resuming after an edit: the same life cycle as the TUI (sim.session.resume) ---------------
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_compatibly_edited_scenario_resumes_in_plain_mode(tmp_path):
+    import shutil
+
+    folder = tmp_path / "lib"
+    shutil.copytree(SAMPLE, folder)
+    scenario = str(folder / "sample.yaml")
+    code, out = play(scenario, ["2"])  # `notice`, then input ends
+    (info,) = journal.interrupted()
+    # New words and a stronger effect; every step still leads where it did.
+    _edit(folder / "sample.yaml", "Are you calling me stupid?", "So I am stupid, am I?")
+    _edit(folder / "sample.yaml", "effects: {tension: -10}", "effects: {tension: -20}")
+
+    code, out = play(scenario, ["r", "1", "q"])
+    assert code == 0
+    assert "This scenario has an unfinished session, at turn 2" in out
+    assert "every turn so far still fits, so it resumes on the edited version" in out
+    assert "The scenario changed since this session started: scores and the client's mood now follow the edited version." in out
+    assert "So I am stupid, am I?" in out  # the story so far, in the edited words
+    resumed = journal.read(info.path)
+    assert resumed.session_id == info.session_id  # the same session went on
+    assert resumed.actions == ["notice", "sorry"] and resumed.arrived == ["angry", "details"]
+    assert "Mood: angry · Tension 55 · Trust 30" in out  # the edited effect applies (it was 65)
+
+
+def test_an_incompatibly_edited_scenario_says_why_and_can_be_discarded_in_plain_mode(tmp_path):
+    import shutil
+
+    folder = tmp_path / "lib"
+    shutil.copytree(SAMPLE, folder)
+    scenario = str(folder / "sample.yaml")
+    play(scenario, ["2", "1"])  # `notice`, `sorry`
+    (info,) = journal.interrupted()
+    _edit(folder / "sample.yaml", "id: sorry", "id: apologise")
+
+    code, out = play(scenario, ["r", "n"])  # r is not offered: it cannot go on
+    assert "the choice “sorry” of turn 2 has been removed or renamed" in out
+    assert "Type d or n." in out
+    assert journal.read(info.path).abandoned is False  # kept: n starts a new one beside it
+
+    code, out = play(scenario, ["d", "q"])
+    assert "Discarded." in out
+    assert journal.read(info.path).abandoned

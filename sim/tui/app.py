@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
-from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,14 +23,13 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker
 
-from sim.content.library import Library, LoadedScenario
 from sim.errors import UserError
 from sim.i18n import t
-from sim.session import journal, settings
+from sim.session import settings
 from sim.session.catalog import Catalog, Entry
 from sim.session.clock import Clock
-from sim.session.journal import Journal, JournalInfo
-from sim.text import clean, localize
+from sim.session.journal import Journal
+from sim.text import clean, local_time, localize
 from sim.tui.commands import SimCommands
 from sim.tui.messages import (
     EncounterEnded,
@@ -51,9 +49,10 @@ from sim.tui.screens.trainee import TraineeScreen
 # use them, are imported by the methods that need them: the home screen lists
 # the scenarios from the catalogue's index, so `sim` starts without them.
 if TYPE_CHECKING:
+    from sim.content.library import LoadedScenario
     from sim.content.problems import Problem
-    from sim.core.replay import Resumability
     from sim.session.play import Play
+    from sim.session.resume import Unfinished as JudgedUnfinished
     from sim.session.watch import FileWatch
 
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -99,7 +98,7 @@ class SimApp(App[None]):
         self._watch_hash = ""  # the version on screen: a save that changes nothing is not a reload
         self._apply_language()
         # Where each interrupted journal's scenario was found, and the session replayed on it.
-        self._resumable: dict[str, tuple[Library, LoadedScenario, Resumability]] = {}
+        self._resumable: dict[str, JudgedUnfinished] = {}
 
     @property
     def trainee(self) -> str:
@@ -292,51 +291,25 @@ class SimApp(App[None]):
     # --- resuming ----------------------------------------------------------------------
 
     def offer_resume(self) -> None:
-        items = [self._unfinished(info) for info in journal.interrupted(self.trainee)]
-        if items:
-            self.push_screen(ResumeScreen(items), self._resume_answered)
+        from sim.session.resume import unfinished
 
-    def _unfinished(self, info: JournalInfo) -> Unfinished:
-        from sim.core.replay import check
+        judged = unfinished(self.trainee, self.catalog)
+        self._resumable = {u.info.session_id: u for u in judged}
+        if judged:
+            self.push_screen(ResumeScreen([self._offer(u) for u in judged]), self._resume_answered)
 
-        candidates = self._candidates(info)
-        problem = note = ""
-        if not candidates:
+    def _offer(self, item: JudgedUnfinished) -> Unfinished:
+        info = item.info
+        if item.found is None:
             title = clean(info.scenario_id)
-            problem = t("resume.missing", self.lang)
         else:
-            s = candidates[0][1].scenario
+            s = item.found[1].scenario
             title = clean(localize(s.title, self.lang, s.language))
-            verdicts = [(lib, ls, check(info, ls.scenario, lib.profile_for(ls.scenario), lib.critical_principles)) for lib, ls in candidates]
-            # An unchanged version first: then the session goes on exactly as it was played.
-            fitting = sorted((v for v in verdicts if v[2].ok), key=lambda v: v[2].changed)
-            if fitting:
-                self._resumable[info.session_id] = fitting[0]
-                if fitting[0][2].changed:
-                    note = t("resume.changed_note", self.lang)
-            else:
-                problem = why_not(verdicts[0][2], self.lang)
-        label = t("resume.item", self.lang, title=title, turn=len(info.actions) + 1, started=_local_time(info.started))
-        return Unfinished(info, label, problem, note)
-
-    def _candidates(self, info: JournalInfo) -> list[tuple[Library, LoadedScenario]]:
-        """Where the scenario a journal was played on may be now: in the
-        catalogue, and at the path it was loaded from (the trainee may not
-        have given --dir again)."""
-        candidates: list[tuple[Library, LoadedScenario]] = []
-        entry = self.catalog.find(info.scenario_id)
-        if entry is not None and entry.loaded is not None:
-            candidates.append((self.catalog.library, entry.loaded))
-        path = Path(info.scenario_path)
-        if path.is_file() and not any(c[1].path.resolve() == path.resolve() for c in candidates):
-            beside = Catalog.load(files=[path])
-            other = beside.find(str(path))
-            if other is not None and other.loaded is not None:
-                candidates.append((beside.library, other.loaded))
-        return candidates
+        note = t("resume.changed_note", self.lang) if item.changed else ""
+        label = t("resume.item", self.lang, title=title, turn=len(info.actions) + 1, started=local_time(info.started))
+        return Unfinished(info, label, item.why_not(self.lang), note)
 
     def _resume_answered(self, answer: Answer) -> None:
-        from sim.session.play import Play
         from sim.tui.screens.encounter import EncounterScreen
         from sim.tui.screens.self_assessment import SelfAssessmentScreen
 
@@ -352,10 +325,9 @@ class SimApp(App[None]):
             self.notify(t("resume.discarded", self.lang))
             self.offer_resume()  # the next one, if several were interrupted
             return
-        library, loaded, verdict = self._resumable[item.info.session_id]
-        assert verdict.session is not None
-        play = Play.resume(library, loaded, item.info, verdict.session, lang=self.lang, trainee=self.trainee)
-        notice = t("event.resumed_changed", self.lang) if verdict.changed else ""
+        judged = self._resumable[item.info.session_id]
+        play = judged.play(lang=self.lang, trainee=self.trainee)
+        notice = t("event.resumed_changed", self.lang) if judged.changed else ""
         if play.session.ended:
             self.push_screen(SelfAssessmentScreen(play))
             if notice:
@@ -428,6 +400,7 @@ class SimApp(App[None]):
         """Show the reloaded scenario where the author was: the briefing, or the
         same point of the encounter, self-assessment or debrief when the steps
         taken still fit; else the encounter from the start."""
+        from sim.session.resume import explain
         from sim.session.watch import carry_over
         from sim.tui.screens.debrief import DebriefScreen
         from sim.tui.screens.encounter import EncounterScreen
@@ -453,27 +426,11 @@ class SimApp(App[None]):
             message = t("watch.same_point", self.lang, file=file)
             screen = EncounterScreen(play, notice=message) if isinstance(current, EncounterScreen) else type(current)(play)
         else:
-            message = t("watch.restarted", self.lang, file=file, why=why_not(verdict, self.lang, bare=True))
+            message = t("watch.restarted", self.lang, file=file, why=explain(verdict, self.lang, bare=True))
             screen = EncounterScreen(play, notice=message)
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.switch_screen(screen)
         if not isinstance(screen, EncounterScreen):  # an encounter has it as the last note of the story
             self.notify(message, markup=False)
-
-
-def why_not(verdict: Resumability, lang: str, *, bare: bool = False) -> str:
-    """Why a session cannot go on, in the trainee's language; `bare`: just the reason."""
-    reason = "new-start" if verdict.reason == "leads-elsewhere" and verdict.step == 0 else verdict.reason
-    why = t(f"resume.why.{reason}", lang, step=verdict.step or 0, action=clean(verdict.action or ""))
-    if bare:
-        return why
-    return t("resume.cannot_changed" if verdict.changed else "resume.cannot", lang, why=why)
-
-
-def _local_time(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso
 
