@@ -42,6 +42,7 @@ from pydantic_core import PydanticCustomError
 
 from sim.content import conditions
 from sim.content.library import Library, LoadedScenario, load_library
+from sim.content.locate import names_a_file, unknown_id_hint
 from sim.content.loader import did_you_mean, load
 from sim.content.model import Ending, Identifier
 from sim.content.problems import Problem
@@ -279,16 +280,14 @@ class ScenarioFinder:
         ref = lt.tests.scenario
         where = lt.at("scenario")
         path = str(lt.path)
-        if ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref:
+        if names_a_file(ref):
             target = (lt.path.parent / ref)
             if not target.is_file():
                 return None, None, [Problem(path, *where, f"there is no scenario file `{ref}` beside this test file", f"the path is relative to {lt.path.parent}", code="unknown-scenario")]
-            if self.known is not None:
-                found = next((s for s in self.known.scenarios if s.path.resolve() == target.resolve()), None)
-                if found is not None:
-                    return self.known, found, []
+            if self.known is not None and (found := self.known.at(target)) is not None:
+                return self.known, found, []
             lib = self._library([target], builtin=False)
-            found = next((s for s in lib.scenarios if s.path.resolve() == target.resolve()), None)
+            found = lib.at(target)
             if found is None:
                 errors = [p for p in lib.problems if p.severity == "error" and Path(p.path).resolve() == target.resolve()]
                 first = errors[0] if errors else None
@@ -300,8 +299,7 @@ class ScenarioFinder:
         lib = self._library([lt.path.parent, *self.extra_dirs], builtin=True)
         found = lib.scenario(ref)
         if found is None:
-            ids = sorted(s.scenario.id for s in lib.scenarios)
-            hint = did_you_mean(ref, ids) or (f"scenarios here: {', '.join(ids)}" if ids else "no scenarios found beside this file")
+            hint = unknown_id_hint(ref, lib, nothing="no scenarios found beside this file")
             if any(p.severity == "error" for p in lib.problems):
                 hint += f"; some files in {lt.path.parent} have errors (`sim validate` lists them)"
             return lib, None, [Problem(path, *where, f"no scenario with the id `{ref}`", hint, code="unknown-scenario")]

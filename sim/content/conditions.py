@@ -521,7 +521,7 @@ class _Parser:
             )
         return ConditionError(
             f"expected a condition before `{tok.text}`", tok.start,
-            f"a condition is a comparison like `tension < 50`, `visited(node)`, `true` or `false`",
+            "a condition is a comparison like `tension < 50`, `visited(node)`, `true` or `false`",
         )
 
     def _expect_op(self, after: _Token) -> _Token:

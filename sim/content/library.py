@@ -56,6 +56,11 @@ class Library:
     def scenario(self, scenario_id: str) -> LoadedScenario | None:
         return next((s for s in self.scenarios if s.scenario.id == scenario_id), None)
 
+    def at(self, path: Path) -> LoadedScenario | None:
+        """The scenario loaded from the file `path` (however the path is spelled)."""
+        target = path.resolve()
+        return next((s for s in self.scenarios if s.path.resolve() == target), None)
+
     def profile_for(self, scenario: Scenario) -> Profile:
         return self.profiles[scenario.profile]
 

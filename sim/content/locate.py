@@ -19,22 +19,33 @@ def dialogue_dirs(options: object) -> list[Path]:
     return dirs
 
 
+def names_a_file(name: str) -> bool:
+    """Whether a scenario reference is a file path rather than a scenario id
+    (an id has neither a YAML suffix nor a path separator)."""
+    return name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name
+
+
+def unknown_id_hint(name: str, lib: Library, nothing: str = "no scenarios found") -> str:
+    """What to say about an id that is not in `lib`: the closest one, else the list."""
+    from sim.content.loader import did_you_mean
+
+    ids = sorted(s.scenario.id for s in lib.scenarios)
+    return did_you_mean(name, ids) or ("known scenarios: " + ", ".join(ids) if ids else nothing)
+
+
 def find_scenario(name: str, extra: list[Path]) -> tuple[Library, LoadedScenario | None, list[Problem]]:
-    """Load what `name` needs; problems are those that stop it from being played."""
+    """Load what `name` needs; problems are those that stop it from being played.
+    On the command line a file in the working folder counts even without a suffix."""
     path = Path(name)
-    if path.suffix in (".yaml", ".yml") or path.exists():
+    if names_a_file(name) or path.exists():
         lib = load_library([path])
         errors = [p for p in lib.problems if p.severity == "error"]
-        found = next((s for s in lib.scenarios if s.path.resolve() == path.resolve()), None)
+        found = lib.at(path)
         if found is None and not errors:
             errors = [Problem(str(path), 1, 1, "this file is not a scenario", "give a scenario file (personas live in profiles/)", code="io")]
         return lib, found, errors
     lib = load_library(extra, builtin_scenarios=True)
     found = lib.scenario(name)
     if found is None:
-        from sim.content.loader import did_you_mean
-
-        ids = [s.scenario.id for s in lib.scenarios]
-        hint = did_you_mean(name, ids) or ("known scenarios: " + ", ".join(ids) if ids else "no scenarios found")
-        return lib, None, [Problem(name, 1, 1, f"no scenario file or id `{name}`", hint, code="io")]
+        return lib, None, [Problem(name, 1, 1, f"no scenario file or id `{name}`", unknown_id_hint(name, lib), code="io")]
     return lib, found, []

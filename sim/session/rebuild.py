@@ -63,8 +63,8 @@ class Rebuilder:
                 lib = self._by_path.get(key)
                 if lib is None:
                     lib = self._by_path[key] = load_library([path])
-                found = next((s for s in lib.scenarios if s.path.resolve() == key and s.scenario.id == scenario_id), None)
-                if found is not None:
+                found = lib.at(key)
+                if found is not None and found.scenario.id == scenario_id:
                     candidates.append((lib, found))
                 elif any(p.severity == "error" for p in lib.problems):
                     broken = lib
