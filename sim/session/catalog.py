@@ -40,14 +40,14 @@ INDEX_FORMAT = 1
 INDEX_NAME = "catalog-index.json"
 INDEX_KEEP = 8  # source sets remembered (`sim`, `sim --dir X`, `sim play FILE`, …)
 # The code that decides what loads and what a file's problems are: every
-# module of sim/content (found, not listed, so a new one counts at once)
+# module of sim/content and its subpackages (found, not listed, so a new one counts at once)
 # and the two it builds on. An index made by another version of them is not trusted.
 _CONTENT = Path(__file__).resolve().parent.parent / "content"
 _SHARED = ("text.py", "paths.py")
 
 
 def _code_files() -> list[Path]:
-    return sorted(_CONTENT.glob("*.py")) + [_CONTENT.parent / name for name in _SHARED]
+    return sorted(_CONTENT.rglob("*.py")) + [_CONTENT.parent / name for name in _SHARED]
 
 
 @dataclass(frozen=True, slots=True)

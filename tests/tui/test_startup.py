@@ -157,3 +157,32 @@ def test_sim_exit_on_ready_starts_headless_and_lists_every_built_in_scenario(_is
         result = subprocess.run([sys.executable, "-m", "sim"], capture_output=True, text=True, env=env, cwd=ROOT, stdin=subprocess.DEVNULL, timeout=60)
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip() == f"ready: screen=home home-rows={builtin}"
+
+
+def test_a_change_to_any_loading_code_invalidates_the_index(tmp_path, monkeypatch):
+    # The index is trusted only while the code that decides what loads is the
+    # same: every module of sim/content, its subpackages included, and the two
+    # it builds on. Found, not listed, so a module added or moved still counts.
+    from pathlib import Path
+
+    import sim
+
+    package = Path(sim.__file__).parent
+    expected = {p for p in (package / "content").rglob("*.py")} | {package / "text.py", package / "paths.py"}
+    assert set(catalog_module._code_files()) == expected
+    assert package / "content" / "conditions" / "parser.py" in expected
+
+    folder = copy_of(SAMPLE, tmp_path)
+    key, before = catalog_module._fingerprint((folder,))
+    # A copy of the code tree, so the test can change a file without touching the install.
+    code = tmp_path / "code"
+    for path in expected:
+        target = code / path.relative_to(package)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    monkeypatch.setattr(catalog_module, "_CONTENT", code / "content")
+    _, copied = catalog_module._fingerprint((folder,))
+    solver = code / "content" / "conditions" / "solver.py"
+    solver.write_text(solver.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    _, changed = catalog_module._fingerprint((folder,))
+    assert len({before, copied, changed}) == 3
