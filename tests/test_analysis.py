@@ -13,15 +13,11 @@ from typing import Any
 
 import pytest
 
-from sim.authoring.analysis import (
-    _Context,
-    _dinkelbach,
-    _longest,
-    _shape,
-    analyze,
-    replay,
-    verify,
-)
+from sim.authoring.analysis import analyze, replay, verify
+from sim.authoring.analysis.context import _Context
+from sim.authoring.analysis.extremes import _dinkelbach
+from sim.authoring.analysis.longest import _longest
+from sim.authoring.analysis.shape import _shape
 from sim.authoring.statespace import StateGraph, abstraction_for
 from sim.content.model import Profile, Scenario
 from sim.core.engine import CALL_HELP, HELP, TIMEOUT, Session
@@ -368,7 +364,7 @@ def plain_bellman_ford(cx: _Context, w: list[int]) -> tuple[list[float], list[in
 def test_longest_with_loops_breaks_ties_as_plain_bellman_ford(seed):
     # Random graphs with loops and integer weights: the same values and the
     # same best edges as the plain algorithm, and a gaining loop exactly when it has one.
-    from sim.authoring.analysis import _PositiveLoop
+    from sim.authoring.analysis.longest import _PositiveLoop
 
     rng = random.Random(seed)
     n = rng.randint(3, 25)

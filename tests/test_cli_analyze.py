@@ -86,7 +86,7 @@ def test_too_many_states_is_a_located_message(monkeypatch, capsys):
     def explode(*args, **kwargs):
         raise TooLarge("more than 10 reachable states")
 
-    monkeypatch.setattr(sim.authoring.analysis, "explore", explode)
+    monkeypatch.setattr(sim.authoring.analysis.entry, "explore", explode)
     code, _, err = cli(capsys, "analyze", SAMPLE_FILE)
     assert code == 2 and "cannot analyse `sample`" in err and "hint:" in err and "sample.yaml:" in err
 
@@ -111,7 +111,7 @@ def test_core_analysis_modules_do_not_import_rich_or_textual():
 
 @pytest.mark.parametrize(("lang", "note"), [("en", "note: 1 more loop is not listed"), ("fi", "huom.: vielä 1 silmukka jäi luettelematta")])
 def test_loops_beyond_the_listed_ones_are_counted_in_the_users_language(monkeypatch, capsys, lang, note):
-    monkeypatch.setattr(sim.authoring.analysis, "MAX_LOOPS_REPORTED", 0)
+    monkeypatch.setattr(sim.authoring.analysis.entry, "MAX_LOOPS_REPORTED", 0)
     loops = ROOT / "benchmarks" / "data" / "loop.yaml"  # a scenario that goes round: one loop
     code, out, _ = cli(capsys, "--lang", lang, "analyze", str(loops))
     assert code == 0 and out.splitlines()[-1].strip() == note
