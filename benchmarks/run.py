@@ -346,9 +346,9 @@ def work_engine(seconds: float, rounds: int) -> dict[str, Any]:
     per scenario and round, alternating with the dict-walk baseline."""
     import random
 
-    from sim.core.engine import Session
     from sim.authoring.fuzz import choose_action
     from sim.content.library import load_library
+    from sim.core.engine import Session
 
     lib = load_library(builtin_scenarios=True)
     critical = frozenset(pid for pid, p in lib.principles.items() if p.critical)

@@ -18,6 +18,7 @@ decides what a path may be:
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -66,10 +67,8 @@ def _replace_atomically(path: Path, payload: bytes, keep_mode: int | None) -> No
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
     _fsync_folder(path.parent)
 

@@ -146,8 +146,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "Harjoituskerta: `{id}`, harjoittelija {trainee}, pelattu {started}, tila {mode}",
     },
     "report.changed": {
-        "en": "**Note:** the scenario has changed since this session was played (content {old} → {new}); the transcript and scores are replayed on the current version.",
-        "fi": "**Huom.:** harjoitus on muuttunut tämän harjoituskerran jälkeen (sisältö {old} → {new}); keskustelu ja pisteet on toistettu nykyisellä versiolla.",
+        "en": (
+            "**Note:** the scenario has changed since this session was played (content {old} → {new}); "
+            "the transcript and scores are replayed on the current version."
+        ),
+        "fi": (
+            "**Huom.:** harjoitus on muuttunut tämän harjoituskerran jälkeen (sisältö {old} → {new}); "
+            "keskustelu ja pisteet on toistettu nykyisellä versiolla."
+        ),
     },
     "report.misses": {"en": "Critical misses", "fi": "Kriittiset virheet"},
     "report.miss": {"en": "Turn {turn}: {principle} — {reason}", "fi": "Vuoro {turn}: {principle} — {reason}"},
@@ -161,7 +167,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.help": {"en": "called for help", "fi": "hälytit apua"},
     "report.timeout": {"en": "let the time run out", "fi": "annoit ajan loppua"},
     "report.said": {"en": "“{text}”", "fi": "”{text}”"},
-    "report.state": {"en": "tension {tension_before} → {tension_after}, trust {trust_before} → {trust_after}", "fi": "jännitys {tension_before} → {tension_after}, luottamus {trust_before} → {trust_after}"},
+    "report.state": {
+        "en": "tension {tension_before} → {tension_after}, trust {trust_before} → {trust_after}",
+        "fi": "jännitys {tension_before} → {tension_after}, luottamus {trust_before} → {trust_after}",
+    },
     "report.feedback": {"en": "feedback: {text}", "fi": "palaute: {text}"},
     "report.better": {"en": "better: {text}", "fi": "parempi: {text}"},
     "report.call_help": {"en": "call for help", "fi": "hälytä apua"},
@@ -172,14 +181,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "Kirjoita vastauksesi numero ja paina Enter. h hälyttää apua milloin tahansa; q tallentaa ja lopettaa (voit jatkaa myöhemmin).",
     },
     "plain.time_limit": {"en": "Time limit: {seconds} seconds.", "fi": "Aikaraja: {seconds} sekuntia."},
-    "plain.invalid": {"en": "Type a number from 1 to {last}, h for help or q to save and quit.", "fi": "Kirjoita numero 1–{last}, h hälyttääksesi apua tai q tallentaaksesi ja lopettaaksesi."},
+    "plain.invalid": {
+        "en": "Type a number from 1 to {last}, h for help or q to save and quit.",
+        "fi": "Kirjoita numero 1–{last}, h hälyttääksesi apua tai q tallentaaksesi ja lopettaaksesi.",
+    },
     "plain.rate_prompt": {"en": "Your rating (1–5): ", "fi": "Arviosi (1–5): "},
-    "plain.rate_invalid": {"en": "Type a number from 1 (not at all) to 5 (fully), or q to save and quit.", "fi": "Kirjoita numero 1 (en lainkaan) – 5 (täysin) tai q tallentaaksesi ja lopettaaksesi."},
+    "plain.rate_invalid": {
+        "en": "Type a number from 1 (not at all) to 5 (fully), or q to save and quit.",
+        "fi": "Kirjoita numero 1 (en lainkaan) – 5 (täysin) tai q tallentaaksesi ja lopettaaksesi.",
+    },
     "plain.saved": {
         "en": "Saved. Start `sim play` or `sim` again to resume where you left off.",
         "fi": "Tallennettu. Käynnistä `sim play` tai `sim` uudelleen jatkaaksesi siitä, mihin jäit.",
     },
-    "plain.not_saved": {"en": "This session could not be saved, so it cannot be resumed.", "fi": "Tätä harjoitusta ei voitu tallentaa, joten sitä ei voi jatkaa."},
+    "plain.not_saved": {
+        "en": "This session could not be saved, so it cannot be resumed.",
+        "fi": "Tätä harjoitusta ei voitu tallentaa, joten sitä ei voi jatkaa.",
+    },
     "plain.history_failed": {
         "en": "Could not add the session to the history ({error}); `sim history` adds it later.",
         "fi": "Harjoitusta ei voitu lisätä historiaan ({error}); `sim history` lisää sen myöhemmin.",
@@ -201,8 +219,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "plain.resume.invalid_discard": {"en": "Type d or n.", "fi": "Kirjoita d tai n."},
     # --- sim serve ---
     "serve.missing": {
-        "en": "sim serve: the browser mode needs textual-serve, which is not installed\n    hint: pip install 'encounter-sim[serve]' (in a clone: .venv/bin/pip install -e '.[serve]')",
-        "fi": "sim serve: selaintila tarvitsee textual-serve-paketin, jota ei ole asennettu\n    vihje: pip install 'encounter-sim[serve]' (kloonissa: .venv/bin/pip install -e '.[serve]')",
+        "en": (
+            "sim serve: the browser mode needs textual-serve, which is not installed\n"
+            "    hint: pip install 'encounter-sim[serve]' (in a clone: .venv/bin/pip install -e '.[serve]')"
+        ),
+        "fi": (
+            "sim serve: selaintila tarvitsee textual-serve-paketin, jota ei ole asennettu\n"
+            "    vihje: pip install 'encounter-sim[serve]' (kloonissa: .venv/bin/pip install -e '.[serve]')"
+        ),
     },
     "serve.started": {
         "en": "Serving the simulator on {url} (each browser tab is its own session). Ctrl+C stops it.",
@@ -255,7 +279,10 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- sim history ---
     "cli.history.none": {"en": "No sessions yet.", "fi": "Ei vielä harjoituskertoja."},
     "cli.history.none_of": {"en": "No sessions of {trainee} yet.", "fi": "Harjoittelijalla {trainee} ei ole vielä harjoituskertoja."},
-    "cli.history.play_hint": {"en": "Play one with `sim`; finished sessions appear here.", "fi": "Harjoittele komennolla `sim`; päättyneet harjoituskerrat näkyvät tässä."},
+    "cli.history.play_hint": {
+        "en": "Play one with `sim`; finished sessions appear here.",
+        "fi": "Harjoittele komennolla `sim`; päättyneet harjoituskerrat näkyvät tässä.",
+    },
     "cli.history.sessions": {"en": "Sessions", "fi": "Harjoituskerrat"},
     "cli.history.sessions_of": {"en": "Sessions of {trainee}", "fi": "Harjoituskerrat: {trainee}"},
     "cli.history.col.date": {"en": "date", "fi": "päivä"},
@@ -303,7 +330,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "argparse.expected_at_least_one": {"en": "expected at least one argument", "fi": "tarvitsee vähintään yhden arvon"},
     "argparse.expected.one": {"en": "expected %s argument", "fi": "tarvitsee %s arvon"},
     "argparse.expected.other": {"en": "expected %s arguments", "fi": "tarvitsee %s arvoa"},
-    "argparse.ambiguous": {"en": "ambiguous option: %(option)s could match %(matches)s", "fi": "valitsin %(option)s on moniselitteinen; se voi tarkoittaa näitä: %(matches)s"},
+    "argparse.ambiguous": {
+        "en": "ambiguous option: %(option)s could match %(matches)s",
+        "fi": "valitsin %(option)s on moniselitteinen; se voi tarkoittaa näitä: %(matches)s",
+    },
     "argparse.explicit": {"en": "ignored explicit argument %r", "fi": "valitsin ei ota arvoa, joten %r jäi käyttämättä"},
     "argparse.unexpected": {"en": "unexpected option string: %s", "fi": "odottamaton valitsin: %s"},
     "argparse.one_of": {"en": "one of the arguments %s is required", "fi": "pakollisia argumentteja puuttuu: %s (anna yksi niistä)"},
@@ -328,10 +358,19 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cli.output.is_directory": {"en": "this is a folder: -o names the file to write", "fi": "tämä on kansio: -o:lle annetaan kirjoitettavan tiedoston nimi"},
     "cli.output.is_directory_hint": {"en": "give a file name inside it, e.g. -o {example}", "fi": "anna tiedoston nimi kansion sisällä, esim. -o {example}"},
-    "cli.output.not_a_file": {"en": "this is neither a file nor a device or pipe to write into", "fi": "tämä ei ole tiedosto eikä laite tai putki, johon voisi kirjoittaa"},
-    "cli.output.not_a_file_hint": {"en": "choose a file with -o, or -o - for standard output", "fi": "valitse tiedosto valitsimella -o, tai -o - vakiotulosteeseen"},
+    "cli.output.not_a_file": {
+        "en": "this is neither a file nor a device or pipe to write into",
+        "fi": "tämä ei ole tiedosto eikä laite tai putki, johon voisi kirjoittaa",
+    },
+    "cli.output.not_a_file_hint": {
+        "en": "choose a file with -o, or -o - for standard output",
+        "fi": "valitse tiedosto valitsimella -o, tai -o - vakiotulosteeseen",
+    },
     "cli.hint.writable": {"en": "check that the folder exists and is writable", "fi": "tarkista, että kansio on olemassa ja siihen saa kirjoittaa"},
-    "cli.no_folder": {"en": "sim: no such folder: {path}\n    hint: check --dir and SIM_DIALOGUES", "fi": "sim: kansiota ei ole: {path}\n    vihje: tarkista --dir ja SIM_DIALOGUES"},
+    "cli.no_folder": {
+        "en": "sim: no such folder: {path}\n    hint: check --dir and SIM_DIALOGUES",
+        "fi": "sim: kansiota ei ole: {path}\n    vihje: tarkista --dir ja SIM_DIALOGUES",
+    },
     "cli.not_lang_code": {"en": "{option}: `{code}` is not a language code", "fi": "{option}: `{code}` ei ole kielikoodi"},
     "cli.hint.lang_code": {"en": "two or three lowercase letters, e.g. fi", "fi": "kaksi tai kolme pientä kirjainta, esim. fi"},
     "cli.hint.lang_codes": {
@@ -345,14 +384,26 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.i18n.import.folder_hint": {"en": "give the PO file inside it, e.g. {example}", "fi": "anna kansiossa oleva PO-tiedosto, esim. {example}"},
     "cli.i18n.import.cannot_read": {"en": "cannot read this file ({error})", "fi": "tätä tiedostoa ei voi lukea ({error})"},
     "cli.i18n.import.cannot_read_hint": {"en": "check that it is a file you may read", "fi": "tarkista, että se on tiedosto, jonka saat lukea"},
-    "cli.i18n.import.too_big": {"en": "larger than {size} MB, so not a PO file of this catalogue", "fi": "yli {size} Mt, joten se ei ole tämän viestiluettelon PO-tiedosto"},
-    "cli.i18n.import.not_text": {"en": "this is not {encoding} text, so it cannot be read as a PO file", "fi": "tämä ei ole {encoding}-tekstiä, joten sitä ei voi lukea PO-tiedostona"},
+    "cli.i18n.import.too_big": {
+        "en": "larger than {size} MB, so not a PO file of this catalogue",
+        "fi": "yli {size} Mt, joten se ei ole tämän viestiluettelon PO-tiedosto",
+    },
+    "cli.i18n.import.not_text": {
+        "en": "this is not {encoding} text, so it cannot be read as a PO file",
+        "fi": "tämä ei ole {encoding}-tekstiä, joten sitä ei voi lukea PO-tiedostona",
+    },
     "cli.i18n.import.binary": {"en": "this is a binary file, not a PO file", "fi": "tämä on binääritiedosto eikä PO-tiedosto"},
     "cli.i18n.import.syntax": {"en": "this is not a PO file, or it is broken on this line", "fi": "tämä ei ole PO-tiedosto, tai se on rikki tällä rivillä"},
     "cli.i18n.import.empty": {"en": "this has no PO entries, so it is not a PO file", "fi": "tässä ei ole yhtään PO-merkintää, joten tämä ei ole PO-tiedosto"},
     "cli.i18n.import.not_po_hint": {
-        "en": "a PO file is made of msgctxt, msgid and msgstr lines: open it in a PO editor such as Poedit to find the mistake, or start again from `sim i18n --export-po fi`",
-        "fi": "PO-tiedosto koostuu msgctxt-, msgid- ja msgstr-riveistä: avaa se PO-editorissa, esimerkiksi Poeditissa, niin näet virheen, tai aloita alusta komennolla `sim i18n --export-po fi`",
+        "en": (
+            "a PO file is made of msgctxt, msgid and msgstr lines: open it in a PO editor such as Poedit to find the mistake, "
+            "or start again from `sim i18n --export-po fi`"
+        ),
+        "fi": (
+            "PO-tiedosto koostuu msgctxt-, msgid- ja msgstr-riveistä: avaa se PO-editorissa, "
+            "esimerkiksi Poeditissa, niin näet virheen, tai aloita alusta komennolla `sim i18n --export-po fi`"
+        ),
     },
     # --- sim i18n --import-po: its entries (located FILE:LINE:1 problems, as `sim validate` prints them) ---
     "cli.i18n.import.untranslated": {"en": "`{msgctxt}` is not translated, so it is left out", "fi": "`{msgctxt}` on kääntämättä, joten se jätetään pois"},
@@ -361,13 +412,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "`{msgctxt}` is marked fuzzy, a translation still to be checked, so it is left out",
         "fi": "`{msgctxt}` on merkitty epävarmaksi (fuzzy) eli käännös on vielä tarkistamatta, joten se jätetään pois",
     },
-    "cli.i18n.import.fuzzy_hint": {"en": "check the translation, then clear its fuzzy mark in the PO editor", "fi": "tarkista käännös ja poista sitten sen epävarmuusmerkintä PO-editorissa"},
+    "cli.i18n.import.fuzzy_hint": {
+        "en": "check the translation, then clear its fuzzy mark in the PO editor",
+        "fi": "tarkista käännös ja poista sitten sen epävarmuusmerkintä PO-editorissa",
+    },
     "cli.i18n.import.unknown": {"en": "`{msgctxt}` is not a key of the catalogue", "fi": "`{msgctxt}` ei ole viestiluettelon avain"},
     "cli.i18n.import.unknown_hint": {
         "en": "check its msgctxt; if the key was removed from sim/i18n.py, delete the entry",
         "fi": "tarkista sen msgctxt; jos avain on poistettu sim/i18n.py:stä, poista merkintä",
     },
-    "cli.i18n.import.no_context": {"en": "this entry has no msgctxt, so it has no key", "fi": "tällä merkinnällä ei ole msgctxt-riviä, joten sillä ei ole avainta"},
+    "cli.i18n.import.no_context": {
+        "en": "this entry has no msgctxt, so it has no key",
+        "fi": "tällä merkinnällä ei ole msgctxt-riviä, joten sillä ei ole avainta",
+    },
     "cli.i18n.import.no_context_hint": {
         "en": "every entry that `sim i18n --export-po` writes has its key as msgctxt; was this file made from one?",
         "fi": "jokaisella merkinnällä, jonka `sim i18n --export-po` kirjoittaa, on avain msgctxt-rivinä; onko tämä tiedosto tehty sellaisesta?",
@@ -378,7 +435,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cli.i18n.import.stale_hint": {
         "en": "update the file from a new `sim i18n --export-po {language}` (msgmerge, or the PO editor's update from a template), then check this translation",
-        "fi": "päivitä tiedosto uudesta `sim i18n --export-po {language}` -viennistä (msgmerge tai PO-editorin päivitys pohjasta) ja tarkista sitten tämä käännös",
+        "fi": (
+            "päivitä tiedosto uudesta `sim i18n --export-po {language}` -viennistä "
+            "(msgmerge tai PO-editorin päivitys pohjasta) ja tarkista sitten tämä käännös"
+        ),
     },
     "cli.i18n.import.fields": {
         "en": "the translation of `{msgctxt}` has the fields {found}, the English {expected}",
@@ -390,7 +450,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cli.i18n.import.fields_hint": {
         "en": "keep every field exactly as in the English, with no other braces, and translate only the words around them",
-        "fi": "säilytä jokainen kenttä täsmälleen samanlaisena kuin englanninkielisessä tekstissä, ilman muita aaltosulkeita, ja käännä vain niiden ympärillä olevat sanat",
+        "fi": (
+            "säilytä jokainen kenttä täsmälleen samanlaisena kuin englanninkielisessä tekstissä, "
+            "ilman muita aaltosulkeita, ja käännä vain niiden ympärillä olevat sanat"
+        ),
     },
     "cli.i18n.import.duplicate": {
         "en": "`{msgctxt}` is in this file twice; only the first one, on line {line}, counts",
@@ -409,8 +472,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "practice: feedback after every choice (default); assessment: feedback only in the debrief",
         "fi": "practice: palaute jokaisen valinnan jälkeen (oletus); assessment: palaute vasta loppukeskustelussa",
     },
-    "args.ui_lang": {"en": "language of the simulator (default: from SIM_LANG or the locale)", "fi": "simulaattorin kieli (oletus: SIM_LANG tai järjestelmän kieliasetus)"},
-    "args.out_lang": {"en": "language of the messages (default: from SIM_LANG or the locale)", "fi": "viestien kieli (oletus: SIM_LANG tai järjestelmän kieliasetus)"},
+    "args.ui_lang": {
+        "en": "language of the simulator (default: from SIM_LANG or the locale)",
+        "fi": "simulaattorin kieli (oletus: SIM_LANG tai järjestelmän kieliasetus)",
+    },
+    "args.out_lang": {
+        "en": "language of the messages (default: from SIM_LANG or the locale)",
+        "fi": "viestien kieli (oletus: SIM_LANG tai järjestelmän kieliasetus)",
+    },
     "args.scenario": {"en": "a scenario file or id", "fi": "harjoitustiedosto tai harjoituksen tunnus"},
     "args.json.text": {"en": "print JSON instead of text", "fi": "tulosta JSON tekstin sijaan"},
     "args.json.report": {"en": "print JSON instead of a report", "fi": "tulosta JSON raportin sijaan"},
@@ -452,13 +521,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "args.validate": {"en": "check scenario, persona and principle files", "fi": "tarkista harjoitus-, asiakasprofiili- ja periaatetiedostot"},
     "args.validate.paths": {"en": "files or folders", "fi": "tiedostot tai kansiot"},
     "args.validate.format": {"en": "output format (github: workflow annotations)", "fi": "tulosteen muoto (github: GitHub Actionsin huomautukset)"},
-    "args.validate.require_lang": {"en": "comma-separated languages every text must have, e.g. fi,en", "fi": "pilkuin erotetut kielet, joilla jokaisen tekstin on oltava, esim. fi,en"},
+    "args.validate.require_lang": {
+        "en": "comma-separated languages every text must have, e.g. fi,en",
+        "fi": "pilkuin erotetut kielet, joilla jokaisen tekstin on oltava, esim. fi,en",
+    },
     "args.validate.lang": {
         "en": "language of the headings and the summary; the file:line:col lines stay English for editors and CI",
         "fi": "otsikoiden ja yhteenvedon kieli; tiedosto:rivi:sarake-rivit pysyvät englanninkielisinä editoreja ja CI:tä varten",
     },
     "args.walk": {"en": "play a path through a scenario without the TUI", "fi": "pelaa yksi polku harjoituksen läpi ilman koko näytön sovellusta"},
-    "args.walk.choices": {"en": "comma-separated: option numbers, choice ids, `help`, `timeout`", "fi": "pilkuin erotettuina: vaihtoehtojen numerot, valintojen tunnukset, `help`, `timeout`"},
+    "args.walk.choices": {
+        "en": "comma-separated: option numbers, choice ids, `help`, `timeout`",
+        "fi": "pilkuin erotettuina: vaihtoehtojen numerot, valintojen tunnukset, `help`, `timeout`",
+    },
     "args.walk.seed": {"en": "seed for the order of the options (default 0)", "fi": "vaihtoehtojen järjestyksen siemenluku (oletus 0)"},
     "args.walk.lang": {"en": "language of the scenario texts (fi, en, …)", "fi": "harjoituksen tekstien kieli (fi, en, …)"},
     "args.analyze": {
@@ -466,41 +541,83 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "mitä harjoitus opettaa kaikilla poluillaan: määrät, lopputulokset, parhaat ja huonoimmat pisteet, kattavuus",
     },
     "args.graph": {"en": "draw a scenario as a Mermaid or Graphviz graph", "fi": "piirrä harjoitus Mermaid- tai Graphviz-kaaviona"},
-    "args.graph.format": {"en": "mermaid (default), dot, or svg/png drawn by Graphviz `dot`", "fi": "mermaid (oletus), dot tai Graphvizin `dot`-ohjelman piirtämä svg/png"},
-    "args.graph.text": {"en": "show the client's first words and each choice's text, not only ids", "fi": "näytä asiakkaan ensimmäiset sanat ja kunkin valinnan teksti, ei vain tunnuksia"},
+    "args.graph.format": {
+        "en": "mermaid (default), dot, or svg/png drawn by Graphviz `dot`",
+        "fi": "mermaid (oletus), dot tai Graphvizin `dot`-ohjelman piirtämä svg/png",
+    },
+    "args.graph.text": {
+        "en": "show the client's first words and each choice's text, not only ids",
+        "fi": "näytä asiakkaan ensimmäiset sanat ja kunkin valinnan teksti, ei vain tunnuksia",
+    },
     "args.graph.lang": {"en": "language of the texts shown with --text (fi, en, …)", "fi": "--text-valitsimella näytettävien tekstien kieli (fi, en, …)"},
-    "args.new": {"en": "start a new scenario or persona file from a commented template", "fi": "aloita uusi harjoitus- tai asiakasprofiilitiedosto kommentoidusta mallista"},
+    "args.new": {
+        "en": "start a new scenario or persona file from a commented template",
+        "fi": "aloita uusi harjoitus- tai asiakasprofiilitiedosto kommentoidusta mallista",
+    },
     "args.new.kind": {"en": "what to create", "fi": "mitä luodaan"},
-    "args.new.name": {"en": "its id, which is also the file name, e.g. noise-complaint", "fi": "sen tunnus, joka on myös tiedoston nimi, esim. noise-complaint"},
+    "args.new.name": {
+        "en": "its id, which is also the file name, e.g. noise-complaint",
+        "fi": "sen tunnus, joka on myös tiedoston nimi, esim. noise-complaint",
+    },
     "args.new.channel": {"en": "service channel of a new scenario (default desk)", "fi": "uuden harjoituksen palvelukanava (oletus desk)"},
-    "args.new.profile": {"en": "persona id of a new scenario (default: a built-in one)", "fi": "uuden harjoituksen asiakasprofiilin tunnus (oletus: valmis profiili)"},
+    "args.new.profile": {
+        "en": "persona id of a new scenario (default: a built-in one)",
+        "fi": "uuden harjoituksen asiakasprofiilin tunnus (oletus: valmis profiili)",
+    },
     "args.new.output": {"en": "folder to write into (default: the current folder)", "fi": "kansio, johon kirjoitetaan (oletus: nykyinen kansio)"},
     "args.schema": {"en": "print the JSON Schema of the file format", "fi": "tulosta tiedostomuodon JSON Schema"},
     "args.schema.kind": {"en": "which file (default scenario)", "fi": "minkä tiedoston (oletus scenario)"},
     "args.test": {"en": "run the transcript tests (*.test.yaml) beside scenarios", "fi": "aja harjoitusten vieressä olevat keskustelutestit (*.test.yaml)"},
-    "args.test.paths": {"en": "test files, scenario files or folders (default: the current folder)", "fi": "testitiedostot, harjoitustiedostot tai kansiot (oletus: nykyinen kansio)"},
+    "args.test.paths": {
+        "en": "test files, scenario files or folders (default: the current folder)",
+        "fi": "testitiedostot, harjoitustiedostot tai kansiot (oletus: nykyinen kansio)",
+    },
     "args.test.format": {"en": "output format (junit: JUnit XML for CI)", "fi": "tulosteen muoto (junit: JUnit XML CI:tä varten)"},
-    "args.test.output": {"en": "write the report to this file (text still goes to the screen)", "fi": "kirjoita raportti tähän tiedostoon (teksti näkyy silti näytöllä)"},
-    "args.fuzz": {"en": "play seeded random sessions of a scenario and report problems", "fi": "pelaa harjoitusta satunnaisesti (toistettavasti siemenluvusta) ja kerro löytyneet ongelmat"},
+    "args.test.output": {
+        "en": "write the report to this file (text still goes to the screen)",
+        "fi": "kirjoita raportti tähän tiedostoon (teksti näkyy silti näytöllä)",
+    },
+    "args.fuzz": {
+        "en": "play seeded random sessions of a scenario and report problems",
+        "fi": "pelaa harjoitusta satunnaisesti (toistettavasti siemenluvusta) ja kerro löytyneet ongelmat",
+    },
     "args.fuzz.runs": {"en": "number of sessions (default 200)", "fi": "läpipeluiden määrä (oletus 200)"},
-    "args.fuzz.seed": {"en": "seed of the first session; session i uses seed+i (default 0)", "fi": "ensimmäisen läpipeluun siemenluku; läpipeluu i käyttää lukua seed+i (oletus 0)"},
-    "args.fuzz.max_turns": {"en": "a session this long is reported as not ending (default 500)", "fi": "näin pitkä läpipeluu raportoidaan päättymättömänä (oletus 500)"},
+    "args.fuzz.seed": {
+        "en": "seed of the first session; session i uses seed+i (default 0)",
+        "fi": "ensimmäisen läpipeluun siemenluku; läpipeluu i käyttää lukua seed+i (oletus 0)",
+    },
+    "args.fuzz.max_turns": {
+        "en": "a session this long is reported as not ending (default 500)",
+        "fi": "näin pitkä läpipeluu raportoidaan päättymättömänä (oletus 500)",
+    },
     "args.list": {"en": "list the built-in and local scenarios", "fi": "luettele valmiit ja omat harjoitukset"},
     "args.history": {"en": "past sessions and progress per principle", "fi": "aiemmat harjoituskerrat ja edistyminen periaatteittain"},
-    "args.report": {"en": "the debrief of one past session as Markdown, HTML or JSON", "fi": "yhden aiemman harjoituskerran palaute Markdownina, HTML:nä tai JSONina"},
+    "args.report": {
+        "en": "the debrief of one past session as Markdown, HTML or JSON",
+        "fi": "yhden aiemman harjoituskerran palaute Markdownina, HTML:nä tai JSONina",
+    },
     "args.report.session": {
         "en": "a session id from `sim history` (any unique part of it), or `last`",
         "fi": "harjoituskerran tunnus `sim history` -luettelosta (mikä tahansa yksiselitteinen osa siitä) tai `last`",
     },
     "args.report.format": {"en": "report format (default md)", "fi": "raportin muoto (oletus md)"},
-    "args.report.output": {"en": "write to this file (atomically) instead of standard output", "fi": "kirjoita tähän tiedostoon (atomisesti) vakiotulosteen sijaan"},
+    "args.report.output": {
+        "en": "write to this file (atomically) instead of standard output",
+        "fi": "kirjoita tähän tiedostoon (atomisesti) vakiotulosteen sijaan",
+    },
     "args.report.trainee": {"en": "with `last`: this trainee's newest session", "fi": "`last`-tunnuksen kanssa: tämän harjoittelijan uusin harjoituskerta"},
-    "args.report.lang": {"en": "language of the texts (default: the one the session was played in)", "fi": "tekstien kieli (oletus: kieli, jolla harjoituskerta pelattiin)"},
+    "args.report.lang": {
+        "en": "language of the texts (default: the one the session was played in)",
+        "fi": "tekstien kieli (oletus: kieli, jolla harjoituskerta pelattiin)",
+    },
     "args.export": {
         "en": "export the history as xAPI statements, to a file or a Learning Record Store",
         "fi": "vie historia xAPI-lausekkeina tiedostoon tai oppimistietovarastoon (LRS)",
     },
-    "args.export.xapi": {"en": "xAPI 1.0.3 statements (SIM_XAPI_BASE sets the IRI base)", "fi": "xAPI 1.0.3 -lausekkeet (SIM_XAPI_BASE asettaa IRI-tunnisteiden alun)"},
+    "args.export.xapi": {
+        "en": "xAPI 1.0.3 statements (SIM_XAPI_BASE sets the IRI base)",
+        "fi": "xAPI 1.0.3 -lausekkeet (SIM_XAPI_BASE asettaa IRI-tunnisteiden alun)",
+    },
     "args.export.output": {
         "en": "write the statements to this file (default: standard output, unless --lrs)",
         "fi": "kirjoita lausekkeet tähän tiedostoon (oletus: vakiotuloste, ellei --lrs ole annettu)",
@@ -515,9 +632,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "LRS:n salaisuus; parempi on SIM_LRS_PASSWORD, jota muut käyttäjät eivät näe prosessiluettelossa; ilman kumpaakaan sim kysyy sen",
     },
     "args.export.timeout": {"en": "how long to wait for the LRS (default 30)", "fi": "kuinka kauan LRS:n vastausta odotetaan (oletus 30)"},
-    "args.summary": {"en": "aggregate JSON reports of several trainees per scenario and principle", "fi": "kokoa usean harjoittelijan JSON-raportit harjoituksittain ja periaatteittain"},
-    "args.summary.paths": {"en": "report files from `sim report --format json`, or folders of them", "fi": "`sim report --format json` -komennon raporttitiedostot tai niitä sisältävät kansiot"},
-    "args.serve": {"en": "serve the simulator to web browsers (needs the [serve] extra)", "fi": "tarjoa simulaattori verkkoselaimiin (vaatii [serve]-lisäosan)"},
+    "args.summary": {
+        "en": "aggregate JSON reports of several trainees per scenario and principle",
+        "fi": "kokoa usean harjoittelijan JSON-raportit harjoituksittain ja periaatteittain",
+    },
+    "args.summary.paths": {
+        "en": "report files from `sim report --format json`, or folders of them",
+        "fi": "`sim report --format json` -komennon raporttitiedostot tai niitä sisältävät kansiot",
+    },
+    "args.serve": {
+        "en": "serve the simulator to web browsers (needs the [serve] extra)",
+        "fi": "tarjoa simulaattori verkkoselaimiin (vaatii [serve]-lisäosan)",
+    },
     "args.serve.host": {
         "en": "address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)",
         "fi": "kuunneltava osoite (oletus 127.0.0.1; 0.0.0.0 kuuntelee kaikkia verkkoliitäntöjä)",
@@ -562,11 +688,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.test.passed": {"en": "{count} passed", "fi": "{count} läpi"},
     "cli.test.failed": {"en": "{count} failed", "fi": "{count} hylätty"},
     # --- sim fuzz ---
-    "cli.fuzz.bad_args": {"en": "--runs must be 1…{max_runs}, --seed 0 or more, --max-turns 1…{max_turns}", "fi": "--runs on 1…{max_runs}, --seed vähintään 0 ja --max-turns 1…{max_turns}"},
+    "cli.fuzz.bad_args": {
+        "en": "--runs must be 1…{max_runs}, --seed 0 or more, --max-turns 1…{max_turns}",
+        "fi": "--runs on 1…{max_runs}, --seed vähintään 0 ja --max-turns 1…{max_turns}",
+    },
     "cli.fuzz.bad_args_hint": {"en": "e.g. `sim fuzz {scenario} --runs 200 --seed 0`", "fi": "esim. `sim fuzz {scenario} --runs 200 --seed 0`"},
     "cli.fuzz.title": {"en": "Random playthroughs of {scenario}", "fi": "Satunnaiset läpipeluut: {scenario}"},
-    "cli.fuzz.runs.one": {"en": "({count} run from seed {seed}, at most {max_turns} turns)", "fi": "({count} läpipeluu siemenluvulla {seed}, enintään {max_turns} vuoroa)"},
-    "cli.fuzz.runs.other": {"en": "({count} runs from seed {seed}, at most {max_turns} turns each)", "fi": "({count} läpipeluuta siemenluvusta {seed} alkaen, kukin enintään {max_turns} vuoroa)"},
+    "cli.fuzz.runs.one": {
+        "en": "({count} run from seed {seed}, at most {max_turns} turns)",
+        "fi": "({count} läpipeluu siemenluvulla {seed}, enintään {max_turns} vuoroa)",
+    },
+    "cli.fuzz.runs.other": {
+        "en": "({count} runs from seed {seed}, at most {max_turns} turns each)",
+        "fi": "({count} läpipeluuta siemenluvusta {seed} alkaen, kukin enintään {max_turns} vuoroa)",
+    },
     "cli.fuzz.endings": {"en": "Endings", "fi": "Lopputulokset"},
     "cli.fuzz.col.ending": {"en": "ending", "fi": "lopputulos"},
     "cli.fuzz.col.runs": {"en": "runs", "fi": "läpipeluut"},
@@ -598,7 +733,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "fuzz.kind.inconsistent": {"en": "inconsistent", "fi": "ristiriita"},
     "fuzz.kind.did-not-end": {"en": "did-not-end", "fi": "ei päättynyt"},
     "fuzz.crash.start": {"en": "{error} while starting the session: {detail}{at}", "fi": "{error} harjoituskertaa aloitettaessa: {detail}{at}"},
-    "fuzz.crash.act": {"en": "{error} while taking `{action}` at `{node}`: {detail}{at}", "fi": "{error}, kun solmussa `{node}` valittiin `{action}`: {detail}{at}"},
+    "fuzz.crash.act": {
+        "en": "{error} while taking `{action}` at `{node}`: {detail}{at}",
+        "fi": "{error}, kun solmussa `{node}` valittiin `{action}`: {detail}{at}",
+    },
     "fuzz.crash.score": {"en": "{error} while scoring the session: {detail}{at}", "fi": "{error} harjoituskertaa pisteytettäessä: {detail}{at}"},
     "fuzz.no_end": {"en": "no ending after {max_turns} turns", "fi": "ei lopputulosta {max_turns} vuoron jälkeen"},
     "fuzz.stuck": {
@@ -617,7 +755,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "fuzz.scored_success": {"en": "ending `{ending}` is scored as a success", "fi": "lopputulos `{ending}` on pisteytetty onnistumiseksi"},
     "fuzz.scored_no_success": {"en": "ending `{ending}` is scored as no success", "fi": "lopputulosta `{ending}` ei ole pisteytetty onnistumiseksi"},
-    "fuzz.principle_range": {"en": "`{principle}` scores {score}, outside 0…100", "fi": "`{principle}` saa {score} pistettä, mikä on alueen 0…100 ulkopuolella"},
+    "fuzz.principle_range": {
+        "en": "`{principle}` scores {score}, outside 0…100",
+        "fi": "`{principle}` saa {score} pistettä, mikä on alueen 0…100 ulkopuolella",
+    },
     "fuzz.evidence_range": {
         "en": "`{principle}` earns {earned} of {possible} at turn {turn}",
         "fi": "`{principle}` saa vuorossa {turn} {earned} pistettä {possible} mahdollisesta",
@@ -656,7 +797,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cli.export.no_salt": {
         "en": "note: SIM_XAPI_SALT is not set, so anyone who guesses a trainee's name can find their statements; set it to an organisation-wide secret",
-        "fi": "huom.: SIM_XAPI_SALT on asettamatta, joten harjoittelijan nimen arvaaja löytää hänen lausekkeensa; aseta siihen koko organisaation yhteinen salaisuus",
+        "fi": (
+            "huom.: SIM_XAPI_SALT on asettamatta, joten harjoittelijan nimen arvaaja löytää hänen lausekkeensa; "
+            "aseta siihen koko organisaation yhteinen salaisuus"
+        ),
     },
     "cli.export.wrote": {
         "en": "wrote {statements} statement(s) from {sessions} session(s) to {path}",
@@ -666,10 +810,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "sent {sent} statement(s); {pending} stay queued and are sent by the next `sim export --xapi --lrs`",
         "fi": "lähetetty {sent} lauseketta; {pending} jää jonoon ja lähtee seuraavalla `sim export --xapi --lrs` -komennolla",
     },
-    "cli.export.sent": {"en": "sent {sent} statement(s) to {url}; none queued", "fi": "lähetetty {sent} lauseketta osoitteeseen {url}; jonoon ei jäänyt mitään"},
+    "cli.export.sent": {
+        "en": "sent {sent} statement(s) to {url}; none queued",
+        "fi": "lähetetty {sent} lauseketta osoitteeseen {url}; jonoon ei jäänyt mitään",
+    },
     # --- sim summary (a file's own problem: the err.summary.* keys below) ---
     "cli.summary.none": {"en": "no reports to summarise", "fi": "ei koottavia raportteja"},
-    "cli.summary.none_hint": {"en": "make them with `sim report SESSION --format json -o FILE`", "fi": "tee niitä komennolla `sim report TUNNUS --format json -o TIEDOSTO`"},
+    "cli.summary.none_hint": {
+        "en": "make them with `sim report SESSION --format json -o FILE`",
+        "fi": "tee niitä komennolla `sim report TUNNUS --format json -o TIEDOSTO`",
+    },
     "cli.summary.title": {
         "en": "{title} ({id}) — {sessions} session(s), {trainees} trainee(s), overall mean {mean}",
         "fi": "{title} ({id}) — harjoituskertoja {sessions}, harjoittelijoita {trainees}, kokonaisarvion keskiarvo {mean}",
@@ -711,7 +861,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.analyze.abbreviated": {"en": "{turns}: {head},…,{tail} (--json lists them all)", "fi": "{turns}: {head},…,{tail} (--json luettelee kaikki)"},
     "cli.analyze.no_turns": {"en": "(no turns: the start is an ending)", "fi": "(ei vuoroja: jo alku on lopputulos)"},
     "cli.analyze.paths": {"en": "Paths", "fi": "Polut"},
-    "cli.analyze.complete": {"en": "Complete paths: {paths}; without calling for help: {without}", "fi": "Kokonaisia polkuja: {paths}; niistä ilman avun hälyttämistä: {without}"},
+    "cli.analyze.complete": {
+        "en": "Complete paths: {paths}; without calling for help: {without}",
+        "fi": "Kokonaisia polkuja: {paths}; niistä ilman avun hälyttämistä: {without}",
+    },
     "cli.analyze.loops": {"en": "Loops (each can be gone round again and again):", "fi": "Silmukat (kunkin voi kiertää yhä uudelleen):"},
     "cli.analyze.loop": {"en": "{cycle}   by {actions}", "fi": "{cycle}   valinnoilla {actions}"},
     "cli.analyze.shortest": {"en": "Shortest: {turns} to `{end}`: {command}", "fi": "Lyhin: {turns} solmuun `{end}`: {command}"},
@@ -734,7 +887,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.analyze.col.best": {"en": "best", "fi": "paras"},
     "cli.analyze.col.worst": {"en": "worst", "fi": "huonoin"},
     "cli.analyze.untested": {"en": "not tested on any path", "fi": "ei arvioida millään polulla"},
-    "cli.analyze.scores_note": {"en": "★ goal of this scenario · ~ a loop only approaches this value", "fi": "★ tämän harjoituksen tavoite · ~ silmukka vain lähestyy tätä arvoa"},
+    "cli.analyze.scores_note": {
+        "en": "★ goal of this scenario · ~ a loop only approaches this value",
+        "fi": "★ tämän harjoituksen tavoite · ~ silmukka vain lähestyy tätä arvoa",
+    },
     "cli.analyze.best_overall": {"en": "Best overall", "fi": "Paras kokonaisarvio"},
     "cli.analyze.worst_overall": {"en": "Worst overall", "fi": "Huonoin kokonaisarvio"},
     "cli.analyze.overall": {"en": "{label}: {score} ({grade})", "fi": "{label}: {score} ({grade})"},
@@ -766,7 +922,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "`{node}`: valintaa `{choice}` ei tarjota koskaan: sen ehto ei täyty millään polulla",
     },
     "cli.analyze.more_all": {"en": "… and {count} more (--json lists them all)", "fi": "… ja {count} muuta (--json luettelee kaikki)"},
-    "cli.analyze.threat": {"en": "Where calling for help becomes due (tension ≥ {threshold})", "fi": "Missä avun hälyttämisen aika tulee (jännitys ≥ {threshold})"},
+    "cli.analyze.threat": {
+        "en": "Where calling for help becomes due (tension ≥ {threshold})",
+        "fi": "Missä avun hälyttämisen aika tulee (jännitys ≥ {threshold})",
+    },
     "cli.analyze.no_threat": {"en": "Nowhere: no path makes the client a threat.", "fi": "Ei missään: millään polulla asiakkaasta ei tule uhkaa."},
     "cli.analyze.threat_at.one": {"en": "At {count} node; the nearest first:", "fi": "{count} solmussa; lähin ensin:"},
     "cli.analyze.threat_at.other": {"en": "At {count} nodes; the nearest first:", "fi": "{count} solmussa; lähin ensin:"},
@@ -783,20 +942,35 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "vihje: tämä on simin vika; ilmoita siitä ja liitä mukaan harjoitustiedosto",
     },
     # --- sim graph (the drawing itself, Mermaid or DOT, stays as it is) ---
-    "cli.graph.no_dot": {"en": "Graphviz `dot` is not installed, so it cannot draw {format}", "fi": "Graphvizin `dot`-ohjelmaa ei ole asennettu, joten {format}-kuvaa ei voi piirtää"},
+    "cli.graph.no_dot": {
+        "en": "Graphviz `dot` is not installed, so it cannot draw {format}",
+        "fi": "Graphvizin `dot`-ohjelmaa ei ole asennettu, joten {format}-kuvaa ei voi piirtää",
+    },
     "cli.graph.no_dot_hint": {
-        "en": "install Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`, macOS: `brew install graphviz`), or use `--format mermaid` or `--format dot` and draw it elsewhere",
-        "fi": "asenna Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`, macOS: `brew install graphviz`) tai käytä valitsinta `--format mermaid` tai `--format dot` ja piirrä kuva muualla",
+        "en": (
+            "install Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`, "
+            "macOS: `brew install graphviz`), or use `--format mermaid` or `--format dot` and draw it elsewhere"
+        ),
+        "fi": (
+            "asenna Graphviz (Debian/Ubuntu: `sudo apt-get install graphviz`, "
+            "macOS: `brew install graphviz`) tai käytä valitsinta `--format mermaid` tai `--format dot` ja piirrä kuva muualla"
+        ),
     },
     "cli.graph.png_terminal": {"en": "a PNG picture cannot be shown in a terminal", "fi": "PNG-kuvaa ei voi näyttää päätteessä"},
     "cli.graph.png_terminal_hint": {"en": "give a file: `-o scenario.png`", "fi": "anna tiedosto: `-o harjoitus.png`"},
     "cli.graph.timeout": {"en": "Graphviz `dot` took longer than {seconds} s", "fi": "Graphvizin `dot` kesti yli {seconds} s"},
-    "cli.graph.timeout_hint": {"en": "draw a smaller scenario, or use `--format dot` and run dot yourself", "fi": "piirrä pienempi harjoitus tai käytä valitsinta `--format dot` ja aja dot itse"},
+    "cli.graph.timeout_hint": {
+        "en": "draw a smaller scenario, or use `--format dot` and run dot yourself",
+        "fi": "piirrä pienempi harjoitus tai käytä valitsinta `--format dot` ja aja dot itse",
+    },
     "cli.graph.cannot_run": {"en": "cannot run Graphviz `dot`: {error}", "fi": "Graphvizin `dot`-ohjelmaa ei voi ajaa: {error}"},
     "cli.graph.cannot_run_hint": {"en": "check the Graphviz installation", "fi": "tarkista Graphvizin asennus"},
     "cli.graph.failed": {"en": "Graphviz `dot` failed", "fi": "Graphvizin `dot` epäonnistui"},
     "cli.graph.failed_with": {"en": "Graphviz `dot` failed: {error}", "fi": "Graphvizin `dot` epäonnistui: {error}"},
-    "cli.graph.failed_hint": {"en": "run `sim graph … --format dot | dot -Tsvg` to see everything it says", "fi": "aja `sim graph … --format dot | dot -Tsvg`, niin näet kaiken, mitä se sanoo"},
+    "cli.graph.failed_hint": {
+        "en": "run `sim graph … --format dot | dot -Tsvg` to see everything it says",
+        "fi": "aja `sim graph … --format dot | dot -Tsvg`, niin näet kaiken, mitä se sanoo",
+    },
     # --- sim new (the template it writes stays English: its `language: en` texts and comments are one file) ---
     "cli.new.bad_id": {"en": "`{name}` cannot be an id", "fi": "`{name}` ei kelpaa tunnukseksi"},
     "cli.new.bad_id_hint": {
@@ -806,14 +980,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.new.is_file": {"en": "{path} is a file, not a folder", "fi": "{path} on tiedosto eikä kansio"},
     "cli.new.is_file_hint": {"en": "give a folder with -o, e.g. -o my-scenarios", "fi": "anna kansio valitsimella -o, esim. -o omat-harjoitukset"},
     "cli.new.exists": {"en": "{path} already exists; not overwriting it", "fi": "{path} on jo olemassa, eikä sen päälle kirjoiteta"},
-    "cli.new.exists_hint": {"en": "choose another name, or move the existing file away first", "fi": "valitse toinen nimi tai siirrä olemassa oleva tiedosto ensin muualle"},
+    "cli.new.exists_hint": {
+        "en": "choose another name, or move the existing file away first",
+        "fi": "valitse toinen nimi tai siirrä olemassa oleva tiedosto ensin muualle",
+    },
     "cli.new.no_persona": {"en": "there is no persona `{profile}`", "fi": "asiakasprofiilia `{profile}` ei ole"},
     "cli.new.no_persona_hint": {
         "en": "known personas: {known}; or create one with `sim new profile {profile}`",
         "fi": "tunnetut asiakasprofiilit: {known}; tai luo uusi komennolla `sim new profile {profile}`",
     },
     "cli.new.wrote": {"en": "Wrote {path}", "fi": "Kirjoitettu {path}"},
-    "cli.new.wrote_schema": {"en": "Wrote {path} (editor completion: see the file's first line)", "fi": "Kirjoitettu {path} (editorin täydennys: katso tiedoston ensimmäinen rivi)"},
+    "cli.new.wrote_schema": {
+        "en": "Wrote {path} (editor completion: see the file's first line)",
+        "fi": "Kirjoitettu {path} (editorin täydennys: katso tiedoston ensimmäinen rivi)",
+    },
     "cli.new.next": {"en": "Next:", "fi": "Seuraavaksi:"},
     "cli.new.edit": {"en": "edit {path}", "fi": "muokkaa tiedostoa {path}"},
     # --- sim report: finding the session ---
@@ -829,7 +1009,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "sim: simulaattori tarvitsee päätteen; yllä luetellut komennot toimivat ilman sitä",
     },
     "cli.launch.no_terminal": {"en": "the simulator needs a terminal", "fi": "simulaattori tarvitsee päätteen"},
-    "cli.launch.no_terminal_hint": {"en": "`sim walk SCENARIO --choices …` plays a path without one", "fi": "`sim walk HARJOITUS --choices …` pelaa polun ilman päätettä"},
+    "cli.launch.no_terminal_hint": {
+        "en": "`sim walk SCENARIO --choices …` plays a path without one",
+        "fi": "`sim walk HARJOITUS --choices …` pelaa polun ilman päätettä",
+    },
     "cli.serve.cannot_listen": {"en": "cannot listen on {host}:{port} ({error})", "fi": "osoitetta {host}:{port} ei voi kuunnella ({error})"},
     "cli.serve.cannot_listen_hint": {"en": "choose another --port", "fi": "valitse toinen portti valitsimella --port"},
     # --- errors a user can act on (sim.errors.UserError, worded with `SomeError.of`) ---
@@ -933,8 +1116,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "vaihe {step} (`{action}` solmussa `{node}`) ei enää sovi harjoitukseen: {why}",
     },
     "err.rebuild.changed_no_longer_fits": {
-        "en": "the scenario changed since this session was played (content {played} → {current}), and step {step} (`{action}` at `{node}`) no longer fits: {why}",
-        "fi": "harjoitusta on muutettu tämän harjoituskerran jälkeen (sisältö {played} → {current}), eikä vaihe {step} (`{action}` solmussa `{node}`) enää sovi siihen: {why}",
+        "en": (
+            "the scenario changed since this session was played (content {played} → {current}), "
+            "and step {step} (`{action}` at `{node}`) no longer fits: {why}"
+        ),
+        "fi": (
+            "harjoitusta on muutettu tämän harjoituskerran jälkeen (sisältö {played} → {current}), "
+            "eikä vaihe {step} (`{action}` solmussa `{node}`) enää sovi siihen: {why}"
+        ),
     },
     "err.rebuild.restore_hint": {
         "en": "{offered}restore the scenario version that was played to rebuild this session",
@@ -969,7 +1158,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "err.summary.newer_hint": {"en": "upgrade sim", "fi": "päivitä sim"},
     "err.summary.incomplete": {"en": "the report lacks its scenario or principles", "fi": "raportista puuttuu harjoitus tai periaatteet"},
-    "err.summary.incomplete_hint": {"en": "make it again with `sim report --format json`", "fi": "tee raportti uudelleen komennolla `sim report --format json`"},
+    "err.summary.incomplete_hint": {
+        "en": "make it again with `sim report --format json`",
+        "fi": "tee raportti uudelleen komennolla `sim report --format json`",
+    },
     # === end of Reach ===
     # --- app-wide ---------------------------------------------------------------
     "app.title": {"en": "Encounter simulator", "fi": "Kohtaamissimulaattori"},
@@ -987,8 +1179,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "Harjoitus on tallessa. Käynnistä sim uudelleen, niin voit jatkaa siitä, mihin jäit.",
     },
     "exit.crashed": {
-        "en": "sim: internal error: {error}\n    Every turn you played is saved: start sim again to resume.\n    hint: this is a bug in sim; run again with SIM_DEBUG=1 for details and report it",
-        "fi": "sim: sisäinen virhe: {error}\n    Jokainen pelaamasi vuoro on tallessa: käynnistä sim uudelleen jatkaaksesi.\n    vihje: tämä on simin vika; aja uudelleen SIM_DEBUG=1-asetuksella ja ilmoita siitä",
+        "en": (
+            "sim: internal error: {error}\n"
+            "    Every turn you played is saved: start sim again to resume.\n"
+            "    hint: this is a bug in sim; run again with SIM_DEBUG=1 for details and report it"
+        ),
+        "fi": (
+            "sim: sisäinen virhe: {error}\n"
+            "    Jokainen pelaamasi vuoro on tallessa: käynnistä sim uudelleen jatkaaksesi.\n"
+            "    vihje: tämä on simin vika; aja uudelleen SIM_DEBUG=1-asetuksella ja ilmoita siitä"
+        ),
     },
     "journal.failed": {
         "en": "Could not save this turn ({error}). You can finish the encounter, but it cannot be resumed after a crash.",
@@ -1045,7 +1245,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "cmd.play": {"en": "Play: {title}", "fi": "Harjoittele: {title}"},
     "cmd.broken": {"en": "Show problems: {file}", "fi": "Näytä virheet: {file}"},
     "cmd.language": {"en": "Suomeksi — switch the simulator to Finnish", "fi": "In English — vaihda kieleksi englanti"},
-    "cmd.language.help": {"en": "Scenario texts follow when they have a Finnish version", "fi": "Harjoitusten tekstit vaihtuvat, jos niistä on englanninkielinen versio"},
+    "cmd.language.help": {
+        "en": "Scenario texts follow when they have a Finnish version",
+        "fi": "Harjoitusten tekstit vaihtuvat, jos niistä on englanninkielinen versio",
+    },
     "cmd.reload": {"en": "Reload scenarios", "fi": "Lataa harjoitukset uudelleen"},
     "cmd.reload.help": {"en": "Read the scenario files again after editing them", "fi": "Lue harjoitustiedostot uudelleen muokkauksen jälkeen"},
     "cmd.theme": {"en": "Toggle the light and dark theme", "fi": "Vaihda vaalea tai tumma teema"},
@@ -1076,7 +1279,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "Harjoituksia ei löytynyt. Anna harjoituskansio: sim --dir POLKU (tai aseta SIM_DIALOGUES).",
     },
     "home.no_match": {"en": "No scenario matches “{query}”. Esc clears the filter.", "fi": "Mikään harjoitus ei vastaa hakua ”{query}”. Esc tyhjentää haun."},
-    "home.reloaded": {"en": "Scenarios reloaded: {count} playable, {broken} with errors.", "fi": "Harjoitukset ladattu: {count} pelattavissa, {broken} virheellistä."},
+    "home.reloaded": {
+        "en": "Scenarios reloaded: {count} playable, {broken} with errors.",
+        "fi": "Harjoitukset ladattu: {count} pelattavissa, {broken} virheellistä.",
+    },
     "key.open": {"en": "Open", "fi": "Avaa"},
     "tip.open": {"en": "Open the highlighted scenario", "fi": "Avaa valittu harjoitus"},
     "key.up": {"en": "Up", "fi": "Ylös"},
@@ -1113,8 +1319,20 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "briefing.controls": {"en": "Controls", "fi": "Näppäimet"},
     "briefing.controls_body": {
-        "en": "1–9, or ↑↓ and Enter   choose what you say or do\nh   call for help: always there, at any moment\np   pause: stops the clock and hides the options\nq   save and quit: resume later where you left off\nPgUp PgDn   scroll the conversation",
-        "fi": "1–9 tai ↑↓ ja Enter   valitse, mitä sanot tai teet\nh   hälytä apua: aina käytettävissä\np   tauko: pysäyttää kellon ja piilottaa vaihtoehdot\nq   tallenna ja lopeta: jatka myöhemmin siitä, mihin jäit\nPgUp PgDn   selaa keskustelua",
+        "en": (
+            "1–9, or ↑↓ and Enter   choose what you say or do\n"
+            "h   call for help: always there, at any moment\n"
+            "p   pause: stops the clock and hides the options\n"
+            "q   save and quit: resume later where you left off\n"
+            "PgUp PgDn   scroll the conversation"
+        ),
+        "fi": (
+            "1–9 tai ↑↓ ja Enter   valitse, mitä sanot tai teet\n"
+            "h   hälytä apua: aina käytettävissä\n"
+            "p   tauko: pysäyttää kellon ja piilottaa vaihtoehdot\n"
+            "q   tallenna ja lopeta: jatka myöhemmin siitä, mihin jäit\n"
+            "PgUp PgDn   selaa keskustelua"
+        ),
     },
     "button.start": {"en": "Start the encounter", "fi": "Aloita kohtaaminen"},
     "key.start": {"en": "Start", "fi": "Aloita"},
@@ -1251,7 +1469,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "debrief.report_none": {"en": "The report is not saved yet: press s.", "fi": "Raporttia ei ole vielä tallennettu: paina s."},
     "debrief.report_saved": {"en": "Report saved: {path}", "fi": "Raportti tallennettu: {path}"},
     "debrief.report_failed": {"en": "Could not save the report: {error}", "fi": "Raporttia ei voitu tallentaa: {error}"},
-    "debrief.pick_turn": {"en": "Pick the turn to play again from, then press r or Enter.", "fi": "Valitse vuoro, josta pelaat uudelleen, ja paina r tai Enter."},
+    "debrief.pick_turn": {
+        "en": "Pick the turn to play again from, then press r or Enter.",
+        "fi": "Valitse vuoro, josta pelaat uudelleen, ja paina r tai Enter.",
+    },
     "turn.heading": {"en": "Turn {turn}", "fi": "Vuoro {turn}"},
     "turn.tension": {"en": "tension {before} → {after}", "fi": "jännitys {before} → {after}"},
     "turn.critical": {"en": "critical miss", "fi": "kriittinen virhe"},
@@ -1260,7 +1481,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "turn.better": {"en": "Better", "fi": "Parempi"},
     "turn.best": {"en": "One of the best options here.", "fi": "Yksi parhaista vaihtoehdoista."},
     "key.replay": {"en": "Replay from turn", "fi": "Pelaa vuorosta"},
-    "tip.replay": {"en": "What if: play again from the highlighted turn; this session stays as it is", "fi": "Entä jos: pelaa uudelleen valitusta vuorosta; tämä harjoitus säilyy ennallaan"},
+    "tip.replay": {
+        "en": "What if: play again from the highlighted turn; this session stays as it is",
+        "fi": "Entä jos: pelaa uudelleen valitusta vuorosta; tämä harjoitus säilyy ennallaan",
+    },
     "key.save_report": {"en": "Save report", "fi": "Raportti"},
     "tip.save_report": {"en": "Write this debrief as an HTML, Markdown or JSON file", "fi": "Tallenna tämä palaute HTML-, Markdown- tai JSON-tiedostoksi"},
     "key.switch_view": {"en": "Switch view", "fi": "Vaihda näkymä"},

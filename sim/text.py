@@ -20,12 +20,11 @@ LocalText: TypeAlias = "str | Mapping[str, str]"
 _C0 = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
 _C0[0x7F] = "\u2421"
 # C1 controls (including the 8-bit CSI and OSC introducers) have no picture.
-_C1 = {c: "\ufffd" for c in range(0x80, 0xA0)}
+_C1 = dict.fromkeys(range(0x80, 0xA0), "\ufffd")
 # Bidi embedding/override/isolate marks and zero-width characters are removed:
 # they are how "Trojan source" text reorders or hides what is shown.
-_INVISIBLE = {
-    c: None
-    for c in (
+_INVISIBLE = dict.fromkeys(
+    (
         *range(0x200B, 0x2010),
         *range(0x202A, 0x202F),
         *range(0x2060, 0x2065),
@@ -33,7 +32,7 @@ _INVISIBLE = {
         0x061C,
         0xFEFF,
     )
-}
+)
 _TABLE = {**_C0, **_C1, **_INVISIBLE, 0x09: "    "}
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\t]")
 

@@ -441,7 +441,7 @@ def random_case(seed: int) -> tuple[Scenario, Profile, frozenset[str]]:
     nodes["bad"] = {"end": "client-left"}
     nodes["boom"] = {"end": "escalated"}
     s = scenario(
-        {**{k: v for k, v in nodes.items()}, "opening": {"choices": [go("n0", id="begin")]}},
+        {**dict(nodes.items()), "opening": {"choices": [go("n0", id="begin")]}},
         goals=rng.sample(["p", "q", "r", CALL_HELP], rng.randint(1, 3)),
         help={"next": "helped", "effects": {"tension": -20}, "principles": {"r": -1}},
         threat_turns=rng.choice([1, 2]),

@@ -1,6 +1,7 @@
 """The layers hold: import-linter's contracts (pyproject.toml) over the code
 as written, and, at run time, no module below the front ends pulls in
-Textual or Rich, whatever it imports lazily."""
+Textual or Rich, whatever it imports lazily; and ruff and strict mypy find
+nothing."""
 
 from __future__ import annotations
 
@@ -52,3 +53,22 @@ def test_cli_validate_does_not_import_textual():
     code = "import sys; from sim.cli.main import run; run(['validate', 'tests/data/sample']); print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.stdout.strip().endswith("False")
+
+
+# --- lint and types ([tool.ruff] and [tool.mypy] in pyproject.toml) -------------------------
+
+
+def test_ruff_finds_nothing():
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "sim", "tests", "benchmarks"], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_finds_nothing(tmp_path):
+    # Its own cache folder: a cache shared with a developer's run could hide an error.
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy-cache")], capture_output=True, text=True, cwd=ROOT, timeout=600
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("Success: no issues found")

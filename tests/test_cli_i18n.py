@@ -370,7 +370,7 @@ NOT_TEXT_KEYWORDS = {"style", "justify", "box", "end", "sep", "file", "title_jus
 CATALOGUE_KEY = re.compile(r"^[a-z_]+(\.[a-z_-]+)+$")
 CODE = re.compile(r"`[^`]*`|\[[a-z-]+\]|--[a-z-]+(?:[ =][a-z0-9,._-]+)?|\bsim(?: [a-z0-9]+)?")
 A_WORD = re.compile(r"[A-Za-z]{2,}")
-PRINTERS = sorted((PACKAGE / "cli").glob("*.py")) + [PACKAGE / "serve.py", PACKAGE / "console.py", PACKAGE / "tui" / "launch.py"]
+PRINTERS = [*sorted((PACKAGE / "cli").glob("*.py")), PACKAGE / "serve.py", PACKAGE / "console.py", PACKAGE / "tui" / "launch.py"]
 # Where the errors a user can act on, and `sim fuzz`'s problems, are worded.
 PRINTERS += [PACKAGE / name for name in ("errors.py", "session/history.py", "reports/lrs.py", "session/rebuild.py", "reports/summary.py", "authoring/fuzz.py")]
 

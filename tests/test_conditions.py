@@ -297,7 +297,7 @@ def test_references_in_source_order_with_offsets():
         ("var", "trust", 40),
         ("node", "tension-2", 63),
     ]
-    for kind, name, offset in refs:
+    for _kind, name, offset in refs:
         assert source[offset:offset + len(name)] == name
 
 

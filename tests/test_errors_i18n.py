@@ -163,7 +163,7 @@ def test_a_full_disk_in_finnish_with_plain(monkeypatch):
     def full(*args, **kwargs):
         raise StoreError.of("history.sqlite3", "err.store.full", "err.store.full_hint")
 
-    monkeypatch.setattr("sim.plain.record_session", full)
+    monkeypatch.setattr("sim.session.history.record_session", full)  # as Play.record_history calls it
     code, out = play_plain(PLAIN_SAMPLE, ["1", "1", "4", "5", "2", "", "", ""], lang="fi")
     assert code == 0
     [line] = [line for line in out.splitlines() if "levy on täynnä" in line]

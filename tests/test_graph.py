@@ -62,7 +62,7 @@ def parse_mermaid(text: str) -> tuple[dict[str, tuple[str, str]], list[tuple[str
     nodes: dict[str, tuple[str, str]] = {}
     edges: list[tuple[str, str, str, str]] = []
     for line in lines[1:]:
-        if line.startswith("  %%") or line.startswith("  classDef ") or line.startswith("  class "):
+        if line.startswith(("  %%", "  classDef ", "  class ")):
             continue
         if m := MERMAID_NODE.match(line):
             nodes[m.group(1)] = (m.group(2), m.group(3))
@@ -120,7 +120,7 @@ def test_dot_structure_of_the_sample(sample):
     assert "#ffebee" in nodes[labels["incident"]][1]
     assert "shape=hexagon" in nodes[labels["call for help"]][1]
     angry = [e for e in edges if e[0] == labels["angry"]]
-    assert 'label="1\\n+1 no-shaming\\n+1 listen-acknowledge"' == angry[0][2]
+    assert angry[0][2] == 'label="1\\n+1 no-shaming\\n+1 listen-acknowledge"'
     assert angry[1][2].startswith('label="2 if tension < 100') and "style=dashed" in angry[1][2]
     assert (labels["start"], labels["opening"], "") in edges
 
@@ -216,5 +216,7 @@ def test_graph_of_every_builtin_scenario_parses():
 def test_graph_yaml_round_trip_of_hostile_ids_is_not_needed():
     # Node ids are restricted by the format (letters, digits, - and _), so they
     # need no escaping; this pins that assumption.
-    with pytest.raises(Exception):
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
         Scenario.model_validate({**yaml.safe_load(SAMPLE_FILE.read_text(encoding="utf-8")), "start": 'a"b'})

@@ -164,7 +164,7 @@ def test_a_v1_database_is_migrated_in_place(sample_library, _isolated_home, caps
     assert [p.score for p in history.progress("ann")["no-shaming"]] == [80, 100]
     assert [c.gap for c in history.calibration("ann")] == [50 - 80]
     code, out, _ = cli(capsys, "history", "--json", "--dir", SAMPLE_DIR)
-    assert code == 0 and [s["id"] for s in json.loads(out)["sessions"]][0] == "old-1"
+    assert code == 0 and next(s["id"] for s in json.loads(out)["sessions"]) == "old-1"
     # Opening again does not migrate again.
     with Store() as store:
         assert store.version() == 3 and store.count() == 2
@@ -294,9 +294,8 @@ def test_a_read_only_data_folder_is_a_clear_error(_isolated_home, sample_library
 
 def test_an_existing_history_in_a_read_only_folder_is_a_clear_error(_isolated_home, sample_library, capsys):
     record(sample_library, GOOD)
-    with read_only(_isolated_home):
-        with pytest.raises(StoreError):
-            record(sample_library, SHAMING)
+    with read_only(_isolated_home), pytest.raises(StoreError):
+        record(sample_library, SHAMING)
     assert len(history.sessions()) == 1
 
 

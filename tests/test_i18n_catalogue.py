@@ -151,7 +151,7 @@ def parse_po(text: str) -> dict[str, list[str]]:
     """msgctxt → [msgid, (msgid_plural,) msgstr…], enough to compare with the catalogue."""
     entries: dict[str, list[str]] = {}
     context, values, current = None, [], None
-    for line in text.splitlines() + [""]:
+    for line in [*text.splitlines(), ""]:
         if line.startswith('"') and current is not None:
             values[-1] += _unquote(line)
             continue

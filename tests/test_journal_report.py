@@ -17,7 +17,7 @@ from sim.session.play import default_report_path
 
 
 def _start(**kw):
-    args = dict(scenario_id="sample", scenario_path="tests/data/sample/sample.yaml", content_hash="abc", seed=5, mode="practice", lang="en")
+    args = {"scenario_id": "sample", "scenario_path": "tests/data/sample/sample.yaml", "content_hash": "abc", "seed": 5, "mode": "practice", "lang": "en"}
     args.update(kw)
     return journal.Journal.start(**args)
 

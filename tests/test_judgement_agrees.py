@@ -9,8 +9,8 @@ import json
 
 from sim.core.engine import Session
 from sim.core.scoring import score, verdict
-from sim.reports.html import render
 from sim.reports.data import report_data
+from sim.reports.html import render
 from sim.reports.markdown import markdown
 from tests.helpers import write_scenario
 
@@ -107,7 +107,7 @@ def test_the_self_rating_is_judged_the_same_everywhere(tmp_path):
     data = report_data(session, result, lib, "en", assessment)
     assert [(p["self_rating"], p["gap"], p["calibration"]) for p in data["principles"]] == [(None, None, None), (2, -75, "under")]
     md = markdown(report_data(session, result, lib, "en", assessment))
-    rows = [line for line in md.splitlines() if line.startswith("| No shaming") or line.startswith("| Listen")]
+    rows = [line for line in md.splitlines() if line.startswith(("| No shaming", "| Listen"))]
     assert [row.split(" | ")[2:4] for row in rows] == [["—", "—"], ["2/5", "-75"]]
     page = render(data)
     assert page.count('class="under"') == 1 and 'class="over"' not in page

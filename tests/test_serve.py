@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import shlex
@@ -73,14 +74,10 @@ def server(aiohttp):
         yield port, page
     finally:
         proc.send_signal(signal.SIGTERM)
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            pass
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)  # anything of this test's group that is left
-        except ProcessLookupError:
-            pass
         proc.wait(timeout=10)
 
 
@@ -94,21 +91,20 @@ def test_serve_answers_with_the_page_of_the_app_and_runs_it_per_connection(serve
 
     async def first_screen() -> bytes:
         # What a browser tab does: open the websocket, give a size, read the screen.
-        async with aiohttp.ClientSession() as client:
-            async with client.ws_connect(f"http://127.0.0.1:{port}/ws?width=100&height=30") as ws:
-                await ws.send_str(json.dumps(["resize", {"width": 100, "height": 30}]))
-                seen = b""
-                deadline = time.monotonic() + 30
-                while not (b"Encounter simulator" in seen and asks in seen) and time.monotonic() < deadline:
-                    try:
-                        message = await ws.receive(timeout=1)
-                    except asyncio.TimeoutError:
-                        continue
-                    if message.type == aiohttp.WSMsgType.BINARY:
-                        seen += message.data
-                    elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
-                        break
-                return seen
+        async with aiohttp.ClientSession() as client, client.ws_connect(f"http://127.0.0.1:{port}/ws?width=100&height=30") as ws:
+            await ws.send_str(json.dumps(["resize", {"width": 100, "height": 30}]))
+            seen = b""
+            deadline = time.monotonic() + 30
+            while not (b"Encounter simulator" in seen and asks in seen) and time.monotonic() < deadline:
+                try:
+                    message = await ws.receive(timeout=1)
+                except TimeoutError:
+                    continue
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    seen += message.data
+                elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+                    break
+            return seen
 
     seen = asyncio.run(first_screen())
     assert b"Encounter simulator" in seen, seen[-2000:]

@@ -70,12 +70,12 @@ def build(scenario: Scenario, *, text: bool = False, lang: str | None = None) ->
             if words is not None:
                 lines.append(f"“{_excerpt(localize(words, lang, scenario.language))}”")
         if node.end is not None:
-            kind: NodeKind = "success" if node.end.success else "ending"
+            node_kind: NodeKind = "success" if node.end.success else "ending"
         elif nid == help_target:
-            kind = "help"
+            node_kind = "help"
         else:
-            kind = "node"
-        g.nodes.append(GNode(keys[nid], tuple(lines), kind))
+            node_kind = "node"
+        g.nodes.append(GNode(keys[nid], tuple(lines), node_kind))
     g.nodes.append(GNode("help_", ("call for help", "(any time)"), "help"))
     g.edges.append(GEdge("start_", keys[scenario.start], (), "choice"))
     # Calling under threat always earns call-help-early; the authored deltas count only when it was not needed.
@@ -90,8 +90,8 @@ def build(scenario: Scenario, *, text: bool = False, lang: str | None = None) ->
             if text:
                 lines.append(f"“{_excerpt(localize(choice.say, lang, scenario.language))}”")
             lines += _deltas(choice.principles)
-            kind: EdgeKind = "conditional" if choice.when is not None else "choice"
-            g.edges.append(GEdge(keys[nid], keys[choice.next], tuple(lines), kind))
+            edge_kind: EdgeKind = "conditional" if choice.when is not None else "choice"
+            g.edges.append(GEdge(keys[nid], keys[choice.next], tuple(lines), edge_kind))
         if node.timeout is not None:
             t: Outcome = node.timeout
             seconds = f"timeout ({node.time_limit} s)" if node.time_limit else "timeout"

@@ -182,7 +182,7 @@ def play(scenario: Scenario, profile: Profile, seed: int, max_turns: int, critic
 
     try:
         session = Session(scenario, profile, seed, critical)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any crash of the engine is what the fuzzer reports
         return stop("crash", _crash(exc, "fuzz.crash.start"), scenario.start)
     run.session = session
     while True:
@@ -200,15 +200,15 @@ def play(scenario: Scenario, profile: Profile, seed: int, max_turns: int, critic
         node = session.node_id
         try:
             session.act(action)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any crash of the engine is what the fuzzer reports
             return stop("crash", _crash(exc, "fuzz.crash.act", action=action, node=node), node)
     try:
         run.result = score(session)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any crash of the scoring is what the fuzzer reports
         return stop("crash", _crash(exc, "fuzz.crash.score"), session.node_id)
-    bad = check_ending(session, run.result)
-    if bad is not None:
-        return stop("inconsistent", bad, session.node_id)
+    wrong = check_ending(session, run.result)
+    if wrong is not None:
+        return stop("inconsistent", wrong, session.node_id)
     return run
 
 

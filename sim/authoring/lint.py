@@ -8,11 +8,12 @@ warnings mean it can, but something is probably not what the author wanted.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sim.content import conditions
 from sim.content.library import Library, LoadedScenario
+from sim.content.model import Outcome
 from sim.content.problems import Problem, Severity
 from sim.text import localize
 
@@ -73,11 +74,25 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
     for nid, node in s.nodes.items():
         base = ("nodes", nid)
         if node.end is None and not node.choices and node.timeout is None:
-            add("error", "dead-end", base, f"node `{nid}` is not an ending but has no choices", "add `choices:`, or make it an ending with `end: resolved` (or another kind)", key=True)
+            add(
+                "error",
+                "dead-end",
+                base,
+                f"node `{nid}` is not an ending but has no choices",
+                "add `choices:`, or make it an ending with `end: resolved` (or another kind)",
+                key=True,
+            )
             continue
         if nid not in reach:
             if node.end is not None:
-                add("warning", "ending-unreached", base, f"ending `{nid}` can never be reached", "lead a choice to it with `next: " + nid + "`, or remove it", key=True)
+                add(
+                    "warning",
+                    "ending-unreached",
+                    base,
+                    f"ending `{nid}` can never be reached",
+                    "lead a choice to it with `next: " + nid + "`, or remove it",
+                    key=True,
+                )
             else:
                 add("warning", "unreachable", base, f"node `{nid}` can never be reached from `{s.start}`", "lead a choice to it, or remove it", key=True)
             continue
@@ -97,14 +112,20 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
             except conditions.ConditionError:
                 stuck = False
             if stuck:
-                add("warning", "maybe-stuck", (*base, "choices"), f"every choice at `{nid}` has a condition, and in some states none holds", "add a choice without `when:`, so the trainee always has a way on")
+                add(
+                    "warning",
+                    "maybe-stuck",
+                    (*base, "choices"),
+                    f"every choice at `{nid}` has a condition, and in some states none holds",
+                    "add a choice without `when:`, so the trainee always has a way on",
+                )
 
     # Teaching checks: goals that the scenario does not actually test.
     good: dict[str, int] = {}
     bad: dict[str, int] = {}
     for nid, node in s.nodes.items():
         # A choice that is never offered teaches nothing.
-        outcomes = [c for i, c in enumerate(node.choices) if possible[(nid, i)]]
+        outcomes: list[Outcome] = [c for i, c in enumerate(node.choices) if possible[(nid, i)]]
         outcomes += [node.timeout] if node.timeout else []
         for outcome in outcomes:
             for pid, delta in outcome.principles.items():
@@ -114,17 +135,35 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
                     bad[pid] = bad.get(pid, 0) + 1
         for i, choice in enumerate(node.choices):
             if choice.feedback is None:
-                add("warning", "no-feedback", ("nodes", nid, "choices", i), "choice has no `feedback`", "say why this is a good or poor move, naming the principle")
+                add(
+                    "warning",
+                    "no-feedback",
+                    ("nodes", nid, "choices", i),
+                    "choice has no `feedback`",
+                    "say why this is a good or poor move, naming the principle",
+                )
     for i, goal in enumerate(s.goals):
         if goal == "call-help-early":
             continue  # scored by the engine: calling for help under threat
         name = localize(lib.principles[goal].name, "en") if goal in lib.principles else goal
         if goal not in good and goal not in bad:
-            add("warning", "goal-unused", ("goals", i), f"goal `{goal}` ({name}) is not exercised by any choice", "give some choices a `principles:` delta for it, or drop the goal")
+            add(
+                "warning",
+                "goal-unused",
+                ("goals", i),
+                f"goal `{goal}` ({name}) is not exercised by any choice",
+                "give some choices a `principles:` delta for it, or drop the goal",
+            )
         elif goal not in good:
             add("warning", "goal-no-good", ("goals", i), f"goal `{goal}` has no good option (no choice raises it)", "add a choice with a positive delta for it")
         elif goal not in bad:
-            add("warning", "goal-no-bad", ("goals", i), f"goal `{goal}` has no poor option (no choice lowers it)", "add a tempting but wrong choice with a negative delta")
+            add(
+                "warning",
+                "goal-no-bad",
+                ("goals", i),
+                f"goal `{goal}` has no poor option (no choice lowers it)",
+                "add a tempting but wrong choice with a negative delta",
+            )
 
     for code, n in counts.items():
         if n > MAX_REPORTED:
@@ -133,7 +172,7 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
     return out
 
 
-def _closure(start: Iterable[str], step) -> set[str]:
+def _closure(start: Iterable[str], step: Callable[[str], Iterable[str]]) -> set[str]:
     seen = set(start)
     queue = deque(seen)
     while queue:

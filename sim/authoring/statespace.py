@@ -41,6 +41,12 @@ MAX_STATES = 2_000_000
 
 Evidence = tuple[tuple[int, int, int], ...]  # (principle index, earned, possible) with possible > 0
 Check = Callable[[tuple[int, ...], int], bool]
+# In `explore`: a state's identity, (node, visited bits, values); at an ending
+# only the node, and for an `escalated` one whether the client is a threat.
+StateKey = tuple[int] | tuple[int, bool] | tuple[int, int, tuple[int, ...]]
+# In `explore`: what a move does (action, target, tension row, variable updates,
+# evidence, flags, end kind, and the target's visited bit, live bits and dead slots).
+Move = tuple[str, int, list[int], tuple[tuple[int, int, int, int], ...], Evidence, int, int, int, int, tuple[int, ...]]
 
 HELPED, CRITICAL = 1, 2  # edge flags: the move calls for help / lowers a critical principle
 
@@ -335,10 +341,11 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
     is_end = [n.end is not None for n in nodes]
 
     g = StateGraph(scenario, profile, critical, ab, principles, node_ids, escalated)
-    keys: dict[tuple, int] = {}
-    pending: list[tuple] = []
+    keys: dict[StateKey, int] = {}
+    pending: list[tuple[int, tuple[int, ...], int]] = []  # (node, values, visited bits) of states to expand
+    freed = (0, (), 0)
 
-    def key_of(n: int, vals: tuple[int, ...], vb: int) -> tuple[tuple, tuple[int, ...], int]:
+    def key_of(n: int, vals: tuple[int, ...], vb: int) -> tuple[StateKey, tuple[int, ...], int]:
         if is_end[n]:
             return ((n, vals[0] >= theta) if escalated[n] else (n,)), vals, vb
         vb = (vb | node_bit[n]) & live_bits[n]
@@ -352,7 +359,7 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
                 break
         return (n, vb, vals), vals, vb
 
-    def new_state(key: tuple, n: int, vals: tuple[int, ...], vb: int, via: int, depth: int) -> int:
+    def new_state(key: StateKey, n: int, vals: tuple[int, ...], vb: int, via: int, depth: int) -> int:
         s = len(g.node)
         if s >= max_states:
             raise TooLarge(f"more than {max_states:,} reachable states")
@@ -368,7 +375,6 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
 
     # What a move does depends on the node, the options offered and whether
     # the client is a threat, not on the rest of the state: compute it once.
-    Move = tuple  # (action, target, tension row, variable updates, evidence, flags)
     moves_cache: dict[tuple[int, tuple[int, ...], bool], list[Move]] = {}
 
     def moves_for(n: int, offered: tuple[int, ...], threatened: bool) -> list[Move]:
@@ -378,7 +384,7 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
             base.append({CALL_HELP: HELP_CREDIT})
         out: list[Move] = []
 
-        def spread(alts: list[Mapping[str, int]]) -> list[tuple[int, str, int, int]]:
+        def spread(alts: Sequence[Mapping[str, int]]) -> list[tuple[int, str, int, int]]:
             # (index, principle, best, worst) of every principle the alternatives treat differently.
             touched = {p for a in alts for p, d in a.items() if d}
             found = []
@@ -449,7 +455,7 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
     states = len(g_node)
     while head < len(pending):
         n, vals, vb = pending[head]
-        pending[head] = ()  # free memory as we go
+        pending[head] = freed  # free memory as we go
         deeper = g_depth[head] + 1  # pending is in state order: this is state `head`
         head += 1
         if is_end[n]:
@@ -481,7 +487,7 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
                     listed[turn_slot] = min(listed[turn_slot] + 1, turn_cap)
                 nv = tuple(listed)
             if end_kind:
-                key = (target, nv[0] >= theta) if end_kind == 2 else (target,)
+                key: StateKey = (target, nv[0] >= theta) if end_kind == 2 else (target,)
                 nvb = vb
             else:
                 nvb = (vb | tbit) & tlive

@@ -24,7 +24,7 @@ cases:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -42,8 +42,8 @@ from pydantic_core import PydanticCustomError
 
 from sim.content import conditions
 from sim.content.library import Library, LoadedScenario, load_library
-from sim.content.locate import names_a_file, unknown_id_hint
 from sim.content.loader import did_you_mean, load
+from sim.content.locate import names_a_file, unknown_id_hint
 from sim.content.model import Ending, Identifier
 from sim.content.problems import Problem
 from sim.content.yamlsafe import Document, locate
@@ -52,7 +52,7 @@ from sim.core.scoring import GRADES
 
 OVERALL = "overall"
 NONE = "none"
-GRADE_NAMES = tuple(name for _, name in GRADES) + ("not assessed",)
+GRADE_NAMES = (*(name for _, name in GRADES), "not assessed")
 MAX_STEPS = 2000
 MAX_CASES = 1000
 
@@ -135,7 +135,7 @@ class Expect(_Strict):
     scores: Many | None = Field(
         None, description="Score bounds 0–100: `PRINCIPLE OP NUMBER` or `overall OP NUMBER`, e.g. `no-shaming >= 80`."
     )
-    grade: Literal[GRADE_NAMES] | None = Field(None, description="The overall grade.")  # type: ignore[valid-type]
+    grade: Literal[GRADE_NAMES] | None = Field(None, description="The overall grade.")  # type: ignore[valid-type]  # from GRADES, at run time
     critical: Annotated[list[Identifier], BeforeValidator(_none_or_list, json_schema_input_type=str | list[str])] | None = Field(
         None, description="The principles with a critical miss, exactly; `none` for no critical miss."
     )
@@ -225,7 +225,14 @@ def load_tests(path: Path) -> tuple[LoadedTests | None, list[Problem]]:
         if case.name in seen:
             line, col = loaded.at("cases", i, "name")
             problems.append(
-                Problem(str(path), line, col, f"two cases are named `{case.name}`", "give each case its own name: reports refer to cases by name", code="duplicate-case")
+                Problem(
+                    str(path),
+                    line,
+                    col,
+                    f"two cases are named `{case.name}`",
+                    "give each case its own name: reports refer to cases by name",
+                    code="duplicate-case",
+                )
             )
         seen.setdefault(case.name, i)
     return loaded, problems
@@ -283,7 +290,15 @@ class ScenarioFinder:
         if names_a_file(ref):
             target = (lt.path.parent / ref)
             if not target.is_file():
-                return None, None, [Problem(path, *where, f"there is no scenario file `{ref}` beside this test file", f"the path is relative to {lt.path.parent}", code="unknown-scenario")]
+                return None, None, [
+                    Problem(
+                        path,
+                        *where,
+                        f"there is no scenario file `{ref}` beside this test file",
+                        f"the path is relative to {lt.path.parent}",
+                        code="unknown-scenario",
+                    )
+                ]
             if self.known is not None and (found := self.known.at(target)) is not None:
                 return self.known, found, []
             lib = self._library([target], builtin=False)
@@ -369,12 +384,22 @@ def check_against(lt: LoadedTests, ls: LoadedScenario, lib: Library) -> list[Pro
                 continue
             known = [OVERALL, *lib.principles]
             if bound.principle != OVERALL and bound.principle not in lib.principles:
-                err(loc, f"there is no principle `{bound.principle}`", did_you_mean(bound.principle, known) or "use a principle id from principles.yaml, or `overall`", "unknown-principle")
+                err(
+                    loc,
+                    f"there is no principle `{bound.principle}`",
+                    did_you_mean(bound.principle, known) or "use a principle id from principles.yaml, or `overall`",
+                    "unknown-principle",
+                )
             elif not 0 <= bound.value <= 100:
                 err(loc, f"scores run from 0 to 100, so `{text}` compares with {bound.value}", "use a number from 0 to 100", "score")
         for i, pid in enumerate(e.critical or ()):
             if pid not in lib.principles:
-                err((*base, "critical", i), f"there is no principle `{pid}`", did_you_mean(pid, list(lib.principles)) or "use a principle id from principles.yaml", "unknown-principle")
+                err(
+                    (*base, "critical", i),
+                    f"there is no principle `{pid}`",
+                    did_you_mean(pid, list(lib.principles)) or "use a principle id from principles.yaml",
+                    "unknown-principle",
+                )
 
     for ci, case in enumerate(lt.tests.cases):
         for si, step in enumerate(case.steps):
@@ -405,13 +430,31 @@ def state_problems(lt: LoadedTests, loc: tuple[Any, ...], source: str, nodes: Ma
     known = sorted(variables)
     for kind, name, offset in conditions.references(expr):
         if kind == "var" and name not in variables:
-            out.append(Problem(path, *at(offset), f"condition uses unknown variable `{name}`", did_you_mean(name, known) or f"known variables: {', '.join(known)}", "error", "unknown-variable"))
+            out.append(
+                Problem(
+                    path,
+                    *at(offset),
+                    f"condition uses unknown variable `{name}`",
+                    did_you_mean(name, known) or f"known variables: {', '.join(known)}",
+                    "error",
+                    "unknown-variable",
+                )
+            )
         elif kind == "node" and name not in nodes:
-            out.append(Problem(path, *at(offset), f"condition uses unknown node `{name}`", did_you_mean(name, list(nodes)) or "fix the node id", "error", "unknown-node"))
+            out.append(
+                Problem(
+                    path,
+                    *at(offset),
+                    f"condition uses unknown node `{name}`",
+                    did_you_mean(name, list(nodes)) or "fix the node id",
+                    "error",
+                    "unknown-node",
+                )
+            )
     return out
 
 
-def offset_locator(doc: Document, mark: tuple[int, int]):
+def offset_locator(doc: Document, mark: tuple[int, int]) -> Callable[[int], tuple[int, int]]:
     """Maps a character offset inside a scalar to line:col, when it can."""
     line, col = mark
     style = doc.scalar_styles.get(mark)

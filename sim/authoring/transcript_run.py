@@ -154,7 +154,14 @@ def find_test_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
                 found.append(sibling)
             else:
                 problems.append(
-                    Problem(str(path), 1, 1, "not a transcript test file", f"test files end in `.test.yaml`, e.g. `{path.stem}.test.yaml` beside the scenario", code="io")
+                    Problem(
+                        str(path),
+                        1,
+                        1,
+                        "not a transcript test file",
+                        f"test files end in `.test.yaml`, e.g. `{path.stem}.test.yaml` beside the scenario",
+                        code="io",
+                    )
                 )
         else:
             problems.append(Problem(str(path), 1, 1, "no such file or folder", "check the path and its spelling", code="io"))

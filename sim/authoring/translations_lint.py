@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from sim.content.library import Library, classify
 from sim.content.loader import load
 from sim.content.model import Catalogue, Profile, Scenario
-from sim.content.problems import Problem
+from sim.content.problems import Problem, Severity
 from sim.content.yamlsafe import Document, LList, locate
 
 MAX_REPORTED = 25  # per kind and file: a file translated by half should not print 1,000 lines
@@ -106,11 +106,11 @@ def check(path: str, doc: Document, model: BaseModel, required: Sequence[str]) -
     out: list[Problem] = []
     counts: dict[str, int] = {}
 
-    def add(entry: Entry, severity: str, code: str, message: str, hint: str) -> None:
+    def add(entry: Entry, severity: Severity, code: str, message: str, hint: str) -> None:
         counts[code] = counts.get(code, 0) + 1
         if counts[code] <= MAX_REPORTED:
             line, col = locate(doc.value, entry.loc) or doc.mark
-            out.append(Problem(path, line, col, message, hint, severity, code))  # type: ignore[arg-type]
+            out.append(Problem(path, line, col, message, hint, severity, code))
 
     required = list(dict.fromkeys(required))
     for e in items:
@@ -119,9 +119,21 @@ def check(path: str, doc: Document, model: BaseModel, required: Sequence[str]) -
             continue
         names = ", ".join(f"`{lang}`" for lang in missing)
         if e.plain:
-            add(e, "error", "missing-language", f"plain text counts as `{default}` only (the file's `language`); missing {names}", "write it as " + _example(required))
+            add(
+                e,
+                "error",
+                "missing-language",
+                f"plain text counts as `{default}` only (the file's `language`); missing {names}",
+                "write it as " + _example(required),
+            )
         else:
-            add(e, "error", "missing-language", f"text has no {names}", f"add {', '.join(f'`{lang}: …`' for lang in missing)} to it (blank texts count as missing)")
+            add(
+                e,
+                "error",
+                "missing-language",
+                f"text has no {names}",
+                f"add {', '.join(f'`{lang}: …`' for lang in missing)} to it (blank texts count as missing)",
+            )
 
     # Uneven translation: only where the author clearly translates (some text
     # has two languages), and only for languages most texts of the file have.
@@ -138,9 +150,21 @@ def check(path: str, doc: Document, model: BaseModel, required: Sequence[str]) -
             names = ", ".join(f"`{lang}`" for lang in lacking)
             most = min(per_lang[lang] for lang in lacking)
             if e.plain:
-                add(e, "warning", "mixed-languages", f"plain text (read as `{default}`) among texts that have {names}: {most} of the {len(items)} texts in this file do", "write it as " + _example(sorted({*usual, default})))
+                add(
+                    e,
+                    "warning",
+                    "mixed-languages",
+                    f"plain text (read as `{default}`) among texts that have {names}: {most} of the {len(items)} texts in this file do",
+                    "write it as " + _example(sorted({*usual, default})),
+                )
             else:
-                add(e, "warning", "mixed-languages", f"text has no {names}, unlike {most} of the {len(items)} texts in this file", f"add {', '.join(f'`{lang}: …`' for lang in lacking)}, or check with `sim validate --require-lang`")
+                add(
+                    e,
+                    "warning",
+                    "mixed-languages",
+                    f"text has no {names}, unlike {most} of the {len(items)} texts in this file",
+                    f"add {', '.join(f'`{lang}: …`' for lang in lacking)}, or check with `sim validate --require-lang`",
+                )
 
     for code, n in counts.items():
         if n > MAX_REPORTED:
@@ -163,7 +187,7 @@ def translation_problems(lib: Library, required: Sequence[str] = ()) -> list[Pro
         model_type = _MODELS.get(classify(Path(path)))
         if model_type is None:
             continue
-        model, doc, problems = load(Path(path), model_type)
+        model, doc, _problems = load(Path(path), model_type)
         if model is None or doc is None:
             continue  # its shape errors are reported by the loader already
         out.extend(check(str(path), doc, model, required))

@@ -12,6 +12,7 @@ import json
 import shlex
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
@@ -33,12 +34,17 @@ from sim.content.problems import Problem
 from sim.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from sim.i18n import t, tn
 
+if TYPE_CHECKING:  # the analysis itself is imported when the command runs
+    from sim.authoring.analysis import Analysis
+    from sim.authoring.analysis.results import Extreme
+    from sim.content.library import Library
+
 SHOWN = 25  # rows per list in the text report; --json has them all
 CHOICES_SHOWN = 14  # choices of a path spelled out before it is abbreviated
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from sim.authoring.analysis import Analysis, analyze, verify
+    from sim.authoring.analysis import analyze, verify
     from sim.authoring.statespace import TooLarge
 
     loaded = scenario_or_report(args.scenario, dialogue_dirs(args))
@@ -63,8 +69,8 @@ def run_analyze(args: argparse.Namespace) -> int:
     if disagreements:
         # The analysis mirrors the engine; a disagreement is a bug, never the author's fault.
         sys.stderr.write(t("cli.analyze.disagrees", lang) + "\n")
-        for line in disagreements:
-            sys.stderr.write(f"    {line}\n")
+        for disagreement in disagreements:
+            sys.stderr.write(f"    {disagreement}\n")
         sys.stderr.write("    " + t("cli.analyze.disagrees_hint", lang) + "\n")
         return EXIT_INTERNAL
     if args.json:
@@ -105,7 +111,7 @@ def _heading(out: Console, text: str) -> None:
     out.print(Text(text, style="bold cyan"))
 
 
-def print_report(a, scenario_arg: str, lib, lang: str = "en") -> None:
+def print_report(a: Analysis, scenario_arg: str, lib: Library, lang: str = "en") -> None:
     """The report in `lang`."""
     out = console()
     s = a.scenario
@@ -128,10 +134,7 @@ def print_report(a, scenario_arg: str, lib, lang: str = "en") -> None:
         t("cli.analyze.verified", lang) if a.verified else t("cli.analyze.not_verified", lang),
     ]
     out.print(Text(" · ".join(sizes), style="dim"))
-    if a.abstraction == "tension":
-        kept = t("cli.analyze.situation", lang)
-    else:
-        kept = t("cli.analyze.situation_vars", lang, variables=a.abstraction)
+    kept = t("cli.analyze.situation", lang) if a.abstraction == "tension" else t("cli.analyze.situation_vars", lang, variables=a.abstraction)
     out.print(literal(kept, "dim"), soft_wrap=True)
 
     _paths(out, a, scenario_arg, lang)
@@ -148,7 +151,7 @@ def _turns(count: int, lang: str) -> str:
     return tn("cli.analyze.turns", count, lang)
 
 
-def _paths(out: Console, a, arg: str, lang: str = "en") -> None:
+def _paths(out: Console, a: Analysis, arg: str, lang: str = "en") -> None:
     _heading(out, t("cli.analyze.paths", lang))
     out.print(literal("  " + t("cli.analyze.complete", lang, paths=_count(a.paths, lang), without=_count(a.paths_without_help, lang))))
     if a.loops:
@@ -167,7 +170,7 @@ def _paths(out: Console, a, arg: str, lang: str = "en") -> None:
         out.print(literal("  " + t("cli.analyze.unreachable", lang, nodes=", ".join(a.unreachable)), "yellow"), soft_wrap=True)
 
 
-def _endings(out: Console, a, arg: str, lang: str = "en") -> None:
+def _endings(out: Console, a: Analysis, arg: str, lang: str = "en") -> None:
     _heading(out, t("cli.analyze.endings", lang))
     for e in a.endings[:SHOWN]:
         line = Text("  ")
@@ -179,10 +182,7 @@ def _endings(out: Console, a, arg: str, lang: str = "en") -> None:
             out.print(line, soft_wrap=True)
             continue
         assert e.shortest is not None
-        if e.paths is None:
-            paths = t("cli.analyze.infinite_paths", lang)
-        else:
-            paths = tn("cli.analyze.path_count", e.paths, lang, n=_count(e.paths, lang))
+        paths = t("cli.analyze.infinite_paths", lang) if e.paths is None else tn("cli.analyze.path_count", e.paths, lang, n=_count(e.paths, lang))
         command = walk_command(arg, e.shortest.actions, lang)
         # One ending per line, never wrapped inside the command: it is meant to be copied.
         line.append_text(literal(": " + t("cli.analyze.ending_paths", lang, paths=paths, turns=_turns(e.shortest.turns, lang), command=command)))
@@ -191,7 +191,7 @@ def _endings(out: Console, a, arg: str, lang: str = "en") -> None:
         out.print(Text("  " + t("cli.analyze.more_endings", lang, count=len(a.endings) - SHOWN), style="dim"))
 
 
-def _scores(out: Console, a, arg: str, lib, lang: str = "en") -> None:
+def _scores(out: Console, a: Analysis, arg: str, lib: Library, lang: str = "en") -> None:
     _heading(out, t("cli.analyze.scores", lang))
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column(t("cli.analyze.col.principle", lang), no_wrap=True)
@@ -208,10 +208,10 @@ def _scores(out: Console, a, arg: str, lib, lang: str = "en") -> None:
     for which, ov in (("best", a.best), ("worst", a.worst)):
         if ov is None:
             continue
-        label = t(f"cli.analyze.{which}_overall", lang)
+        overall_label = t(f"cli.analyze.{which}_overall", lang)
         score = "—" if ov.score is None else str(ov.score)
         key = "cli.analyze.overall_miss" if ov.critical_miss else "cli.analyze.overall"
-        line = Text("  " + t(key, lang, label=label, score=score, grade=word("grade", ov.grade, lang)), style="bold")
+        line = Text("  " + t(key, lang, label=overall_label, score=score, grade=word("grade", ov.grade, lang)), style="bold")
         if ov.exact:
             line.append(" — " + t("cli.analyze.exact", lang), style="green")
         elif ov.bound is not None:
@@ -227,23 +227,23 @@ def _scores(out: Console, a, arg: str, lib, lang: str = "en") -> None:
         for which, ext in (("best", pr.best), ("worst", pr.worst)):
             if ext is None:
                 continue
-            key = (which, ext.path.actions)
-            groups.setdefault(key, []).append(f"{pr.principle} {ext.score}")
+            group = (which, ext.path.actions)
+            groups.setdefault(group, []).append(f"{pr.principle} {ext.score}")
             if ext.loop is not None:
-                loops[key] = " → ".join(ext.loop.nodes)
+                loops[group] = " → ".join(ext.loop.nodes)
     for (which, actions), labels in groups.items():
-        line = f"    {t(f'cli.analyze.col.{which}', lang)} {', '.join(labels)}: {walk_command(arg, actions, lang)}"
+        text = f"    {t(f'cli.analyze.col.{which}', lang)} {', '.join(labels)}: {walk_command(arg, actions, lang)}"
         if (which, actions) in loops:
-            line += " " + t("cli.analyze.closer", lang, cycle=loops[(which, actions)])
-        out.print(literal(line), soft_wrap=True, style="dim")
+            text += " " + t("cli.analyze.closer", lang, cycle=loops[(which, actions)])
+        out.print(literal(text), soft_wrap=True, style="dim")
 
 
-def _extreme_text(ext) -> Text:
+def _extreme_text(ext: Extreme) -> Text:
     text = Text(str(ext.score) + ("" if ext.attained else "~"))
     return text
 
 
-def _coverage(out: Console, a, lang: str = "en") -> None:
+def _coverage(out: Console, a: Analysis, lang: str = "en") -> None:
     _heading(out, t("cli.analyze.coverage", lang))
     gaps = 0
     for c in a.coverage:
@@ -262,7 +262,7 @@ def _coverage(out: Console, a, lang: str = "en") -> None:
         out.print(Text("  " + t("cli.analyze.covered", lang), style="green"))
 
 
-def _idle(out: Console, a, lang: str = "en") -> None:
+def _idle(out: Console, a: Analysis, lang: str = "en") -> None:
     if not a.idle and not a.never_offered:
         return
     _heading(out, t("cli.analyze.idle", lang))
@@ -276,7 +276,7 @@ def _idle(out: Console, a, lang: str = "en") -> None:
         out.print(Text("  " + t("cli.analyze.more_all", lang, count=hidden), style="dim"))
 
 
-def _threat(out: Console, a, arg: str, lang: str = "en") -> None:
+def _threat(out: Console, a: Analysis, arg: str, lang: str = "en") -> None:
     _heading(out, t("cli.analyze.threat", lang, threshold=a.profile.threat_threshold))
     if not a.threat:
         out.print(literal("  " + t("cli.analyze.no_threat", lang)))

@@ -39,13 +39,13 @@ def scenario_names(prefix: str, parsed_args: argparse.Namespace, **_: Any) -> li
 
     try:
         ids = scenario_ids(dialogue_dirs(parsed_args))
-    except Exception:  # a completion never breaks the shell's line: offer files alone
+    except Exception:  # noqa: BLE001 - a completion never breaks the shell's line: offer files alone
         ids = []
     return [i for i in ids if i.startswith(prefix)] + list(FilesCompleter(("yaml", "yml"))(prefix))
 
 
 def run_completion(args: argparse.Namespace) -> int:
-    import argcomplete
+    from argcomplete.shell_integration import shellcode
 
-    print(argcomplete.shellcode(["sim"], shell=args.shell), end="")
+    print(shellcode(["sim"], shell=args.shell), end="")
     return 0

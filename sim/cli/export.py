@@ -51,10 +51,10 @@ def run_export(args: argparse.Namespace) -> int:
             if record is not None:
                 batches.append((row.id, statements(record, base=base)))
         flat = [st for _, sts in batches for st in sts]
-        if args.output is not None or not args.lrs:
-            # With --lrs, the statements go to a file only when -o asks for it.
-            if write_output(args.output, json.dumps(flat, ensure_ascii=False, indent=2) + "\n", lang, example="statements.json"):
-                err.print(literal(t("cli.export.wrote", lang, statements=len(flat), sessions=len(batches), path=args.output)), soft_wrap=True)
+        # With --lrs, the statements go to a file only when -o asks for it.
+        to_file = args.output is not None or not args.lrs
+        if to_file and write_output(args.output, json.dumps(flat, ensure_ascii=False, indent=2) + "\n", lang, example="statements.json"):
+            err.print(literal(t("cli.export.wrote", lang, statements=len(flat), sessions=len(batches), path=args.output)), soft_wrap=True)
         if not args.lrs:
             return EXIT_OK
 

@@ -145,7 +145,10 @@ def print_report(report: FuzzReport, scenario_arg: str, lang: str = "en") -> Non
         if p.runs > 1:
             line.append(" " + tn("cli.fuzz.same", p.runs, lang))
         out.print(line, soft_wrap=True)
-        out.print(_label("cli.fuzz.seed", lang).append(str(p.seed)).append_text(_label("cli.fuzz.at_node", lang, "   ")).append_text(literal(p.node)), soft_wrap=True)
+        out.print(
+            _label("cli.fuzz.seed", lang).append(str(p.seed)).append_text(_label("cli.fuzz.at_node", lang, "   ")).append_text(literal(p.node)),
+            soft_wrap=True,
+        )
         out.print(_label("cli.fuzz.actions", lang).append_text(literal(", ".join(p.actions) or t("cli.fuzz.no_actions", lang))), soft_wrap=True)
         for command in replay_commands(p, scenario_arg):
             out.print(_label("cli.fuzz.replay", lang).append_text(literal(command)), soft_wrap=True)

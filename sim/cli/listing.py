@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TypedDict
 
 from rich import box
 from rich.table import Table
+from rich.text import Text
 
 from sim.console import console, literal, ui_lang
 from sim.content.library import LoadedScenario, load_library
@@ -22,10 +24,24 @@ def scenario_languages(ls: LoadedScenario) -> list[str]:
     return sorted(languages(s.title, s.language) & languages(s.briefing, s.language))
 
 
+class _Row(TypedDict):
+    """One scenario as `sim list --json` gives it."""
+
+    id: str
+    title: str
+    channel: str
+    persona: str
+    difficulty: str
+    languages: list[str]
+    minutes: int | None
+    builtin: bool
+    path: str
+
+
 def run_list(args: argparse.Namespace) -> int:
     lib = load_library(dialogue_dirs(args), builtin_scenarios=True)
     lang = ui_lang(args)
-    rows = []
+    rows: list[_Row] = []
     for ls in sorted(lib.scenarios, key=lambda x: (not x.builtin, x.scenario.id)):
         s = ls.scenario
         profile = lib.profiles.get(s.profile)
@@ -60,7 +76,7 @@ def run_list(args: argparse.Namespace) -> int:
     for column in ("difficulty", "lang", "minutes") if wide else ("difficulty", "minutes"):
         table.add_column(t(f"list.col.{column}", lang), no_wrap=True)
     for r in rows:
-        cells = [
+        cells: list[Text | str] = [
             literal(r["id"] + ("" if r["builtin"] else " *")),
             literal(r["title"]),
             t(f"channel.{r['channel']}", lang),

@@ -60,12 +60,12 @@ def _argparse_speaks(lang: str) -> Iterator[None]:
             return singular if count == 1 else plural
         return t(f"{key}.{'one' if count == 1 else 'other'}", lang)
 
-    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]  # argparse's gettext hooks: not in its stubs
+    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]  # not in argparse's stubs
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]  # not in argparse's stubs
 
 
 class _Parser(argparse.ArgumentParser):
@@ -77,11 +77,11 @@ class _Parser(argparse.ArgumentParser):
         with _argparse_speaks(lang):  # the help option's text and the group titles are made here
             super().__init__(*args, **kwargs)
 
-    def parse_args(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
         with _argparse_speaks(self.lang):
             return super().parse_args(*args, **kwargs)
 
-    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
         with _argparse_speaks(self.lang):
             return super().parse_known_args(*args, **kwargs)
 
@@ -93,7 +93,7 @@ class _Parser(argparse.ArgumentParser):
         with _argparse_speaks(self.lang):
             return super().format_help()
 
-    def error(self, message: str) -> NoReturn:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         sys.stderr.write(t("cli.usage_error", self.lang, prog=self.prog, message=message) + "\n")
         raise SystemExit(EXIT_USAGE)
@@ -117,7 +117,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"sim {__version__}", help=w("args.version"))
     parser.add_argument("--dir", type=Path, action="append", default=[], metavar=w("args.metavar.path"), help=w("args.dir"))
     _add_tui_options(parser, None, w)
-    sub = parser.add_subparsers(dest="command", metavar=w("args.metavar.command"), parser_class=partial(_Parser, lang=lang))
+    sub: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(  # type: ignore[call-overload]  # a partial, not a class
+        dest="command", metavar=w("args.metavar.command"), parser_class=partial(_Parser, lang=lang)
+    )
 
     p = command("play", "args.play")
     scenario_arg(p)
@@ -296,10 +298,7 @@ def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     # Bare `sim` without a terminal answers with the list of commands; the
     # launcher decides when (after its own checks), the parser knows the list.
     args.show_commands = parser.print_help
-    if args.command in COMMANDS:
-        target = COMMANDS[args.command]
-    else:
-        target = PLAIN if args.command == "play" and args.plain else APP
+    target = COMMANDS.get(args.command, PLAIN if args.command == "play" and args.plain else APP)
     module, _, function = target.partition(":")
     runner: Callable[[argparse.Namespace], int] = getattr(import_module(module), function)
     return runner(args)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
+
+from pydantic import BaseModel
 
 from sim.content.model import Catalogue, Profile, Scenario
 from sim.errors import EXIT_OK
 
-MODELS = {"scenario": Scenario, "profile": Profile, "principles": Catalogue}
+MODELS: dict[str, type[BaseModel]] = {"scenario": Scenario, "profile": Profile, "principles": Catalogue}
 
 
-def schema_for(kind: str) -> dict:
+def schema_for(kind: str) -> dict[str, Any]:
     if kind == "test":
         # Imported here: the test format pulls in the engine, which the other schemas do not need.
         from sim.authoring.transcript_file import TranscriptFile

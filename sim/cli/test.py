@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console
 from rich.text import Text
 
 from sim.authoring.transcript_run import RunResult, run_paths
@@ -31,7 +32,14 @@ def run_test(args: argparse.Namespace) -> int:
     if not result.files and not result.problems:
         where = ", ".join(str(p) for p in paths)
         result.problems.append(
-            Problem(where, 1, 1, "no transcript tests found", "test files end in `.test.yaml` and sit beside the scenario, e.g. `dialogues/aggressive-desk.test.yaml`", code="io")
+            Problem(
+                where,
+                1,
+                1,
+                "no transcript tests found",
+                "test files end in `.test.yaml` and sit beside the scenario, e.g. `dialogues/aggressive-desk.test.yaml`",
+                code="io",
+            )
         )
     if args.format == "json":
         report = json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n"
@@ -98,7 +106,7 @@ def _problem_lines(p: Problem) -> list[Text]:
     return lines
 
 
-def print_text(result: RunResult, out=None, lang: str = "en") -> None:
+def print_text(result: RunResult, out: Console | None = None, lang: str = "en") -> None:
     """The results; the located problem and failure lines stay English, as `sim validate`'s do."""
     out = out or console()
     width = max(len(t("cli.test.pass", lang)), len(t("cli.test.fail", lang)))

@@ -18,12 +18,12 @@ from sim.console import console, literal, scenario_or_report, ui_lang
 from sim.content.library import Library
 from sim.content.locate import dialogue_dirs
 from sim.content.problems import Problem
-from sim.core.engine import EngineError, Session, Turn
+from sim.core.engine import EngineError, Line, Session, Turn
 from sim.core.replay import why_not
 from sim.core.scoring import Score, score
 from sim.errors import EXIT_OK, EXIT_USAGE
 from sim.i18n import t
-from sim.text import localize
+from sim.text import LocalText, localize
 
 
 def parse_choices(spec: str) -> list[str]:
@@ -89,7 +89,7 @@ def print_walk(session: Session, result: Score, lib: Library, lang: str, steps: 
     out.print(literal(_t(s.title, lang, session), "bold"), literal("  " + t("walk.seed", lang, id=s.id, seed=session.seed), "dim"))
     name = _t(profile.name, lang, session)
     out.print(literal(t("walk.client", lang, name=name, tension=profile.tension, trust=profile.trust, threshold=profile.threat_threshold)))
-    by_turn: dict[int, list] = {}
+    by_turn: dict[int, list[Line]] = {}
     for line in session.transcript:
         by_turn.setdefault(line.turn, []).append(line)
     node_options = {turn.number: shown for shown, turn in steps}
@@ -167,14 +167,16 @@ def print_walk(session: Session, result: Score, lib: Library, lang: str, steps: 
 
 
 def walk_json(session: Session, result: Score, lib: Library, lang: str) -> dict[str, Any]:
-    t = lambda text: None if text is None else _t(text, lang, session)  # noqa: E731
+    def t(text: LocalText | None) -> str | None:
+        return None if text is None else _t(text, lang, session)
+
     return {
         "scenario": session.scenario.id,
         "content_hash": session.scenario.content_hash,
         "seed": session.seed,
         "lang": lang,
         "actions": list(session.actions),
-        "transcript": [{"turn": l.turn, "node": l.node, "speaker": l.speaker, "text": t(l.text)} for l in session.transcript],
+        "transcript": [{"turn": line.turn, "node": line.node, "speaker": line.speaker, "text": t(line.text)} for line in session.transcript],
         "turns": [{**turn.as_dict(t), "next": turn.next} for turn in session.turns],
         "node": session.node_id,
         "ended": session.ended,
@@ -193,7 +195,15 @@ def walk_json(session: Session, result: Score, lib: Library, lang: str) -> dict[
                     "earned": ps.earned,
                     "possible": ps.possible,
                     "evidence": [
-                        {"turn": e.turn, "node": e.node, "choice_id": e.chosen.choice_id, "action": e.chosen.action, "delta": e.delta, "best": e.best, "worst": e.worst}
+                        {
+                            "turn": e.turn,
+                            "node": e.node,
+                            "choice_id": e.chosen.choice_id,
+                            "action": e.chosen.action,
+                            "delta": e.delta,
+                            "best": e.best,
+                            "worst": e.worst,
+                        }
                         for e in ps.evidence
                     ],
                 }

@@ -99,7 +99,17 @@ def collect(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
                 # A scenario folder travels between organisations: a link in it
                 # must not make us read (and quote in errors) files elsewhere.
                 if not p.resolve().is_relative_to(root):
-                    problems.append(Problem(str(p), 1, 1, "not read: this is a link to a file outside the folder", "copy the file into the folder instead of linking to it", "warning", "outside-link"))
+                    problems.append(
+                        Problem(
+                            str(p),
+                            1,
+                            1,
+                            "not read: this is a link to a file outside the folder",
+                            "copy the file into the folder instead of linking to it",
+                            "warning",
+                            "outside-link",
+                        )
+                    )
                     continue
                 found.append(p)
         elif path.exists():
@@ -155,7 +165,13 @@ def load_library(paths: Sequence[Path] = (), *, builtin_scenarios: bool = False)
         previous = defined_in.get((kind, key))
         if previous and not previous[1] and not is_builtin:
             lib.problems.append(
-                Problem(str(path), *mark, f"{kind} `{key}` is already defined in {previous[0]}", "give it another id, or remove one of the two", code="duplicate-id")
+                Problem(
+                    str(path),
+                    *mark,
+                    f"{kind} `{key}` is already defined in {previous[0]}",
+                    "give it another id, or remove one of the two",
+                    code="duplicate-id",
+                )
             )
             return False
         defined_in[(kind, key)] = (str(path), is_builtin)
@@ -214,7 +230,15 @@ def check_profile(profile: Profile, doc: Document) -> list[Problem]:
     if profile.baseline is not None and profile.baseline >= profile.threat_threshold:
         line, col = locate(doc.value, ("baseline",)) or doc.mark
         problems.append(
-            Problem(doc.path, line, col, "the baseline is at or above the threat threshold", "a client who calms down to a threat never calms; lower `baseline`", "warning", "profile")
+            Problem(
+                doc.path,
+                line,
+                col,
+                "the baseline is at or above the threat threshold",
+                "a client who calms down to a threat never calms; lower `baseline`",
+                "warning",
+                "profile",
+            )
         )
     return problems
 
@@ -241,20 +265,42 @@ def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
     def principle_refs(loc: tuple[Any, ...], deltas: Iterable[str]) -> None:
         for pid in deltas:
             if pid not in lib.principles and pid not in lib.broken_ids:
-                err((*loc, pid), f"there is no principle `{pid}`", did_you_mean(pid, principle_ids) or "add it to principles.yaml, or fix the id", "unknown-principle", key=True)
+                err(
+                    (*loc, pid),
+                    f"there is no principle `{pid}`",
+                    did_you_mean(pid, principle_ids) or "add it to principles.yaml, or fix the id",
+                    "unknown-principle",
+                    key=True,
+                )
 
     def effect_refs(loc: tuple[Any, ...], effects: Iterable[str]) -> None:
         for var in effects:
             if var == "turn":
                 err((*loc, var), "`turn` counts itself and cannot be changed", "remove it from `effects`", "unknown-variable", key=True)
             elif var not in variables:
-                err((*loc, var), f"there is no state variable `{var}`", did_you_mean(var, sorted(variables)) or "declare it under `variables:`", "unknown-variable", key=True)
+                err(
+                    (*loc, var),
+                    f"there is no state variable `{var}`",
+                    did_you_mean(var, sorted(variables)) or "declare it under `variables:`",
+                    "unknown-variable",
+                    key=True,
+                )
 
     if s.profile not in lib.profiles and s.profile not in lib.broken_ids:
-        err(("profile",), f"there is no persona `{s.profile}`", did_you_mean(s.profile, list(lib.profiles)) or "add a file to profiles/, or fix the id", "unknown-profile")
+        err(
+            ("profile",),
+            f"there is no persona `{s.profile}`",
+            did_you_mean(s.profile, list(lib.profiles)) or "add a file to profiles/, or fix the id",
+            "unknown-profile",
+        )
     for i, goal in enumerate(s.goals):
         if goal not in lib.principles and goal not in lib.broken_ids:
-            err(("goals", i), f"there is no principle `{goal}`", did_you_mean(goal, principle_ids) or "add it to principles.yaml, or fix the id", "unknown-principle")
+            err(
+                ("goals", i),
+                f"there is no principle `{goal}`",
+                did_you_mean(goal, principle_ids) or "add it to principles.yaml, or fix the id",
+                "unknown-principle",
+            )
     for name, var in s.variables.items():
         if name in RESERVED_VARIABLES:
             err(("variables", name), f"`{name}` is built in and cannot be declared", "choose another name", "variable", key=True)
@@ -271,7 +317,12 @@ def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
         if node.end is not None and (node.choices or node.timeout):
             err((*base, "end"), "an ending node cannot have `choices` or a `timeout`", "remove `end:` or the choices", "structure")
         if node.time_limit is not None and node.timeout is None:
-            err((*base, "time_limit"), "`time_limit` without a `timeout` branch", "add `timeout: {next: …}` saying what happens when time runs out", "structure")
+            err(
+                (*base, "time_limit"),
+                "`time_limit` without a `timeout` branch",
+                "add `timeout: {next: …}` saying what happens when time runs out",
+                "structure",
+            )
         if node.timeout is not None and node.time_limit is None:
             err((*base, "timeout"), "`timeout` without a `time_limit`", "add `time_limit: SECONDS`", "structure")
         if node.timeout is not None:
@@ -286,7 +337,12 @@ def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
             principle_refs((*c, "principles"), choice.principles)
             effect_refs((*c, "effects"), choice.effects)
             if choice.id and choice.id.isdigit():
-                err((*c, "id"), f"the choice id `{choice.id}` is only digits", "`sim walk --choices 2` means the option shown as number 2; give the choice an id with a letter in it", "value")
+                err(
+                    (*c, "id"),
+                    f"the choice id `{choice.id}` is only digits",
+                    "`sim walk --choices 2` means the option shown as number 2; give the choice an id with a letter in it",
+                    "value",
+                )
             if choice.id in seen:
                 err((*c, "id"), f"two choices here have the id `{choice.id}`", "give each choice of a node its own id", "duplicate-id")
             seen[choice.id or ""] = i
@@ -329,9 +385,27 @@ def _check_condition(
     known_vars = sorted(variables | {"turn"})
     for kind, name, offset in conditions.references(expr):
         if kind == "var" and name not in variables and name != "turn":
-            out.append(Problem(str(ls.path), *at(offset), f"condition uses unknown variable `{name}`", did_you_mean(name, known_vars) or f"known variables: {', '.join(known_vars)}", "error", "unknown-variable"))
+            out.append(
+                Problem(
+                    str(ls.path),
+                    *at(offset),
+                    f"condition uses unknown variable `{name}`",
+                    did_you_mean(name, known_vars) or f"known variables: {', '.join(known_vars)}",
+                    "error",
+                    "unknown-variable",
+                )
+            )
         elif kind == "node" and name not in s.nodes:
-            out.append(Problem(str(ls.path), *at(offset), f"condition uses unknown node `{name}`", did_you_mean(name, list(s.nodes)) or "fix the node id", "error", "unknown-node"))
+            out.append(
+                Problem(
+                    str(ls.path),
+                    *at(offset),
+                    f"condition uses unknown node `{name}`",
+                    did_you_mean(name, list(s.nodes)) or "fix the node id",
+                    "error",
+                    "unknown-node",
+                )
+            )
     return out
 
 

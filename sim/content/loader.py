@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from sim.content.model import (
     Catalogue,
@@ -109,7 +110,7 @@ def did_you_mean(word: str, options: list[str]) -> str | None:
     return f"did you mean `{meant}`?" if meant else None
 
 
-def _problem_for(doc: Document, model: type[BaseModel], err: dict[str, Any]) -> Problem:
+def _problem_for(doc: Document, model: type[BaseModel], err: ErrorDetails) -> Problem:
     loc = tuple(err["loc"])
     kind = err["type"]
     where = ".".join(str(s) for s in loc) or "the file"
@@ -212,13 +213,14 @@ def load(path: Path, model: type[M]) -> tuple[M | None, Document | None, list[Pr
                 _cache[key] = hit  # the most recently used last
                 _cache_chars += stamp[0]
                 return hit[1], hit[2], list(hit[3])
+    doc: Document | None
     try:
-        doc = parse(text, str(path))
+        doc = parsed = parse(text, str(path))
     except YamlError as exc:
         obj, doc, problems = None, None, [exc.problem]
     else:
         with gc_paused():  # pydantic builds as many objects as the parser
-            obj, problems = validate(doc, model)
+            obj, problems = validate(parsed, model)
     if stamp[0] <= CACHE_CHARS:
         with _cache_lock:
             _cache[key] = (stamp, obj, doc, tuple(problems))
@@ -229,4 +231,4 @@ def load(path: Path, model: type[M]) -> tuple[M | None, Document | None, list[Pr
     return obj, doc, problems
 
 
-__all__ = ["load", "validate", "did_you_mean", "LMap", "LList", "Profile", "Scenario", "Catalogue"]
+__all__ = ["Catalogue", "LList", "LMap", "Profile", "Scenario", "did_you_mean", "load", "validate"]

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -27,7 +27,7 @@ from yaml.resolver import Resolver
 try:  # the C parser is several times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # the pure-Python loader stands in for the C one
 
 from sim.content.problems import Problem
 
@@ -38,10 +38,10 @@ MAX_NODES = 2_000_000
 Mark = tuple[int, int]  # 1-based line, column
 
 
-class LMap(dict):
+class LMap(dict[Any, Any]):
     """A mapping that remembers the position of its keys and values."""
 
-    __slots__ = ("mark", "key_marks", "value_marks")
+    __slots__ = ("key_marks", "mark", "value_marks")
 
     def __init__(self, mark: Mark) -> None:
         super().__init__()
@@ -50,10 +50,10 @@ class LMap(dict):
         self.value_marks: dict[Any, Mark] = {}
 
 
-class LList(list):
+class LList(list[Any]):
     """A sequence that remembers the position of its items."""
 
-    __slots__ = ("mark", "item_marks")
+    __slots__ = ("item_marks", "mark")
 
     def __init__(self, mark: Mark) -> None:
         super().__init__()
@@ -101,7 +101,14 @@ _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")  # not 010 (octal in YAML 1.1
 _BOOL_VALUES = SafeConstructor.bool_values
 
 
-def _mark(m: yaml.Mark | None) -> Mark:
+class _Position(Protocol):
+    """yaml.Mark, or the Mark of libyaml's parser (yaml._yaml.Mark)."""
+
+    line: int
+    column: int
+
+
+def _mark(m: _Position | None) -> Mark:
     return (m.line + 1, m.column + 1) if m is not None else (1, 1)
 
 
@@ -139,7 +146,14 @@ def decode(name: str, data: bytes) -> str:
         # first bad one are valid UTF-8.
         col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
         raise YamlError(
-            Problem(name, line, col, f"invalid UTF-8 byte 0x{data[exc.start]:02x}", "save the file as UTF-8 (most editors have an 'encoding' setting)", code="encoding")
+            Problem(
+                name,
+                line,
+                col,
+                f"invalid UTF-8 byte 0x{data[exc.start]:02x}",
+                "save the file as UTF-8 (most editors have an 'encoding' setting)",
+                code="encoding",
+            )
         ) from None
 
 
@@ -190,12 +204,27 @@ def parse(text: str, name: str) -> Document:
         col = exc.position - (before.rfind("\n") + 1) + 1
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
         raise YamlError(
-            Problem(name, line, col, f"control character U+{code:04X} is not allowed in YAML", "delete it (it often comes from copy-paste); write line breaks as real new lines", code="yaml-syntax")
+            Problem(
+                name,
+                line,
+                col,
+                f"control character U+{code:04X} is not allowed in YAML",
+                "delete it (it often comes from copy-paste); write line breaks as real new lines",
+                code="yaml-syntax",
+            )
         ) from None
     except yaml.YAMLError as exc:  # any other error without a mark
         raise YamlError(Problem(name, 1, 1, f"YAML error: {exc}", None, code="yaml-syntax")) from None
     if builder.documents > 1:
-        raise YamlError(Problem(name, *builder.second_document, "more than one YAML document in this file", "remove the `---` or `...` marker, or split into two files", code="yaml-syntax"))
+        raise YamlError(
+            Problem(
+                name,
+                *builder.second_document,
+                "more than one YAML document in this file",
+                "remove the `---` or `...` marker, or split into two files",
+                code="yaml-syntax",
+            )
+        )
     if builder.root_mark is None:
         raise YamlError(Problem(name, 1, 1, "the file is empty", "a scenario starts with `id:`, `title:` … — see docs/authoring.md", code="empty"))
     return Document(name, builder.root, builder.root_mark, builder.styles, builder.multiline)
@@ -318,6 +347,7 @@ class _Builder:
         kind = type(event)
         if kind is yaml.ScalarEvent:
             # Most events are scalars: this branch does inline what `_add` does.
+            event = cast(yaml.ScalarEvent, event)
             start = event.start_mark
             mark = (start.line + 1, start.column + 1) if start is not None else (1, 1)
             tag = event.tag
@@ -352,6 +382,7 @@ class _Builder:
                 container.value_marks[key] = mark
                 stack[-1] = (container, None)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            event = cast(yaml.CollectionStartEvent, event)
             mark = _mark(event.start_mark)
             self._check_tag(event.tag, mark)
             if len(self.stack) >= MAX_DEPTH:
@@ -366,14 +397,15 @@ class _Builder:
             size = 1
             anchor = None
             if self.anchor_open and self.anchor_open[-1][1] == len(self.stack):
-                anchor, _, start = self.anchor_open.pop()
-                size = self.nodes - start
+                anchor, _, nodes_before = self.anchor_open.pop()
+                size = self.nodes - nodes_before
             self._add(container, container.mark, None, size=size, fresh=False)
             if anchor:
                 self._define(anchor, container, size, container.mark)
         elif kind is yaml.AliasEvent:
+            event = cast(yaml.AliasEvent, event)
             mark = _mark(event.start_mark)
-            if event.anchor not in self.anchors:
+            if event.anchor is None or event.anchor not in self.anchors:
                 raise self._problem(mark, f"alias `*{event.anchor}` refers to no anchor", "define `&" + str(event.anchor) + "` before using it", "yaml-syntax")
             value, size = self.anchors[event.anchor]
             self._count(size, mark)
@@ -392,8 +424,9 @@ class _Builder:
             candidates = [*(candidates or ()), *wildcard]
         if not candidates:
             return value
-        for tag, pattern in candidates:
+        for candidate, pattern in candidates:
             if pattern.match(value):
+                tag = candidate
                 break
         else:
             return value
@@ -413,13 +446,20 @@ class _Builder:
         # `<<` to "merge") stay plain text.
         if tag == "tag:yaml.org,2002:str" or constructor is None:
             return event.value
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        # The stubs let a node hold only yaml.Mark, but libyaml's Mark works the
+        # same way: the constructor only quotes it in its error message.
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]  # libyaml's Mark, see above
         try:
             # Called directly rather than through construct_object, whose cache
             # of constructed nodes would grow with every scalar.
             return constructor(_constructor, node)
         except (yaml.YAMLError, ValueError) as exc:
-            raise self._problem(mark, f"cannot read `{event.value}` as {tag.rsplit(':', 1)[-1]}: {exc}", "quote the value to keep it as text", "yaml-syntax") from None
+            raise self._problem(
+                mark,
+                f"cannot read `{event.value}` as {tag.rsplit(':', 1)[-1]}: {exc}",
+                "quote the value to keep it as text",
+                "yaml-syntax",
+            ) from None
 
     def _define(self, anchor: str, value: Any, size: int, mark: Mark) -> None:
         if anchor in self.anchors:

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from sim.content import conditions
-from sim.content.model import Choice, Ending, Outcome, Profile, Scenario
+from sim.content.model import Choice, Ending, Node, Outcome, Profile, Scenario
 
 HELP = "help"
 TIMEOUT = "timeout"
@@ -151,7 +151,7 @@ class Session:
     # --- reading ---------------------------------------------------------
 
     @property
-    def node(self):
+    def node(self) -> Node:
         return self.scenario.nodes[self.node_id]
 
     @property
@@ -314,9 +314,9 @@ class Session:
         )
         self.turns.append(turn)
         self._enter(outcome.next)
-        if self.ended and self.ending is Ending.escalated and self.threat_seen and not self.help_called:
-            if not any(m.principle == CALL_HELP for m in self.critical_misses):
-                self.critical_misses.append(CriticalMiss(number, CALL_HELP, "escalated"))
+        escalated_without_help = self.ended and self.ending is Ending.escalated and self.threat_seen and not self.help_called
+        if escalated_without_help and not any(m.principle == CALL_HELP for m in self.critical_misses):
+            self.critical_misses.append(CriticalMiss(number, CALL_HELP, "escalated"))
         return turn
 
     def _change_state(self, effects: Mapping[str, int]) -> None:

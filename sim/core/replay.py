@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypedDict, Unpack
 
 from sim.content.loader import did_you_mean
 from sim.content.model import Profile, Scenario
@@ -67,6 +67,15 @@ class Resumability:
     session: Session | None = None  # the replayed session, when ok
 
 
+class _Where(TypedDict, total=False):
+    """Where a journal stops fitting: the fields of Resumability that say so."""
+
+    step: int
+    action: str
+    expected: str | None
+    found: str
+
+
 def check(
     info: PlayedPath,
     scenario: Scenario,
@@ -76,14 +85,14 @@ def check(
     """Decide whether `info` can be resumed on `scenario` as it is now."""
     changed = not info.content_hash or info.content_hash != scenario.content_hash
 
-    def cannot(reason: Reason, message: str, hint: str | None = None, **where: object) -> Resumability:
-        return Resumability(False, changed, reason, message, hint, **where)  # type: ignore[arg-type]
+    def cannot(reason: Reason, message: str, hint: str | None = None, **where: Unpack[_Where]) -> Resumability:
+        return Resumability(False, changed, reason, message, hint, **where)
 
     if info.scenario_id and info.scenario_id != scenario.id:
         return cannot("other-scenario", f"this session was played on scenario `{info.scenario_id}`, not `{scenario.id}`")
     try:
         session = Session(scenario, profile, info.seed, critical_principles)
-    except Exception as exc:  # a scenario that loaded should start; never crash the caller if not
+    except Exception as exc:  # noqa: BLE001 - a scenario that loaded should start; never crash the caller if not
         return cannot("engine", f"the scenario cannot start: {exc}")
 
     for index, action in enumerate(info.actions):
@@ -133,7 +142,7 @@ def check(
             if reason == "engine":
                 message = str(exc)
             return cannot(reason, f"step {step} (`{action}` at `{session.node_id}`): {message}", hint, step=step, action=action, expected=taken_at)
-        except Exception as exc:  # defensive: a bug must show as "cannot resume", not as a crash
+        except Exception as exc:  # noqa: BLE001 - defensive: a bug must show as "cannot resume", not as a crash
             return cannot("engine", f"step {step} (`{action}`): the engine failed: {type(exc).__name__}: {exc}", step=step, action=action)
         arrived = info.arrived[index] if index < len(info.arrived) else None
         if arrived is not None and session.node_id != arrived:

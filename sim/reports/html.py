@@ -36,7 +36,8 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.2rem; margin: 2r
 .miss { color: var(--bad); font-weight: 600; }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.bar { background: var(--line); border-radius: .25rem; height: .6rem; min-width: 6rem; } .bar i { display: block; height: 100%; border-radius: .25rem; background: var(--bar); }
+.bar { background: var(--line); border-radius: .25rem; height: .6rem; min-width: 6rem; }
+.bar i { display: block; height: 100%; border-radius: .25rem; background: var(--bar); }
 .over { color: var(--bad); } .under { color: var(--bar); } .calibrated { color: var(--good); }
 ol.turns { padding-left: 0; list-style: none; } .turn { background: var(--card); border-radius: .5rem; padding: .75rem 1rem; margin: .75rem 0; }
 .turn h3 { font-size: 1rem; margin: 0 0 .25rem; } .turn h3 small { color: var(--muted); font-weight: normal; }

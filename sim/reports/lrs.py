@@ -86,7 +86,7 @@ def post(url: str, statements: Sequence[dict[str, Any]], *, user: str, password:
         if isinstance(reason, socket.gaierror):
             raise LrsError.of(url, "err.lrs.unknown_host", "err.lrs.unknown_host_hint", error=reason.strerror or str(reason)) from None
         raise LrsError.of(url, "err.lrs.unreachable", "err.lrs.network_hint", error=str(reason)) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise _timeout(url, timeout) from None
     except OSError as exc:
         raise LrsError.of(url, "err.lrs.connection_failed", "err.lrs.connection_failed_hint", error=exc.strerror or str(exc)) from None

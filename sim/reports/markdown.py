@@ -7,6 +7,7 @@ texts are clean already; here they are escaped for Markdown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sim.core.engine import MISS_REASONS
@@ -88,7 +89,7 @@ def markdown(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _did(item: dict[str, Any], w: Any) -> str:
+def _did(item: dict[str, Any], w: Callable[..., str]) -> str:
     """What was done (a turn) or could have been (a better option), as the HTML report says it."""
     if item["action"] == "help":
         return w("report.help") + (f": {_md(item['say'])}" if item.get("say") else "")

@@ -159,7 +159,17 @@ def summarise(reports: Iterable[dict[str, Any]]) -> list[ScenarioSummary]:
         values = scores.get((scenario, pid), [])
         stats = _stats(values)
         by_scenario[scenario].principles.append(
-            PrincipleStats(pid, name, goal, tested.get((scenario, pid), 0), stats["mean"], stats["stdev"], stats["min"], stats["max"], missed.get((scenario, pid), 0))
+            PrincipleStats(
+                pid,
+                name,
+                goal,
+                tested.get((scenario, pid), 0),
+                stats["mean"],
+                stats["stdev"],
+                stats["min"],
+                stats["max"],
+                missed.get((scenario, pid), 0),
+            )
         )
     for summary in by_scenario.values():
         summary.principles.sort(key=lambda p: (not p.goal, p.principle))

@@ -112,7 +112,7 @@ class _Source:
 class Entry:
     """One row of the scenario list: a playable scenario or a broken file."""
 
-    __slots__ = ("path", "info", "last", "unfinished", "_problems", "_source")
+    __slots__ = ("_problems", "_source", "info", "last", "path", "unfinished")
 
     def __init__(
         self,

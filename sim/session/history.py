@@ -23,9 +23,9 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -145,7 +145,7 @@ def db_path() -> Path:
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def iso(value: datetime | str | None) -> str | None:
@@ -153,8 +153,8 @@ def iso(value: datetime | str | None) -> str | None:
     if value is None or isinstance(value, str):
         return value
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).isoformat(timespec="seconds")
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def text_map(text: Any, default_lang: str) -> dict[str, str]:
@@ -226,8 +226,8 @@ class StoredTurn:
 
     def best_responses(self) -> list[str]:
         """Every option worth the most on the goals (several on a tie)."""
-        worths = [o.get("worth") for o in self.offered]
-        if not worths or any(not isinstance(w, int) for w in worths):
+        worths = [w for o in self.offered if isinstance(w := o.get("worth"), int)]
+        if not worths or len(worths) < len(self.offered):  # none offered, or one not worth a number
             return [self.best] if self.best else []
         top = max(worths)
         return [str(o["id"]) for o in self.offered if o.get("worth") == top]
@@ -370,10 +370,8 @@ class Store:
                 # SQLite rolls back by itself on some errors (a full disk): then
                 # there is nothing to roll back, and the first error is the one to report.
                 if self._db.in_transaction:
-                    try:
+                    with suppress(sqlite3.Error):
                         self._db.execute("ROLLBACK")
-                    except sqlite3.Error:
-                        pass
                 raise
             self._db.execute("COMMIT")
 

@@ -12,7 +12,7 @@ import json
 import os
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ def journals_dir() -> Path:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def new_seed() -> int:
@@ -188,7 +188,7 @@ def read(path: Path) -> JournalInfo:
 def new_session_id() -> str:
     """Sortable by start time, unique: journals and history entries share it."""
     # Microseconds: two sessions started in one second must still sort in order.
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%f")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%f")
     return f"{stamp}-{secrets.token_hex(3)}"
 
 

@@ -113,7 +113,7 @@ class Rebuilder:
                     action=action,
                     node=session.node_id,
                     why=why,
-                    offered={lang: "" for lang in SUPPORTED} | {"en": hint + "; " if hint else ""},
+                    offered=dict.fromkeys(SUPPORTED, "") | {"en": hint + "; " if hint else ""},
                 ) from None
         return Rebuilt(session, score(session), lib, loaded, played_hash)
 

@@ -156,7 +156,7 @@ class SimApp(App[None]):
 
     # --- app-wide actions ----------------------------------------------------------
 
-    def action_quit(self) -> None:  # type: ignore[override]
+    def action_quit(self) -> None:  # type: ignore[override]  # App's is async; Textual runs a plain one as well
         screen = self.screen
         if isinstance(screen, (SimScreen, SimModal)):
             screen.confirm_quit()
@@ -173,7 +173,7 @@ class SimApp(App[None]):
             self.action_show_help_panel()
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]  # wants App[object]; App is invariant
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.placeholder", self.lang)))
 
     def action_history(self) -> None:
@@ -277,7 +277,7 @@ class SimApp(App[None]):
             play.record_history()
         except UserError as exc:
             error = exc.message_in(self.lang)
-        except Exception as exc:  # a bug here must not pass silently, nor take the debrief down
+        except Exception as exc:  # noqa: BLE001 - a bug here must not pass silently, nor take the debrief down
             error = f"{type(exc).__name__}: {exc}"
         else:
             return
@@ -409,7 +409,7 @@ class SimApp(App[None]):
         assert entry.loaded is not None
         file = clean(entry.path.name)
         current = next((s for s in reversed(self.screen_stack) if isinstance(s, (BriefingScreen, EncounterScreen, SelfAssessmentScreen, DebriefScreen))), None)
-        screen: Screen
+        screen: Screen[None]
         if current is None or isinstance(current, BriefingScreen):
             while self.screen_stack[-1] is not (current or self.screen_stack[0]):
                 self.pop_screen()

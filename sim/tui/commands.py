@@ -41,7 +41,7 @@ def highlight(matcher: Matcher, text: str) -> Content:
 class SimCommands(Provider):
     @property
     def sim(self) -> SimApp:
-        return self.app  # type: ignore[return-value]
+        return self.app  # type: ignore[return-value]  # Provider.app is an App; the SimApp that lists this provider
 
     def commands(self) -> Iterator[Command]:
         app = self.sim

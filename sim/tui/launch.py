@@ -7,10 +7,15 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sim.console import console, literal, problem
 from sim.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from sim.i18n import default_lang, t
+
+if TYPE_CHECKING:  # imported when the app runs: `sim --help` needs neither
+    from sim.session.catalog import Catalog
+    from sim.tui.app import Options, SimApp
 
 
 def _fail(*lines: str) -> int:
@@ -73,12 +78,12 @@ def run_tui(args: argparse.Namespace) -> int:
     return app.return_code or EXIT_OK
 
 
-def _run_until_ready(app_class: type, options: object, catalog: object) -> int:
+def _run_until_ready(app_class: type[SimApp], options: Options, catalog: Catalog) -> int:
     """Run headless until the first frame is on screen (Textual's `Ready`),
     print what the active screen shows, and exit: how `benchmarks/run.py`
     times a cold start, and a smoke test that the app starts at all."""
 
-    class ExitOnReady(app_class):  # type: ignore[misc, valid-type]
+    class ExitOnReady(app_class):  # type: ignore[misc, valid-type]  # a subclass of the class passed in
         shown = ""
 
         def on_ready(self) -> None:  # runs after any `on_ready` of the app itself

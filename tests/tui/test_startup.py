@@ -168,7 +168,7 @@ def test_a_change_to_any_loading_code_invalidates_the_index(tmp_path, monkeypatc
     import sim
 
     package = Path(sim.__file__).parent
-    expected = {p for p in (package / "content").rglob("*.py")} | {package / "text.py", package / "paths.py"}
+    expected = set((package / "content").rglob("*.py")) | {package / "text.py", package / "paths.py"}
     assert set(catalog_module._code_files()) == expected
     assert package / "content" / "conditions" / "parser.py" in expected
 

@@ -43,7 +43,8 @@ class _Context:
         scenario has ten times fewer of them than edges.
         """
         values = {i: f(ev) for i, ev in self.distinct_evidence().items()}
-        return list(map(values.__getitem__, self._ev_ids))  # type: ignore[arg-type]
+        assert self._ev_ids is not None  # made with the distinct evidence
+        return list(map(values.__getitem__, self._ev_ids))
 
     def distinct_evidence(self) -> dict[int, Evidence]:
         if self._ev_distinct is None:

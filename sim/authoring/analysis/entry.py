@@ -95,7 +95,7 @@ def _analyze(scenario: Scenario, profile: Profile, critical: frozenset[str], enu
     fwd: list[int | None]
     fwd_nohelp: list[int | None]
     if shape.acyclic:
-        fwd, fwd_nohelp = _counts_dag(g, shape, no_help)  # type: ignore[assignment]
+        fwd, fwd_nohelp = _counts_dag(g, shape, no_help)  # type: ignore[assignment]  # only read: a list[int] serves as list[int | None]
     else:
         fwd = _counts(g, shape)
         fwd_nohelp = _counts(g, _shape(g, no_help), no_help)
@@ -176,7 +176,7 @@ def _analyze(scenario: Scenario, profile: Profile, critical: frozenset[str], enu
     return result
 
 
-def replay(analysis: Analysis, path: Path):
+def replay(analysis: Analysis, path: Path) -> tuple[Session, Score]:
     """The engine's own session and score for a reported path."""
     session = Session.replay(analysis.scenario, analysis.profile, 0, path.actions, analysis.critical)
     return session, score(session)

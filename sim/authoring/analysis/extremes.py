@@ -130,7 +130,7 @@ def _dinkelbach(cx: _Context, p: int, sign: int) -> Extreme | None:
     witness: list[int] | None = None
     loop: list[int] | None = None
     for _ in range(10_000):  # converges superlinearly; the limit only guards against a bug
-        w = cx.by_evidence(lambda ev: next((sign * (q * e - r * P) for pp, e, P in ev if pp == p), 0))  # noqa: B023
+        w = cx.by_evidence(lambda ev: next((sign * (q * e - r * P) for pp, e, P in ev if pp == p), 0))  # noqa: B023 - used at once, in this round
         try:
             val, succ = _longest(g, cx.shape, w)
         except _PositiveLoop as found:

@@ -66,7 +66,15 @@ def _longest(g: StateGraph, shape: _Shape, w: Sequence[float] | None, constant: 
     return val, succ
 
 
-def _longest_in_loop(g, shape, ci, members, w, val, succ) -> None:
+def _longest_in_loop(
+    g: StateGraph,
+    shape: _Shape,
+    ci: int,
+    members: list[int],
+    w: Sequence[float] | None,
+    val: list[float],
+    succ: list[int],
+) -> None:
     """Bellman-Ford inside one component; everything it can leave to is final.
 
     The rounds are those of the plain algorithm (every edge inside, in order,

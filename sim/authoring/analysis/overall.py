@@ -118,7 +118,7 @@ def _search(cx: _Context, sign: int, ranked: list[tuple[float, list[int]]]) -> l
             def weight(ev: Evidence) -> float:
                 # Summed goal by goal, in the goals' order, from 0.0: the same float every time.
                 w = 0.0
-                for p, c in coefficients.items():  # noqa: B023
+                for p, c in coefficients.items():  # noqa: B023 - weight is used within this round only
                     for q, ee, PP in ev:
                         if q == p:
                             w += (ee - c[0] * PP) * c[1]
@@ -147,7 +147,8 @@ def _greedy(cx: _Context, sign: int) -> list[int]:
     """The debrief's "better alternative" at every turn, then the shortest way out."""
     g = cx.g
     goals = set(cx.goals)
-    s, path = 0, []
+    s = 0
+    path: list[int] = []
     for _ in range(g.size):
         if g.ended[s]:
             return path

@@ -36,7 +36,7 @@ class Path:
     endings whose shortest ways share their beginnings, and most are never printed.
     """
 
-    __slots__ = ("_make", "_actions", "_nodes", "_turns", "edges")
+    __slots__ = ("_actions", "_make", "_nodes", "_turns", "edges")
 
     def __init__(
         self, make: Callable[[], tuple[tuple[str, ...], tuple[str, ...]]], turns: int | None = None, edges: tuple[int, ...] | None = None

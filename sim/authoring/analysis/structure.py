@@ -124,8 +124,8 @@ def _longest_simple(cx: _Context) -> list[int] | None:
     g = cx.g
     if cx.shape.acyclic:
         ones = [1] * g.edges
-        val, _ = _longest(g, cx.shape, ones, 1)
-        return None if val[0] == NEG else _follow(g, val, None, ones)
+        lengths, _ = _longest(g, cx.shape, ones, 1)
+        return None if lengths[0] == NEG else _follow(g, lengths, None, ones)
     # Depth first from the start; an edge back to a state on the current way is dropped.
     colour = [0] * g.size  # 0 new, 1 on the way, 2 done
     back = [False] * g.edges
@@ -197,7 +197,7 @@ def _idle(g: StateGraph, scenario: Scenario) -> tuple[list[Idle], list[tuple[str
             continue
         offered = [i for i in range(len(node.choices)) if (n, i) in g.offered]
         never += [(nid, node.choices[i].id or "") for i in range(len(node.choices)) if i not in offered]
-        groups: dict[tuple, list[int]] = {}
+        groups: dict[tuple[str, tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]], list[int]] = {}
         for i in offered:
             c = node.choices[i]
             outcome = (c.next, tuple(sorted(c.effects.items())), tuple(sorted((p, d) for p, d in c.principles.items() if d)))

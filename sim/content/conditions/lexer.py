@@ -82,7 +82,7 @@ def _char_hint(ch: str) -> str:
         return "use ordinary spaces; this invisible character was probably pasted in"
     if category.startswith("C"):
         return "remove this invisible control character"
-    if not ch.isascii() and (category.startswith("L") or category.startswith("N")):
+    if not ch.isascii() and category.startswith(("L", "N")):
         return (
             "only plain ASCII letters and digits are allowed; this character may look "
             "like one but was probably pasted in, so retype it"

@@ -120,7 +120,7 @@ class _Search:
         while stack:
             conj, todo = stack.pop()
             work = list(todo)
-            branches: list[tuple[Expr, bool]] = []
+            branches: list[tuple[And | Or, bool]] = []  # the junctions to branch on, each with its negation
             alive = True
             # Take in every atom before branching, so contradictions are found
             # at the shallowest possible point of the search.

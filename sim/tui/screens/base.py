@@ -60,20 +60,20 @@ class _Localized:
         focused widget has taken the keys already queued for it: a name typed
         and Enter pressed in one burst (pasted, typed fast over SSH) was
         saved without the name. The callback is queued behind those keys."""
-        focused = self.focused  # type: ignore[attr-defined]
+        focused = self.focused  # type: ignore[attr-defined]  # a mixin of Screen, which has `focused`
         if focused is None:
             callback()
         else:
             focused.call_later(callback)
 
 
-class SimScreen(_Localized, Screen[ResultT]):
+class SimScreen(_Localized, Screen[ResultT]):  # type: ignore[misc]  # _Localized narrows `app` to SimApp
     def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         localize_bindings(self, self.app.lang)
 
 
-class SimModal(_Localized, ModalScreen[ResultT]):
+class SimModal(_Localized, ModalScreen[ResultT]):  # type: ignore[misc]  # _Localized narrows `app` to SimApp
     def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         localize_bindings(self, self.app.lang)

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Static
 
 from sim.session.catalog import Entry
-from sim.text import clean, localize
+from sim.text import LocalText, clean, localize
 from sim.tui.messages import EncounterStartRequested
 from sim.tui.screens.base import SimScreen
 
@@ -29,7 +29,7 @@ class BriefingScreen(SimScreen[None]):
         self.entry = entry
         self.loaded = entry.loaded
 
-    def _text(self, value) -> str:
+    def _text(self, value: LocalText | None) -> str:
         return clean(localize(value, self.lang, self.loaded.scenario.language))
 
     def compose(self) -> ComposeResult:

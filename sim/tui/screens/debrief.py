@@ -55,17 +55,16 @@ class DebriefScreen(SimScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="views", initial="summary"):
-            with TabPane(self.t("tab.summary"), id="summary"):
-                with VerticalScroll(id="summary-scroll"):
-                    yield Static(self._outcome(), id="outcome")
-                    if self.score.critical_misses:
-                        yield Static(self._misses(), id="misses")
-                    yield Static(self._principles(), id="principles")
-                    yield Static(self._timeline(), id="timeline")
-                    reflections = self._reflections()
-                    if reflections is not None:
-                        yield Static(reflections, id="reflections")
-                    yield Static(Content(self.t("debrief.report_none")), id="report")
+            with TabPane(self.t("tab.summary"), id="summary"), VerticalScroll(id="summary-scroll"):
+                yield Static(self._outcome(), id="outcome")
+                if self.score.critical_misses:
+                    yield Static(self._misses(), id="misses")
+                yield Static(self._principles(), id="principles")
+                yield Static(self._timeline(), id="timeline")
+                reflections = self._reflections()
+                if reflections is not None:
+                    yield Static(reflections, id="reflections")
+                yield Static(Content(self.t("debrief.report_none")), id="report")
             with TabPane(self.t("tab.turns"), id="turns"):
                 yield OptionList(*self._turn_options(), id="turn-list")
         yield Footer()

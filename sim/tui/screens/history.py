@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.console import JustifyMethod
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -177,8 +178,8 @@ class HistoryScreen(SimScreen[None]):
         for key in ("ending", "score", "grade"):
             table.add_column(self.t(f"col.{key}"), key=key, width=SESSION_COLUMNS[key])
 
-        def cell(text: str, justify: str = "left") -> Text:
-            return Text(clean(text), no_wrap=True, overflow="ellipsis", justify=justify)  # type: ignore[arg-type]
+        def cell(text: str, justify: JustifyMethod = "left") -> Text:
+            return Text(clean(text), no_wrap=True, overflow="ellipsis", justify=justify)
 
         for row in self.newest_first:
             title = localize(row.title, self.lang) if row.title else row.scenario_id

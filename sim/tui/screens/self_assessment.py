@@ -3,6 +3,8 @@ any score is shown: the gap between the two is the lesson."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -35,7 +37,7 @@ class SelfAssessmentScreen(SimScreen[None]):
         self.play = play
 
     def compose(self) -> ComposeResult:
-        words = tuple(self.t(f"rating.{n}") for n in range(1, 6)) + (self.t("rating.none"),)
+        words = (*(self.t(f"rating.{n}") for n in range(1, 6)), self.t("rating.none"))
         yield Header()
         with VerticalScroll(id="assessment", can_focus=False):
             yield Static(Content(self.t("self.intro")), classes="intro")
@@ -87,7 +89,7 @@ class SelfAssessmentScreen(SimScreen[None]):
         if event.button.id == "submit":
             self.action_submit()
 
-    def answers(self) -> dict:
+    def answers(self) -> dict[str, Any]:
         ratings = {pid: r.value for pid, r in self._ratings().items() if r.value is not None}
         reflections = {self.t(f"prompt.{key}"): self.query_one(f"#prompt-{key}", Input).value.strip() for key in PROMPTS}
         return {"ratings": ratings, "reflections": reflections}

@@ -32,14 +32,14 @@ class ClientCard(Vertical):
     """
 
     def __init__(self, name: str, meta: str, labels: dict[str, str], *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._name = name
+        super().__init__(name=name, id=id)
+        self._client_name = name
         self._meta = meta
         # tension, trust, mood (with a {band} field) and one label per band
         self._labels = labels
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(self._name), id="client-name")
+        yield Static(Content(self._client_name), id="client-name")
         yield Static(Content(self._meta), id="client-meta")
         yield Meter(self._labels["tension"], id="tension")
         yield Meter(self._labels["trust"], id="trust")
