@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[1]  # the repository
+PACKAGE = ROOT / "sim"
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "sample"
 

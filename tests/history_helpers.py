@@ -14,8 +14,8 @@ import pytest
 
 from sim.core.engine import Session
 from sim.core.scoring import score
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = ROOT / "tests" / "data" / "sample"
 SAMPLE_FILE = SAMPLE_DIR / "sample.yaml"
 

@@ -1,0 +1,151 @@
+"""End to end: the real `sim` in a real terminal (tmux, 80×24), played with
+keystrokes; then killed with `kill -9` mid-encounter and started again.
+
+Needs tmux. Without it the test fails under CI (CI is set) and is skipped,
+with the reason, on a developer's machine.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sim.session import journal
+from tests.conftest import ROOT, SAMPLE
+
+DEADLINE = 120.0  # a bound on a hang, not a speed: a cold start under load imports Textual slowly
+
+
+def sim_command() -> list[str]:
+    """The installed console script if there is one, else `python -m sim`."""
+    script = Path(sys.executable).with_name("sim")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "sim"]
+
+
+class Terminal:
+    """One tmux server of our own (its own socket), one 80×24 window."""
+
+    def __init__(self, socket: Path, env: dict[str, str]) -> None:
+        self.socket = socket
+        self.env = env
+
+    def tmux(self, *args: str) -> str:
+        result = subprocess.run(["tmux", "-S", str(self.socket), *args], capture_output=True, text=True, timeout=10)
+        if result.returncode != 0:
+            raise AssertionError(f"tmux {' '.join(args)} failed: {result.stderr.strip()}")
+        return result.stdout
+
+    def start(self, *args: str) -> None:
+        env = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items())
+        # `exec`: the pane's process is sim itself, so its pid is the one to kill.
+        command = f"cd {shlex.quote(str(ROOT))} && exec env {env} {shlex.join([*sim_command(), *args])}"
+        self.tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "sim", command)
+
+    @property
+    def running(self) -> bool:
+        return subprocess.run(["tmux", "-S", str(self.socket), "has-session", "-t", "sim"], capture_output=True).returncode == 0
+
+    def pid(self) -> int:
+        return int(self.tmux("display-message", "-p", "-t", "sim", "#{pane_pid}").strip())
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.tmux("send-keys", "-t", "sim", key)
+            time.sleep(0.05)  # one key per frame, as a person types
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "sim") if self.running else ""
+
+    def wait_for(self, *texts: str) -> str:
+        deadline = time.monotonic() + DEADLINE
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if all(text in screen for text in texts):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"waited {DEADLINE}s for {texts!r}; the screen shows:\n{screen}")
+
+    def wait_until_closed(self) -> None:
+        deadline = time.monotonic() + DEADLINE
+        while self.running and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not self.running, f"sim did not exit; the screen shows:\n{self.screen()}"
+
+
+def require_tmux() -> None:
+    if shutil.which("tmux") is None:
+        reason = "tmux is not installed; the end-to-end test drives the real terminal through it (apt-get install tmux)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason + "; under CI this is a failure")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path, _isolated_home: Path):
+    env = {
+        "SIM_HOME": str(_isolated_home),
+        "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"],
+        "SIM_LANG": "en",
+        "SIM_TRAINEE": "Tess",
+        "PYTHONPATH": str(ROOT),
+        "TERM": "xterm-256color",
+    }
+    term = Terminal(tmp_path / "tmux.sock", env)
+    yield term
+    if shutil.which("tmux"):
+        subprocess.run(["tmux", "-S", str(term.socket), "kill-server"], capture_output=True)
+
+
+def test_play_to_the_end_then_crash_and_resume(terminal: Terminal) -> None:
+    require_tmux()
+    # A whole encounter with keystrokes.
+    terminal.start("--dir", str(SAMPLE), "play", "sample")
+    terminal.wait_for("Goals", "Start the encounter")
+    terminal.keys("Enter")
+    terminal.wait_for("Third time here!", "What do you say?", "h Call for help")
+    terminal.keys("2")
+    terminal.wait_for("Are you calling me stupid?", "Mood: threatening")
+    terminal.keys("Down", "Up", "Enter")
+    terminal.wait_for("Fine. What do you need?")
+    terminal.keys("1")
+    terminal.wait_for("The encounter has ended: resolved.")
+    terminal.keys("Enter")
+    terminal.wait_for("Self-assessment", "Listen and acknowledge")
+    terminal.keys("4", "3", "5", "C-s")
+    screen = terminal.wait_for("Overall", "Critical miss at turn 2")
+    assert "75 (4/5)" in screen
+    terminal.keys("C-q")
+    terminal.wait_until_closed()
+    [finished] = journal.last_results().values()
+    assert finished.actions == ["notice", "sorry", "file"] and finished.self_assessment is not None
+
+    # Killed in the middle of an encounter: nothing but the turn in progress is lost.
+    terminal.start("--dir", str(SAMPLE), "play", "sample")
+    terminal.wait_for("Start the encounter")
+    terminal.keys("Enter")
+    terminal.wait_for("What do you say?")
+    terminal.keys("2")
+    terminal.wait_for("Are you calling me stupid?")
+    os.kill(terminal.pid(), signal.SIGKILL)
+    terminal.wait_until_closed()
+
+    terminal.start("--dir", str(SAMPLE))
+    terminal.wait_for("Unfinished encounter", "Sample — at turn 2")
+    terminal.keys("r")
+    screen = terminal.wait_for("Resumed where you left off.", "Are you calling me stupid?", "turn 2")
+    assert "80" in screen  # the same tension as before the crash
+    terminal.keys("C-q")
+    terminal.wait_for("Quit now?", "resume at turn 2")
+    terminal.keys("y")
+    terminal.wait_until_closed()
+    [unfinished] = journal.interrupted()
+    assert unfinished.actions == ["notice"]
