@@ -201,12 +201,10 @@ class PlainPlay:
         self.say(self.tr("plain.controls"))
 
     def _principle(self, pid: str) -> str:
-        p = self.library.principles.get(pid)
-        return one_line(localize(p.name, self.lang)) if p else clean(pid)
+        return one_line(self.play.principle_name(pid))
 
     def _description(self, pid: str) -> str:
-        p = self.library.principles.get(pid)
-        return one_line(localize(p.description, self.lang)) if p else ""
+        return one_line(self.play.principle_description(pid))
 
     def _encounter(self, resumed: bool) -> None:
         s = self.session
@@ -359,14 +357,7 @@ class PlainPlay:
         self.say(self.tr("debrief.subtitle"))
         overall = "—" if result.overall is None else str(result.overall)
         self.say(self.tr("debrief.overall", score=overall, grade=self.tr(f"grade.{result.grade}")))
-        ending = s.ending
-        if result.success:
-            success = self.tr("debrief.success")
-        elif ending is not None and ending.success:
-            success = self.tr("debrief.success_but_miss")
-        else:
-            success = self.tr("debrief.not_success")
-        ending_text = self.tr(f"ending.{ending.value}") if ending else self.tr("debrief.unfinished")
+        ending_text, success = words.outcome(result, self.lang)
         self.say(self.tr("debrief.ending", ending=ending_text, success=success))
         if result.overall != result.uncapped:
             self.say(self.tr("debrief.capped", uncapped=result.uncapped, score=overall))

@@ -9,6 +9,7 @@ whether it goes to one plain line, a table cell or Markdown.
 
 from __future__ import annotations
 
+from sim.core.scoring import Score
 from sim.core.self_rating import SelfCheck
 from sim.i18n import t
 
@@ -27,6 +28,19 @@ def alternative(action: str, said: str | None, lang: str) -> str:
     if action == "help" or said is None:
         return did("help" if action == "help" else "timeout", said, lang)
     return said
+
+
+def outcome(result: Score, lang: str) -> tuple[str, str]:
+    """How the encounter ended, and whether that counts as a success, in words."""
+    ending = result.ending
+    ending_text = t(f"ending.{ending.value}", lang) if ending else t("debrief.unfinished", lang)
+    if result.success:
+        success = t("debrief.success", lang)
+    elif ending is not None and ending.success:
+        success = t("debrief.success_but_miss", lang)
+    else:
+        success = t("debrief.not_success", lang)
+    return ending_text, success
 
 
 def gap(check: SelfCheck, lang: str) -> str:

@@ -82,14 +82,7 @@ class DebriefScreen(SimScreen[None]):
 
     def _outcome(self) -> Content:
         score = self.score
-        ending = self.play.session.ending
-        ending_text = self.t(f"ending.{ending.value}") if ending else self.t("debrief.unfinished")
-        if score.success:
-            success = self.t("debrief.success")
-        elif ending is not None and ending.success:
-            success = self.t("debrief.success_but_miss")
-        else:
-            success = self.t("debrief.not_success")
+        ending_text, success = words_for.outcome(score, self.lang)
         overall = "—" if score.overall is None else str(score.overall)
         parts: list[Content | str | tuple[str, str]] = [
             (self.t("debrief.overall", score=overall, grade=self.t(f"grade.{score.grade}")), "bold"),
