@@ -15,6 +15,7 @@ from sim.content import conditions
 from sim.content.library import Library, LoadedScenario
 from sim.content.model import Outcome
 from sim.content.problems import Problem, Severity
+from sim.core.judgement import CALL_HELP, calls_help
 from sim.text import localize
 
 MAX_REPORTED = 25  # per kind: a broken generated file should not print 10,000 lines
@@ -142,6 +143,24 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
                     "choice has no `feedback`",
                     "say why this is a good or poor move, naming the principle",
                 )
+    # The help key at a node with an option into the help node is judged as that
+    # option (sim.core.judgement.help_principles), not by `help.principles`.
+    if s.help.principles:
+        for nid, node in s.nodes.items():
+            for i, choice in enumerate(node.choices):
+                if not possible[(nid, i)] or not calls_help(s, choice):
+                    continue
+                own = {p: d for p, d in choice.principles.items() if p != CALL_HELP and d}
+                authored = {p: d for p, d in s.help.principles.items() if p != CALL_HELP and d}
+                if own != authored:
+                    add(
+                        "warning",
+                        "help-credit-differs",
+                        ("nodes", nid, "choices", i),
+                        f"this choice leads to the help node `{s.help.next}` like the help key, but credits the call differently "
+                        f"({_deltas(own)}) from `help.principles` ({_deltas(authored)}); at this node the key is judged as this choice",
+                        "give the choice the same principles as `help`, or leave `help.principles` out",
+                    )
     for i, goal in enumerate(s.goals):
         if goal == "call-help-early":
             continue  # scored by the engine: calling for help under threat
@@ -170,6 +189,10 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
             first = next(p for p in out if p.code == code)
             out.append(Problem(path, first.line, first.col, f"… and {n - MAX_REPORTED} more like this ({code})", None, first.severity, code))
     return out
+
+
+def _deltas(principles: dict[str, int]) -> str:
+    return ", ".join(f"{p} {d:+d}" for p, d in sorted(principles.items())) or "none"
 
 
 def _closure(start: Iterable[str], step: Callable[[str], Iterable[str]]) -> set[str]:

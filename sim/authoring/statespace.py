@@ -33,7 +33,9 @@ from dataclasses import dataclass, field
 
 from sim.content import conditions
 from sim.content.model import Profile, Scenario
-from sim.core.engine import CALL_HELP, HELP, HELP_CREDIT, TIMEOUT, clamp, round_half_up
+from sim.core import judgement
+from sim.core.engine import CALL_HELP, HELP, TIMEOUT, clamp, round_half_up
+from sim.core.judgement import Threat
 
 # Beyond this the question is too big for an interactive answer; a real
 # scenario has a few hundred states per ten nodes.
@@ -95,6 +97,7 @@ class StateGraph:
     node: list[int] = field(default_factory=list)
     tension: list[int] = field(default_factory=list)  # exact, but at an ending only the first one seen
     threat: list[bool] = field(default_factory=list)  # the client is a threat here (at an ending: on arrival)
+    helped: list[bool] = field(default_factory=list)  # help has been called on the way here (not kept at endings)
     ended: list[bool] = field(default_factory=list)
     first: list[int] = field(default_factory=lambda: [0])
     dst: list[int] = field(default_factory=list)
@@ -155,7 +158,7 @@ class StateGraph:
             f = self.flags[k]
             if f & HELPED:
                 alone, helped = 0, True
-            elif self.threat[s]:
+            elif self.threat[s] and not helped:
                 alone += 1
                 if alone == turns:
                     return True
@@ -328,15 +331,22 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
     # Tension after each authored delta, precomputed for every start value.
     tension_deltas = {0, scenario.help.effects.get("tension", 0)}
     for node in nodes:
-        for o in [*node.choices, *([node.timeout] if node.timeout else [])]:
-            tension_deltas.add(o.effects.get("tension", 0))
+        for c in node.choices:
+            tension_deltas.add(judgement.choice_effects(scenario, c).get("tension", 0))
+        if node.timeout is not None:
+            tension_deltas.add(node.timeout.effects.get("tension", 0))
     step_table = {d: [tension_step(profile, d, t) for t in range(101)] for d in tension_deltas}
 
     var_limits = [ranges[name] for name in ab.variables]
     turn_cap = ab.turn_cap or 0
     theta = profile.threat_threshold
+    level_at = [judgement.threat_level(t, profile) for t in range(101)]
     help_next = index[scenario.help.next]
     help_out = scenario.help
+    # Whether help has been called is part of the state where it changes what
+    # follows: once help is there, the trainee is no longer alone with a threat.
+    help_bit = 0 if scenario.nodes[scenario.help.next].end is not None else 1 << len(ab.visited)
+    live_bits = [b | help_bit for b in live_bits]
     escalated = tuple(n.end is not None and n.end.value == "escalated" for n in nodes)
     is_end = [n.end is not None for n in nodes]
 
@@ -367,6 +377,7 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
         g.node.append(n)
         g.tension.append(vals[0])
         g.threat.append(vals[0] >= theta)
+        g.helped.append(bool(vb & help_bit))
         g.ended.append(is_end[n])
         g.parent.append(via)
         g.depth.append(depth)
@@ -375,13 +386,17 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
 
     # What a move does depends on the node, the options offered and whether
     # the client is a threat, not on the rest of the state: compute it once.
-    moves_cache: dict[tuple[int, tuple[int, ...], bool], list[Move]] = {}
+    moves_cache: dict[tuple[int, tuple[int, ...], Threat], list[Move]] = {}
 
-    def moves_for(n: int, offered: tuple[int, ...], threatened: bool) -> list[Move]:
+    def moves_for(n: int, offered: tuple[int, ...], level: Threat) -> list[Move]:
+        # The engine's `_alternatives`, from the same rules (sim.core.judgement).
         node = nodes[n]
-        base = [node.choices[i].principles for i in offered]
-        if threatened:
-            base.append({CALL_HELP: HELP_CREDIT})
+        open_choices = [node.choices[i] for i in offered]
+        help_worth = judgement.help_principles(scenario, open_choices, level)
+        help_as = judgement.help_meaning(scenario, open_choices)
+        base = [judgement.choice_principles(scenario, c, level) for c in open_choices]
+        if judgement.help_is_an_option(level):
+            base.append(help_worth)
         out: list[Move] = []
 
         def spread(alts: Sequence[Mapping[str, int]]) -> list[tuple[int, str, int, int]]:
@@ -401,6 +416,10 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
             # The engine's alternatives: the options offered, the call for help
             # under threat, and the move itself when it is neither (timeout, help when calm).
             ranges = base_spread if extra is None else spread([*base, extra])
+            if action == HELP:
+                # Which principles the help key is evidence on (engine: scoring.turn_evidence).
+                meaning = None if help_as is None else help_as.id
+                ranges = [r for r in ranges if judgement.help_tests(r[1], principles, meaning)]
             ev = [(i, principles.get(p, 0) - worst, best - worst) for i, p, best, worst in ranges]
             for p, d in principles.items():
                 if d:
@@ -414,27 +433,20 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
             out.append(
                 (
                     action, target, step_table[effects.get("tension", 0)], updates, tuple(sorted(ev)), flags,
-                    end_kind, node_bit[target], live_bits[target], dead_slots[target],
+                    end_kind, node_bit[target] | (help_bit if helped else 0), live_bits[target], dead_slots[target],
                 )
             )
 
-        for i in offered:
-            c = node.choices[i]
-            target = index[c.next]
-            calls_help = target == help_next
-            principles = c.principles
-            if calls_help and threatened:
-                # A choice that brings help in is a call for help (engine: _take_choice).
-                principles = {**principles, CALL_HELP: max(principles.get(CALL_HELP, 0), HELP_CREDIT)}
+        for c in open_choices:
+            # A choice that brings help in is a call for help (engine: _take_choice).
             assert c.id is not None
-            move(c.id, principles, c.effects, target, None, calls_help)
+            principles = judgement.choice_principles(scenario, c, level)
+            move(c.id, principles, judgement.choice_effects(scenario, c), index[c.next], None, judgement.calls_help(scenario, c))
         if node.timeout is not None:
             t_out = node.timeout
             move(TIMEOUT, t_out.principles, t_out.effects, index[t_out.next], t_out.principles, False)
-        if threatened:
-            move(HELP, {CALL_HELP: HELP_CREDIT}, help_out.effects, help_next, None, True)
-        else:
-            move(HELP, help_out.principles, help_out.effects, help_next, help_out.principles, True)
+        # The help key: among the alternatives under threat; else the move itself is added to them (engine: _apply).
+        move(HELP, help_worth, help_out.effects, help_next, None if judgement.help_is_an_option(level) else help_worth, True)
         return out
 
     start_vals = [profile.tension] + [profile.trust if name == "trust" else scenario.variables[name].start for name in ab.variables]
@@ -449,6 +461,7 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
     head = 0
     dst, action, evidence, flags_out, first = g.dst, g.action, g.evidence, g.flags, g.first
     g_node, g_tension, g_threat, g_ended, g_parent, g_depth = g.node, g.tension, g.threat, g.ended, g.parent, g.depth
+    g_helped = g.helped
     unconditional = [None if any(checks[n]) else tuple(range(len(nodes[n].choices))) for n in range(len(nodes))]
     simple = len(slots) == 1  # only tension: no variables or turn to carry along
     carry = not simple and turn_slot is None  # variables, but a move without updates keeps them as they are
@@ -462,14 +475,14 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
             first.append(len(dst))
             continue
         t0 = vals[0]
-        threatened = t0 >= theta
+        level = level_at[t0]
         offered = unconditional[n]
         if offered is None:
             offered = tuple([i for i, chk in enumerate(checks[n]) if chk is None or chk(vals, vb)])
-        cache_key = (n, offered, threatened)
+        cache_key = (n, offered, level)
         moves = moves_cache.get(cache_key)
         if moves is None:
-            moves = moves_cache[cache_key] = moves_for(n, offered, threatened)
+            moves = moves_cache[cache_key] = moves_for(n, offered, level)
             g.offered.update((n, i) for i in offered)
         rest = vals[1:]
         for act, target, trow, updates, ev, flags, end_kind, tbit, tlive, tdead in moves:
@@ -510,6 +523,7 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
                 g_node.append(target)
                 g_tension.append(nv[0])
                 g_threat.append(nv[0] >= theta)
+                g_helped.append(bool(nvb & help_bit))
                 g_ended.append(end_kind != 0)
                 g_parent.append(len(dst))
                 g_depth.append(deeper)

@@ -16,11 +16,13 @@ from typing import Literal
 
 from sim.content import conditions
 from sim.content.model import Choice, Ending, Node, Outcome, Profile, Scenario
+from sim.core import judgement
+from sim.core.judgement import CALL_HELP as CALL_HELP  # re-exported: the engine's callers name it here
+from sim.core.judgement import HELP_CREDIT as HELP_CREDIT
+from sim.core.judgement import Threat
 
 HELP = "help"
 TIMEOUT = "timeout"
-HELP_CREDIT = 2  # call-help-early points for calling while the client is a threat
-CALL_HELP = "call-help-early"
 
 Action = Literal["choice", "help", "timeout"]
 Text = str | Mapping[str, str]
@@ -69,6 +71,9 @@ class Turn:
     alternatives: tuple[Alternative, ...]
     next: str
     critical: tuple[str, ...] = ()
+    threat: Threat = "none"  # how dangerous the client was when the move was made
+    called_help: bool = False  # the help key, or an option that leads to the help node
+    help_as: str | None = None  # the help key: the id of the option it was judged as, if any
 
     def as_dict(self, text: Callable[[Text | None], str | None]) -> dict[str, object]:
         """The turn as plain data, with authored texts rendered by `text`
@@ -167,6 +172,11 @@ class Session:
         return self.state["tension"] >= self.profile.threat_threshold
 
     @property
+    def threat(self) -> Threat:
+        """A threat, becoming one, or neither (see `judgement.threat_level`)."""
+        return judgement.threat_level(self.state["tension"], self.profile)
+
+    @property
     def options(self) -> tuple[Option, ...]:
         return self._options
 
@@ -204,10 +214,11 @@ class Session:
     def call_for_help(self) -> Turn:
         self._require_open()
         h = self.scenario.help
-        threatened = self.threatened
-        deltas = {CALL_HELP: HELP_CREDIT} if threatened else dict(h.principles)
+        offered = [o.choice for o in self._options]
+        deltas = judgement.help_principles(self.scenario, offered, self.threat)
+        meaning = judgement.help_meaning(self.scenario, offered)
         outcome = Outcome(next=h.next, effects=dict(h.effects), principles=deltas, feedback=h.feedback)
-        return self._apply("help", None, h.say, outcome)
+        return self._apply("help", None, h.say, outcome, calls_help=True, help_as=None if meaning is None else meaning.id)
 
     def timeout(self) -> Turn:
         self._require_open()
@@ -244,30 +255,33 @@ class Session:
             raise EngineError("the encounter has ended")
 
     def _take_choice(self, choice: Choice) -> Turn:
-        calls_help = choice.next == self.scenario.help.next
-        outcome: Outcome = choice
-        if calls_help and self.threatened:
-            # A choice that brings help in is a call for help, and earns the same credit.
-            principles = dict(choice.principles)
-            principles[CALL_HELP] = max(principles.get(CALL_HELP, 0), HELP_CREDIT)
-            outcome = Outcome(next=choice.next, effects=dict(choice.effects), principles=principles, feedback=choice.feedback)
-        return self._apply("choice", choice.id, choice.say, outcome, calls_help=calls_help)
+        # A choice that brings help in is a call for help, and earns the same credit.
+        outcome = Outcome(
+            next=choice.next,
+            effects=judgement.choice_effects(self.scenario, choice),
+            principles=judgement.choice_principles(self.scenario, choice, self.threat),
+            feedback=choice.feedback,
+        )
+        return self._apply("choice", choice.id, choice.say, outcome, calls_help=judgement.calls_help(self.scenario, choice))
 
-    def _alternatives(self, threatened: bool) -> list[Alternative]:
+    def _alternatives(self, level: Threat) -> list[Alternative]:
+        scenario = self.scenario
         alts = [
-            Alternative("choice", o.id, o.choice.say, MappingProxyType(dict(o.choice.principles)), o.choice.next)
+            Alternative("choice", o.id, o.choice.say, MappingProxyType(judgement.choice_principles(scenario, o.choice, level)), o.choice.next)
             for o in self._options
         ]
-        if threatened:
-            alts.append(
-                Alternative("help", None, self.scenario.help.say, MappingProxyType({CALL_HELP: HELP_CREDIT}), self.scenario.help.next)
-            )
+        if judgement.help_is_an_option(level):
+            worth = judgement.help_principles(scenario, (o.choice for o in self._options), level)
+            alts.append(Alternative("help", None, scenario.help.say, MappingProxyType(worth), scenario.help.next))
         return alts
 
-    def _apply(self, action: Action, choice_id: str | None, say: Text | None, outcome: Outcome, *, calls_help: bool = False) -> Turn:
+    def _apply(
+        self, action: Action, choice_id: str | None, say: Text | None, outcome: Outcome, *, calls_help: bool = False, help_as: str | None = None
+    ) -> Turn:
         threatened = self.threatened
+        level = self.threat
         before = dict(self.state)
-        alternatives = self._alternatives(threatened)
+        alternatives = self._alternatives(level)
         chosen = Alternative(action, choice_id, say, MappingProxyType(dict(outcome.principles)), outcome.next)
         # What the trainee did is always among the alternatives, so the range of a
         # turn covers it even when it is not an ordinary option (timeout, help when calm).
@@ -279,11 +293,12 @@ class Session:
             self.transcript.append(Line("trainee", say, self.node_id, number))
 
         critical: list[str] = []
-        helped = action == "help" or calls_help
+        helped = calls_help
         if helped:
             self.help_called = True
             self._alone_under_threat = 0
-        elif threatened:
+        elif threatened and not self.help_called:
+            # Alone with a threat: once help has been called, the trainee no longer is.
             self._alone_under_threat += 1
             if self._alone_under_threat == self.scenario.threat_turns:
                 critical.append(CALL_HELP)
@@ -311,6 +326,9 @@ class Session:
             alternatives=tuple(alternatives),
             next=outcome.next,
             critical=tuple(critical),
+            threat=level,
+            called_help=helped,
+            help_as=help_as,
         )
         self.turns.append(turn)
         self._enter(outcome.next)

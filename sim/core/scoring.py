@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sim.content.model import Ending
 from sim.core.engine import Alternative, CriticalMiss, Session, Turn
+from sim.core.judgement import help_tests
 
 GRADES: tuple[tuple[int, str], ...] = ((85, "excellent"), (70, "good"), (50, "satisfactory"), (0, "needs practice"))
 CRITICAL_CAP = 49
@@ -94,6 +95,8 @@ def turn_evidence(turn: Turn, pid: str) -> Evidence | None:
     chosen = chosen_alternative(turn)
     if chosen is None:  # pragma: no cover - the engine always records it
         return None
+    if turn.action == "help" and not help_tests(pid, turn.principles, turn.help_as):
+        return None  # the help key says nothing about a principle it does not touch
     values = [_delta(a, pid) for a in turn.alternatives]
     best, worst = max(values), min(values)
     if best == worst:
@@ -132,6 +135,10 @@ def verdict(turn: Turn, goals: Sequence[str]) -> TurnVerdict:
     chosen = chosen_alternative(turn)
     if best is None or chosen is None or len(turn.alternatives) < 2:
         return TurnVerdict(None, None)
+    if turn.called_help and turn.threat != "none":
+        # Calling for help while the client is or is becoming a threat is never the
+        # wrong move: nothing is proposed as better than it.
+        return TurnVerdict(True, None)
     if worth(chosen, goals) >= worth(best, goals):  # a tie with the best is the best
         return TurnVerdict(True, None)
     return TurnVerdict(False, best)

@@ -79,12 +79,12 @@ def _analyze(scenario: Scenario, profile: Profile, critical: frozenset[str], enu
     goals = tuple(i for i, p in enumerate(g.principles) if p in scenario.goals)
     per_principle: list[dict[int, tuple[int, int]] | None] = [None] * len(g.principles)  # made when needed
     # Certain misses: lowering a critical principle, or (with one allowed turn)
-    # carrying on alone while the client is a threat.
+    # carrying on alone while the client is a threat and help was never called.
     threat, flags = g.threat, g.flags
     sure_miss = [bool(f & CRITICAL) for f in flags]
     if scenario.threat_turns == 1 and any(threat):
         for s in range(g.size):
-            if threat[s] and not g.ended[s]:
+            if threat[s] and not g.ended[s] and not g.helped[s]:
                 for k in range(g.first[s], g.first[s + 1]):
                     if not flags[k] & HELPED:
                         sure_miss[k] = True

@@ -161,7 +161,7 @@ def _longest_simple(cx: _Context) -> list[int] | None:
 
 def _coverage(cx: _Context) -> list[Coverage]:
     g = cx.g
-    alone_under_threat = any(g.threat[cx.src[k]] and not g.flags[k] & HELPED for k in range(g.edges))
+    alone_under_threat = any(g.threat[cx.src[k]] and not g.helped[cx.src[k]] and not g.flags[k] & HELPED for k in range(g.edges))
     out = []
     # Goals scored on a move that can still reach an ending (edges in order:
     # the first few usually answer for every goal).

@@ -400,8 +400,9 @@ def test_walk_json_structure(capsys):
     assert by_id["call-help-early"]["evidence"] == [
         {"turn": 2, "node": "angry", "choice_id": None, "action": "help", "delta": 2, "best": 2, "worst": 0}
     ]
-    # t1: -2 of -2…0 → 0/2; t2: help is 0 of -1 (argue)…+1 (sorry) → 1/2.
-    assert (by_id["no-shaming"]["earned"], by_id["no-shaming"]["possible"]) == (1, 4)
+    # t1: -2 of -2…0 → 0/2; t2: the call for help says nothing about shaming, so it is no evidence.
+    assert (by_id["no-shaming"]["earned"], by_id["no-shaming"]["possible"]) == (0, 2)
+    assert [e["turn"] for e in by_id["no-shaming"]["evidence"]] == [1]
 
 
 def test_walk_invalid_option_number_exits_2_with_a_located_message(capsys):

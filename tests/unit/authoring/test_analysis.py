@@ -229,17 +229,31 @@ def test_choices_that_never_matter():
     assert [(i.node, i.kind, i.choices) for i in a.idle] == [("opening", "all-same", ("one", "two")), ("mid", "same-as", ("x", "y"))]
 
 
-def test_a_choice_into_the_help_node_under_threat_cannot_score_zero():
-    # The engine credits any choice that brings help in under threat with
-    # call-help-early +2, whatever it was authored with; so the worst score
-    # for the principle is not 0 — only Dinkelbach, not the 0/100 shortcut, finds it.
+def test_a_node_whose_every_option_calls_for_help_is_no_decision_on_it():
+    # Under threat the engine credits any choice that brings help in with
+    # call-help-early +2, whatever it was authored with, and the help key at a
+    # node means what such a choice means: every option is worth the same on
+    # the principle, so the node does not test it at all.
     s = scenario(
         {"opening": {"choices": [go("helped", id="wave", principles={CALL_HELP: -1})]}},
         goals=[CALL_HELP],
     )
     a = analyze(s, profile(tension=80))
     call = next(p for p in a.principles if p.principle == CALL_HELP)
-    assert call.worst.score == 100 and call.worst.ratio == 1
+    assert call.best is None and call.worst is None
+    assert verify(a) == []
+
+
+def test_a_choice_into_the_help_node_under_threat_earns_the_credit_whatever_it_says():
+    # Authored with call-help-early -1, it still earns +2 when the client is a
+    # threat; beside an option that carries on alone it is the best move.
+    s = scenario(
+        {"opening": {"choices": [go("helped", id="wave", principles={CALL_HELP: -1}), go("done", id="carry-on")]}, "done": {"end": "resolved"}},
+        goals=[CALL_HELP],
+    )
+    a = analyze(s, profile(tension=80))
+    call = next(p for p in a.principles if p.principle == CALL_HELP)
+    assert call.best.score == 100 and call.worst.score == 0
     assert verify(a) == []
 
 

@@ -35,8 +35,8 @@ def test_the_complete_example_is_what_sim_new_writes(example):
     [
         # Path 1 of the worked example: alone under threat at turn 2.
         ("read-the-notice,apologise,next-step", {"listen-acknowledge": (2, 4, 50), "no-shaming": (2, 4, 50), "call-help-early": (0, 2, 0)}, 33, "needs practice", True),
-        # Path 2: help called under threat.
-        ("read-the-notice,help", {"listen-acknowledge": (1, 4, 25), "no-shaming": (1, 4, 25), "call-help-early": (2, 2, 100)}, 50, "satisfactory", False),
+        # Path 2: help called under threat: evidence for call-help-early only.
+        ("read-the-notice,help", {"listen-acknowledge": (0, 2, 0), "no-shaming": (0, 2, 0), "call-help-early": (2, 2, 100)}, 33, "needs practice", False),
         # Path 3: no threat, so call-help-early has no score.
         ("acknowledge,next-step", {"listen-acknowledge": (2, 2, 100), "no-shaming": (2, 2, 100), "call-help-early": (0, 0, None)}, 100, "excellent", False),
     ],

@@ -526,3 +526,27 @@ def test_a_multi_line_quoted_condition_is_located_at_its_start(tmp_path):
     folder = Folder(tmp_path, with_conditions('"tension < 5 and\n        tension <> 5"'))
     (p,) = folder.check()
     assert p.code == "condition" and (p.line, p.col) == folder.pos('"tension < 5')
+
+
+# --- the call for help ------------------------------------------------------------------
+
+
+def test_an_option_into_the_help_node_that_credits_the_call_differently_is_a_warning(tmp_path):
+    s = scenario(help={"next": "colleague", "principles": {"listen": -1}})
+    s["nodes"]["opening"]["choices"].append(
+        {"id": "anna", "say": "Let's ask Anna to join us.", "principles": {"no-shaming": 1}, "feedback": "Help.", "next": "colleague"}
+    )
+    folder = Folder(tmp_path, s)
+    [warning] = only(folder.check(), "help-credit-differs")
+    assert warning.severity == "warning"
+    assert (warning.line, warning.col) == folder.pos("id: anna")
+    assert "(no-shaming +1) from `help.principles` (listen -1)" in warning.message
+    assert "the key is judged as this choice" in warning.message
+
+
+def test_an_option_into_the_help_node_with_the_help_credit_is_clean(tmp_path):
+    s = scenario(help={"next": "colleague", "principles": {"listen": -1}})
+    s["nodes"]["opening"]["choices"].append(
+        {"id": "anna", "say": "Let's ask Anna.", "principles": {"listen": -1, "call-help-early": 2}, "feedback": "Help.", "next": "colleague"}
+    )
+    assert only(Folder(tmp_path, s).check(), "help-credit-differs") == []

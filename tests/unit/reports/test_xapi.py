@@ -136,9 +136,10 @@ def test_one_session_tells_its_story(sample_library, capsys):
     assert responded[0]["result"]["extensions"][f"{base}/extensions/state-after"]["tension"] == 80
 
     completed, failed, scored = sts[4:]
-    assert completed["result"] == {"completion": True, "duration": "PT4M", "score": {"scaled": 0.25, "raw": 25, "min": 0, "max": 100}}
-    assert failed["result"]["success"] is False and failed["result"]["score"]["scaled"] == 0.25
-    assert scored["result"]["score"] == {"scaled": 0.25, "raw": 25, "min": 0, "max": 100}
+    # listen 0/3 and no-shaming 0/4 (the call at turn 3 is no evidence for them), call-help-early 2/4: (0 + 0 + 50) / 3
+    assert completed["result"] == {"completion": True, "duration": "PT4M", "score": {"scaled": 0.17, "raw": 17, "min": 0, "max": 100}}
+    assert failed["result"]["success"] is False and failed["result"]["score"]["scaled"] == 0.17
+    assert scored["result"]["score"] == {"scaled": 0.17, "raw": 17, "min": 0, "max": 100}
     ext = scored["context"]["extensions"]
     assert ext[f"{base}/principles/no-shaming"] == 0 and ext[f"{base}/principles/call-help-early"] == 50
     assert ext[f"{base}/extensions/ending"] == "help-called"

@@ -1,0 +1,120 @@
+"""The rules that decide what a move is worth beyond its authored deltas:
+when the client is a threat (or becoming one), what the call for help earns,
+and what happens on the way to the help node.
+
+The engine applies them as a session is played and the state-space analysis
+applies them to every state at once, so both call these functions: a rule
+written twice would let `sim analyze` and a trainee's debrief disagree.
+Pure: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Literal
+
+from sim.content.model import Choice, Profile, Scenario
+
+CALL_HELP = "call-help-early"
+HELP_CREDIT = 2  # call-help-early points for calling while the client is (becoming) a threat
+
+Threat = Literal["none", "becoming", "threat"]
+
+
+def angry_line(profile: Profile) -> int:
+    """Where the "angry" band starts: two thirds of the way to the threat line."""
+    return profile.threat_threshold * 2 // 3
+
+
+def threat_level(tension: int, profile: Profile) -> Threat:
+    """How dangerous the client is now.
+
+    A *threat* at or above the persona's threat line. *Becoming* one in the
+    angry band below it (from two thirds of the threat line) when the
+    encounter has escalated — tension higher than at its start: the moment
+    when calling for help is early, which is what the principle asks. A
+    client who started angry and has calmed below the start is not becoming
+    a threat.
+    """
+    if tension >= profile.threat_threshold:
+        return "threat"
+    if tension >= angry_line(profile) and tension > profile.tension:
+        return "becoming"
+    return "none"
+
+
+def help_is_an_option(level: Threat) -> bool:
+    """Whether the help key counts among a turn's options, so that carrying on
+    is measured against calling. Under threat, yes: not calling is a decision.
+    While the client is only becoming a threat, calling early earns its credit
+    (the key is then judged as the move it is), but carrying on is not marked
+    down for it: calming the client is as right as calling."""
+    return level == "threat"
+
+
+def calls_help(scenario: Scenario, choice: Choice) -> bool:
+    """An authored option that brings help in: its `next` is the help node."""
+    return choice.next == scenario.help.next
+
+
+def worth(principles: Mapping[str, int], goals: Sequence[str]) -> int:
+    """What a set of deltas is worth on the scenario's goals."""
+    return sum(principles.get(g, 0) for g in goals)
+
+
+def with_help_credit(principles: Mapping[str, int], level: Threat) -> dict[str, int]:
+    """A call for help's deltas: `call-help-early` at least HELP_CREDIT while
+    the client is or is becoming a threat."""
+    out = dict(principles)
+    if level != "none":
+        out[CALL_HELP] = max(out.get(CALL_HELP, 0), HELP_CREDIT)
+    return out
+
+
+def help_meaning(scenario: Scenario, offered: Iterable[Choice]) -> Choice | None:
+    """The offered option the help key means here: one that leads to the help
+    node (the best of them on the goals, if several), or None."""
+    same = [c for c in offered if calls_help(scenario, c)]
+    return max(same, key=lambda c: worth(c.principles, scenario.goals)) if same else None
+
+
+def help_principles(scenario: Scenario, offered: Iterable[Choice], level: Threat) -> dict[str, int]:
+    """What the help key is worth at a node where `offered` are open.
+
+    The key means what an offered option that leads to the help node means,
+    so it is judged as that option (the best of them on the goals, if several),
+    with the help credit while the client is or is becoming a threat.
+    Elsewhere, while the client is or is becoming a threat, calling is the
+    right move and is judged on `call-help-early` alone; with a calm client,
+    by the scenario's `help.principles` (an author may mark an unneeded call).
+    """
+    meaning = help_meaning(scenario, offered)
+    if meaning is not None:
+        return with_help_credit(meaning.principles, level)
+    if level != "none":
+        return {CALL_HELP: HELP_CREDIT}
+    return dict(scenario.help.principles)
+
+
+def choice_principles(scenario: Scenario, choice: Choice, level: Threat) -> dict[str, int]:
+    """An offered option's deltas: its own, with the help credit if it calls for help."""
+    if calls_help(scenario, choice):
+        return with_help_credit(choice.principles, level)
+    return dict(choice.principles)
+
+
+def choice_effects(scenario: Scenario, choice: Choice) -> dict[str, int]:
+    """An option's effects. One that leads to the help node brings help in, so
+    the help's `effects` apply too, for every variable the option does not
+    change itself (however the help node is reached, help changes the scene)."""
+    if calls_help(scenario, choice):
+        return {**scenario.help.effects, **choice.effects}
+    return dict(choice.effects)
+
+
+def help_tests(pid: str, principles: Mapping[str, int], meaning: str | None) -> bool:
+    """Whether a call for help is evidence on principle `pid`. Judged as an
+    option (`meaning`), on everything that option is; otherwise only on the
+    principles its deltas name — pressing the key says nothing about, say,
+    honesty."""
+    return meaning is not None or pid in principles

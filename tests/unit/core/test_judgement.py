@@ -1,0 +1,133 @@
+"""The rules of sim.core.judgement, as a session plays them: when the client
+is a threat or becoming one, what calling for help is worth, and what the
+debrief may say about it. The plain persona starts at tension 50, threat
+at 75, so the angry line is 50."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sim.content.library import load_library
+from sim.core.engine import Session
+from sim.core.judgement import angry_line, threat_level
+from sim.core.scoring import score
+from tests.helpers import write_scenario
+
+GOALS = ["listen-acknowledge", "no-shaming", "call-help-early"]
+
+
+def played(tmp_path: Path, nodes: dict, actions: list[str], **overrides):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    lib, ls = write_scenario(tmp_path, nodes, goals=GOALS, **overrides)
+    session = Session.replay(ls.scenario, lib.profile_for(ls.scenario), 0, actions, lib.critical_principles)
+    return session, score(session)
+
+
+def by_id(result, pid):
+    return result.principle(pid)
+
+
+def test_threat_levels(sample_profile):
+    # Sample persona: start 50, threat at 75, angry line 50.
+    assert angry_line(sample_profile) == 50
+    assert threat_level(75, sample_profile) == threat_level(100, sample_profile) == "threat"
+    assert threat_level(60, sample_profile) == "becoming"  # angry, and higher than at the start
+    assert threat_level(50, sample_profile) == "none"  # angry band, but no higher than at the start
+    assert threat_level(40, sample_profile) == "none"
+
+
+# Tension 50 → 65 at turn 1 ("push"): becoming a threat at turn 2.
+ESCALATING = {
+    "opening": {"choices": [{"id": "push", "say": "Rules are rules.", "next": "angry", "effects": {"tension": 15}}]},
+    "angry": {
+        "choices": [
+            {"id": "listen", "say": "Tell me more.", "next": "calm", "principles": {"listen-acknowledge": 1, "no-shaming": 1}},
+            {"id": "anna", "say": "Let's ask Anna to join us.", "next": "helped", "principles": {"listen-acknowledge": 1}},
+            {"id": "lecture", "say": "Calm down.", "next": "calm", "principles": {"no-shaming": -1}},
+        ]
+    },
+    "calm": {"end": "resolved"},
+    "helped": {"end": "help-called"},
+}
+
+
+def test_the_help_key_is_judged_as_the_option_that_calls_help(tmp_path):
+    key, key_score = played(tmp_path / "a", ESCALATING, ["push", "help"])
+    words, words_score = played(tmp_path / "b", ESCALATING, ["push", "anna"])
+    assert key.turns[1].threat == "becoming"
+    assert dict(key.turns[1].principles) == dict(words.turns[1].principles) == {"listen-acknowledge": 1, "call-help-early": 2}
+    for pid in GOALS:
+        assert (by_id(key_score, pid).earned, by_id(key_score, pid).possible) == (by_id(words_score, pid).earned, by_id(words_score, pid).possible), pid
+    assert key_score.overall == words_score.overall
+    assert key_score.verdicts[1].was_best and key_score.verdicts[1].better is None
+
+
+def test_a_call_while_the_client_becomes_a_threat_earns_credit_and_nothing_is_better(tmp_path):
+    nodes = {**ESCALATING, "angry": {**ESCALATING["angry"], "choices": [c for c in ESCALATING["angry"]["choices"] if c["id"] != "anna"]}}
+    session, result = played(tmp_path, nodes, ["push", "help"])
+    turn = session.turns[1]
+    assert turn.threat == "becoming" and dict(turn.principles) == {"call-help-early": 2}
+    assert (by_id(result, "call-help-early").earned, by_id(result, "call-help-early").possible) == (2, 2)
+    # The call says nothing about listening or shaming: no evidence either way at turn 2.
+    assert by_id(result, "listen-acknowledge").possible == 0 and by_id(result, "no-shaming").possible == 0
+    assert result.verdicts[1].was_best is True and result.verdicts[1].better is None
+
+
+def test_carrying_on_while_the_client_only_becomes_a_threat_is_not_marked_down(tmp_path):
+    nodes = {**ESCALATING, "angry": {**ESCALATING["angry"], "choices": [c for c in ESCALATING["angry"]["choices"] if c["id"] != "anna"]}}
+    session, result = played(tmp_path, nodes, ["push", "listen"])
+    assert session.turns[1].threat == "becoming"
+    assert all(a.action != "help" for a in session.turns[1].alternatives)
+    assert by_id(result, "call-help-early").possible == 0  # not tested: calming is as right as calling
+    assert result.verdicts[1].was_best is True
+
+
+def test_under_threat_not_calling_is_measured_against_the_call(tmp_path):
+    nodes = {**ESCALATING, "opening": {"choices": [{"id": "push", "say": "Rules are rules.", "next": "angry", "effects": {"tension": 30}}]}}
+    session, result = played(tmp_path, nodes, ["push", "listen"])
+    assert session.turns[1].threat == "threat"
+    assert (by_id(result, "call-help-early").earned, by_id(result, "call-help-early").possible) == (0, 2)
+    assert result.verdicts[1].better is not None
+
+
+def test_after_help_the_trainee_is_not_alone_with_a_threat(tmp_path):
+    # The help node is not an ending and the client is still a threat there.
+    nodes = {
+        "opening": {"choices": [{"id": "push", "say": "No.", "next": "angry", "effects": {"tension": 40}}]},
+        "angry": {"choices": [{"id": "wait", "say": "Hm.", "next": "calm"}]},
+        "helped": {"narration": "Anna joins you.", "choices": [{"id": "together", "say": "Let's look together.", "next": "calm"}]},
+        "calm": {"end": "resolved"},
+    }
+    session, result = played(tmp_path, nodes, ["push", "help", "together"])
+    assert session.turns[2].threatened  # tension still 90 at the help node
+    assert session.critical_misses == []
+    assert result.success
+
+
+def test_a_choice_into_the_help_node_brings_the_helps_effects(tmp_path):
+    nodes = {
+        "opening": {
+            "choices": [
+                {"id": "anna", "say": "Anna, could you join us?", "next": "helped", "effects": {"trust": 5}},
+                {"id": "done", "say": "Bye.", "next": "calm"},
+            ]
+        },
+        "calm": {"end": "resolved"},
+        "helped": {"end": "help-called"},
+    }
+    session, _ = played(tmp_path, nodes, ["anna"], help={"next": "helped", "effects": {"tension": -20, "trust": 1}})
+    # The option's own trust change wins; the help's tension change applies too.
+    assert session.state["tension"] == 30 and session.state["trust"] == 55
+
+
+def test_the_aggressive_desk_help_key_scores_as_calling_anna():
+    lib = load_library([], builtin_scenarios=True)
+    ls = lib.scenario("aggressive-desk")
+    runs = {}
+    for path in (["calm-down", "help", "two-ways-out"], ["calm-down", "colleague-anna", "two-ways-out"]):
+        session = Session.replay(ls.scenario, lib.profile_for(ls.scenario), 0, path, lib.critical_principles)
+        runs[path[1]] = score(session)
+    key, words = runs["help"], runs["colleague-anna"]
+    assert key.principle("call-help-early").score >= words.principle("call-help-early").score == 100
+    assert key.overall >= words.overall
+    assert key.verdicts[1].better is None
