@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from sim.content.library import Library, LoadedScenario
+from sim.core import judgement
 from sim.core.engine import Alternative, Line, Session, Turn
 from sim.core.scoring import Score, score
 from sim.core.self_rating import self_checks
@@ -198,6 +199,7 @@ class PlainPlay:
         for pid in s.goals:
             self.say(f"- {self._principle(pid)}")
         self.say(self.tr(f"briefing.mode.{self.play.mode}"))
+        self.say(words.grading(judgement.rules(s), self.lang))
         self.say(self.tr("plain.controls"))
 
     def _principle(self, pid: str) -> str:
@@ -359,8 +361,12 @@ class PlainPlay:
         self.say(self.tr("debrief.overall", score=overall, grade=self.tr(f"grade.{result.grade}")))
         ending_text, success = words.outcome(result, self.lang)
         self.say(self.tr("debrief.ending", ending=ending_text, success=success))
-        if result.overall != result.uncapped:
-            self.say(self.tr("debrief.capped", uncapped=result.uncapped, score=overall))
+        why = words.why_capped(result, self.lang)
+        if why is not None:
+            self.say(self.tr("debrief.capped", why=why, uncapped=result.uncapped, score=overall))
+        verdict = words.result_verdict(result, self.lang, self._principle)
+        if verdict is not None:
+            self.say(verdict)
         for miss in self._misses():
             self.say(f"⚠ {miss}")
         self._principles(result)

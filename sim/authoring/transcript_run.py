@@ -38,6 +38,8 @@ from sim.text import localize
 Status = Literal["passed", "failed"]
 SKIP_DIRS = frozenset({"node_modules", "__pycache__"})
 
+CAPPED_BY = {"miss": "a critical miss", "ending": "the ending", "both": "a critical miss and the ending"}
+
 
 @dataclass(frozen=True, slots=True)
 class Failure:
@@ -302,8 +304,9 @@ def check_expect(session: Session, e: Expect, base: tuple[Any, ...], when: str, 
             fail(loc, f"{when}: score", str(bound), f"{bound.principle} not assessed: no turn so far tested it")
         elif not bound.holds(value):
             capped = ""
-            if bound.principle == OVERALL and scored().overall != scored().uncapped:
-                capped = f" (capped from {scored().uncapped} by a critical miss)"
+            by = scored().capped_by
+            if bound.principle == OVERALL and by is not None:
+                capped = f" (capped from {scored().uncapped} by {CAPPED_BY[by]})"
             fail(loc, f"{when}: score", str(bound), f"{bound.principle} {value}{capped}")
     if e.grade is not None and scored().grade != e.grade:
         fail((*base, "grade"), f"{when}: grade", e.grade, f"{scored().grade} (overall {scored().overall})")

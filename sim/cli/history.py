@@ -80,6 +80,7 @@ def run_history(args: argparse.Namespace) -> int:
                     "ended": r.ended,
                     "ending": r.ending,
                     "success": r.success,
+                    "passed": r.pass_result,
                     "overall": r.overall,
                     "grade": r.grade,
                 }

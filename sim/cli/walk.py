@@ -23,6 +23,7 @@ from sim.core.replay import why_not
 from sim.core.scoring import Score, score
 from sim.errors import EXIT_OK, EXIT_USAGE
 from sim.i18n import t
+from sim.reports.words import why_capped
 from sim.text import LocalText, localize
 
 
@@ -160,8 +161,9 @@ def print_walk(session: Session, result: Score, lib: Library, lang: str, steps: 
         out.print(literal(t("debrief.critical", lang, turn=miss.turn, principle=miss.principle, reason=reason), "bold red"))
     overall = "—" if result.overall is None else str(result.overall)
     grade = t(f"grade.{result.grade}", lang)
-    if result.overall != result.uncapped:
-        out.print(literal(t("walk.overall_capped", lang, overall=overall, uncapped=result.uncapped, grade=grade), "bold"))
+    why = why_capped(result, lang)
+    if why is not None:
+        out.print(literal(t("walk.overall_capped", lang, overall=overall, uncapped=result.uncapped, why=why, grade=grade), "bold"))
     else:
         out.print(literal(t("walk.overall", lang, overall=overall, grade=grade), "bold"))
 

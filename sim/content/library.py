@@ -20,7 +20,7 @@ from sim.paths import builtin_dialogues, builtin_profiles
 # functions that load and check: finding files and the classes below cost
 # nothing, so the simulator can list scenarios from its index without them.
 if TYPE_CHECKING:
-    from sim.content.model import Principle, Profile, Scenario
+    from sim.content.model import Assessment, Principle, Profile, Scenario
     from sim.content.yamlsafe import Document
 
 Kind = Literal["principles", "profile", "scenario", "test"]
@@ -52,6 +52,7 @@ class Library:
     # Ids defined in files that had errors: references to them are not
     # reported again, so one typo does not cascade into dozens of errors.
     broken_ids: set[str] = field(default_factory=set)
+    assessment: Assessment | None = None  # the catalogue's grading rules
 
     def scenario(self, scenario_id: str) -> LoadedScenario | None:
         return next((s for s in self.scenarios if s.scenario.id == scenario_id), None)
@@ -183,6 +184,8 @@ def load_library(paths: Sequence[Path] = (), *, builtin_scenarios: bool = False)
         if cat is None and doc is not None:
             lib.broken_ids.update(_ids_in(doc.value, "principles"))
         if cat and doc:
+            if cat.assessment is not None and (lib.assessment is None or not is_builtin):
+                lib.assessment = cat.assessment  # a library's own catalogue over the built-in one
             for pid, principle in cat.principles.items():
                 if define("principle", pid, path, is_builtin, locate(doc.value, ("principles", pid), key=True) or doc.mark):
                     lib.principles[pid] = principle
@@ -209,6 +212,7 @@ def load_library(paths: Sequence[Path] = (), *, builtin_scenarios: bool = False)
             if not is_builtin:
                 lib.problems.extend(refs)
             if scenario.profile in lib.profiles and not any(p.severity == "error" for p in refs):
+                scenario._library_assessment = lib.assessment
                 lib.scenarios.append(loaded)
     return lib
 

@@ -171,10 +171,28 @@ class Principle(_Strict):
     )
 
 
+Score100 = Annotated[int, Field(ge=0, le=100)]
+
+
+class Assessment(_Strict):
+    """How an encounter is graded: what passing takes, and how good a score each
+    ending allows. Unset keys fall back to the catalogue's, then to the defaults
+    (pass 70, critical 50; escalated and client-left at most 49, unresolved at most 69)."""
+
+    pass_score: Score100 | None = Field(None, alias="pass", description="The overall score needed to pass, 0–100.")
+    critical: Score100 | None = Field(
+        None, description="The score each critical principle needs, where the encounter tested it, to pass, 0–100."
+    )
+    endings: dict[EndingName, Score100] = Field(
+        default_factory=dict, description="The highest overall score an ending of each kind allows, e.g. `{client-left: 49}`."
+    )
+
+
 class Catalogue(_Strict):
     """The principle catalogue (principles.yaml): the rubric every scenario is scored against."""
 
     principles: dict[Identifier, Principle] = Field(description="The principles, keyed by id.")
+    assessment: Assessment | None = Field(None, description="How every scenario of this library is graded, unless it says otherwise.")
 
 
 # --- client personas ------------------------------------------------------
@@ -305,8 +323,15 @@ class Scenario(_Strict):
         default_factory=dict, description="Extra state variables besides tension and trust, e.g. `understanding`."
     )
     nodes: dict[Identifier, Node] = Field(min_length=1, description="The dialogue nodes, keyed by id.")
+    assessment: Assessment | None = Field(None, description="How this scenario is graded, where it differs from the catalogue.")
 
     _content_hash: str = PrivateAttr(default="")
+    # The catalogue's grading, set by the library that loads the scenario.
+    _library_assessment: Assessment | None = PrivateAttr(default=None)
+
+    @property
+    def library_assessment(self) -> Assessment | None:
+        return self._library_assessment
 
     @model_validator(mode="after")
     def _derive_choice_ids(self) -> Scenario:

@@ -11,9 +11,11 @@ Pure: no I/O, no clock.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Literal
 
-from sim.content.model import Choice, Profile, Scenario
+from sim.content.model import Assessment, Choice, Ending, Profile, Scenario
 
 CALL_HELP = "call-help-early"
 HELP_CREDIT = 2  # call-help-early points for calling while the client is (becoming) a threat
@@ -118,3 +120,44 @@ def help_tests(pid: str, principles: Mapping[str, int], meaning: str | None) -> 
     principles its deltas name — pressing the key says nothing about, say,
     honesty."""
     return meaning is not None or pid in principles
+
+
+# --- grading: what passing takes, and what each ending allows ----------------------
+
+
+# An encounter that went wrong cannot grade well, however well each turn was
+# played: a client who left or an escalation is at most "needs practice", a
+# matter left unresolved at most "satisfactory". Successful endings have no cap.
+DEFAULT_CAPS: Mapping[Ending, int] = MappingProxyType({Ending.escalated: 49, Ending.client_left: 49, Ending.unresolved: 69})
+DEFAULT_PASS = 70  # "good"
+DEFAULT_CRITICAL = 50  # each critical principle the encounter tested, at least half its points
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """How one scenario is graded, with the catalogue's and the defaults filled in."""
+
+    pass_score: int = DEFAULT_PASS
+    critical: int = DEFAULT_CRITICAL
+    caps: Mapping[Ending, int] = field(default_factory=lambda: DEFAULT_CAPS)
+
+    def cap(self, ending: Ending | None) -> int | None:
+        return None if ending is None else self.caps.get(ending)
+
+
+def rules(scenario: Scenario) -> Rules:
+    """The scenario's `assessment`, over its catalogue's, over the defaults."""
+    out = Rules()
+    for layer in (scenario.library_assessment, scenario.assessment):
+        out = _over(out, layer)
+    return out
+
+
+def _over(base: Rules, layer: Assessment | None) -> Rules:
+    if layer is None:
+        return base
+    return Rules(
+        pass_score=base.pass_score if layer.pass_score is None else layer.pass_score,
+        critical=base.critical if layer.critical is None else layer.critical,
+        caps=MappingProxyType({**base.caps, **layer.endings}),
+    )

@@ -10,11 +10,12 @@ session always gives the same score.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
 from sim.content.model import Ending
 from sim.core.engine import Alternative, CriticalMiss, Session, Turn
-from sim.core.judgement import help_tests
+from sim.core.judgement import Rules, help_tests, rules
 
 GRADES: tuple[tuple[int, str], ...] = ((85, "excellent"), (70, "good"), (50, "satisfactory"), (0, "needs practice"))
 CRITICAL_CAP = 49
@@ -63,6 +64,19 @@ class PrincipleScore:
 
 
 @dataclass(frozen=True, slots=True)
+class Shortfall:
+    """One reason an ended encounter did not pass."""
+
+    code: Literal["ending", "miss", "score", "critical"]
+    principle: str | None = None  # "critical": the principle that fell short
+    value: int | None = None  # the score that fell short
+    need: int | None = None  # what passing needs
+
+    def as_dict(self) -> dict[str, object]:
+        return {"code": self.code, "principle": self.principle, "value": self.value, "need": self.need}
+
+
+@dataclass(frozen=True, slots=True)
 class Score:
     principles: tuple[PrincipleScore, ...]
     overall: int | None
@@ -72,6 +86,10 @@ class Score:
     ending: Ending | None
     best_alternatives: tuple[Alternative | None, ...]  # one per turn
     verdicts: tuple[TurnVerdict, ...]  # one per turn
+    rules: Rules = field(default_factory=Rules)  # how this scenario is graded
+    cap: int | None = None  # the highest overall score the ending allows, if it limits it
+    passed: bool | None = None  # None until the encounter has ended
+    shortfalls: tuple[Shortfall, ...] = ()  # why it did not pass
 
     def principle(self, pid: str) -> PrincipleScore | None:
         return next((p for p in self.principles if p.principle == pid), None)
@@ -79,6 +97,16 @@ class Score:
     @property
     def success(self) -> bool:
         return self.ending is not None and self.ending.success and not self.critical_misses
+
+    @property
+    def capped_by(self) -> Literal["miss", "ending", "both"] | None:
+        """What holds the overall score below the mean of the goals, if anything."""
+        if self.overall is None or self.uncapped is None or self.overall == self.uncapped:
+            return None
+        missed = bool(self.critical_misses) and self.uncapped > CRITICAL_CAP
+        if self.cap is None:
+            return "miss"
+        return "both" if missed else "ending"
 
 
 def grade_for(score: int | None) -> str:
@@ -171,10 +199,28 @@ def score(session: Session) -> Score:
         assessed = [p.score for p in principles if p.score is not None]
     uncapped = (2 * sum(assessed) + len(assessed)) // (2 * len(assessed)) if assessed else None
     misses = tuple(session.critical_misses)
+    grading = rules(session.scenario)
+    cap = grading.cap(session.ending)
     overall = uncapped
     if misses and overall is not None:
         overall = min(overall, CRITICAL_CAP)
+    if cap is not None and overall is not None:
+        overall = min(overall, cap)
     grade = "needs practice" if misses else grade_for(overall)
+    passed, shortfalls = None, []
+    if session.ending is not None:
+        # Passing takes all of: a good ending, no critical miss, the pass mark, and
+        # each critical principle the encounter tested at its threshold.
+        if not session.ending.success:
+            shortfalls.append(Shortfall("ending"))
+        if misses:
+            shortfalls.append(Shortfall("miss"))
+        if overall is None or overall < grading.pass_score:
+            shortfalls.append(Shortfall("score", value=overall, need=grading.pass_score))
+        for p in principles:
+            if p.principle in session.critical_principles and p.score is not None and p.score < grading.critical:
+                shortfalls.append(Shortfall("critical", p.principle, p.score, grading.critical))
+        passed = not shortfalls
     return Score(
         principles=principles,
         overall=overall,
@@ -184,5 +230,9 @@ def score(session: Session) -> Score:
         ending=session.ending,
         best_alternatives=tuple(best_alternative(t, goals) for t in session.turns),
         verdicts=tuple(verdict(t, goals) for t in session.turns),
+        rules=grading,
+        cap=cap if cap is not None and uncapped is not None and uncapped > cap else None,
+        passed=passed,
+        shortfalls=tuple(shortfalls),
     )
 

@@ -9,6 +9,10 @@ whether it goes to one plain line, a table cell or Markdown.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from sim.core.judgement import Rules
 from sim.core.scoring import Score
 from sim.core.self_rating import SelfCheck
 from sim.i18n import t
@@ -41,6 +45,67 @@ def outcome(result: Score, lang: str) -> tuple[str, str]:
     else:
         success = t("debrief.not_success", lang)
     return ending_text, success
+
+
+def why_capped(result: Score, lang: str) -> str | None:
+    """What holds the overall score below the mean of the goals: a critical
+    miss, the ending, or both ("a critical miss and how it ended (the client
+    left: at most 49)"); None when nothing does."""
+    return capped_words(result.capped_by, result.ending.value if result.ending else None, result.cap, lang)
+
+
+def capped_words(capped_by: str | None, ending: str | None, cap: int | None, lang: str) -> str | None:
+    """`why_capped` from a report's data (its `capped_by`, `ending` and `ending_cap`)."""
+    if capped_by not in ("miss", "ending", "both"):
+        return None
+    if capped_by == "miss":
+        return t("cap.miss", lang)
+    return t(f"cap.{capped_by}", lang, ending=t(f"ending.{ending}", lang) if ending else "", cap=cap)
+
+
+def pass_verdict(passed: bool | None, shortfalls: Sequence[Mapping[str, Any]], pass_score: int, ending: str | None, lang: str) -> str | None:
+    """"Passed (pass mark 70)" or "Not passed: …" with every reason; None while
+    the encounter has not ended. `shortfalls` as in the report data (a
+    principle's `principle_name` already in the reader's language)."""
+    if passed is None:
+        return None
+    if passed:
+        return t("pass.passed", lang, need=pass_score)
+    reasons = []
+    for f in shortfalls:
+        code = f.get("code")
+        if code == "ending":
+            reasons.append(t("pass.why.ending", lang, ending=t(f"ending.{ending}", lang) if ending else ""))
+        elif code == "miss":
+            reasons.append(t("pass.why.miss", lang))
+        elif code == "score":
+            value = f.get("value")
+            reasons.append(t("pass.why.score", lang, value="—" if value is None else value, need=f.get("need")))
+        elif code == "critical":
+            reasons.append(t("pass.why.critical", lang, principle=f.get("principle_name") or f.get("principle"), value=f.get("value"), need=f.get("need")))
+    return t("pass.failed", lang, reasons="; ".join(reasons))
+
+
+def result_verdict(result: Score, lang: str, name: Callable[[str], str]) -> str | None:
+    """`pass_verdict` of a score; `name` gives a principle's name in `lang`."""
+    shortfalls = [{**f.as_dict(), "principle_name": None if f.principle is None else name(f.principle)} for f in result.shortfalls]
+    return pass_verdict(result.passed, shortfalls, result.rules.pass_score, result.ending.value if result.ending else None, lang)
+
+
+def grading(rules: Rules, lang: str, *, caps: bool = True) -> str:
+    """What passing takes and, with `caps`, how each kind of ending limits the
+    score: "… The score is at most 49 if the client left or escalated, 69 if
+    unresolved." (The TUI's briefing leaves the caps to the debrief, for room.)"""
+    text = t("pass.rules", lang, need=rules.pass_score, critical=rules.critical)
+    if not caps:
+        return text
+    by_cap: dict[int, list[str]] = {}
+    for ending, cap in sorted(rules.caps.items(), key=lambda item: (item[1], item[0].value)):
+        by_cap.setdefault(cap, []).append(t(f"ending.{ending.value}", lang))
+    if by_cap:
+        parts = [t("pass.cap", lang, cap=cap, endings=t("pass.or", lang).join(names)) for cap, names in by_cap.items()]
+        text += " " + t("pass.caps", lang, caps=", ".join(parts))
+    return text
 
 
 def gap(check: SelfCheck, lang: str) -> str:

@@ -175,9 +175,11 @@ def statements(record: SessionRecord, *, base: str | None = None, salt: str | No
         if score:
             common["score"] = score
         add("completed", scenario, finish, dict(common), context(scores=True))
-        add("passed" if row.success else "failed", scenario, finish, {**common, "success": row.success}, context(scores=True))
+        # Passed by the scenario's grading rules: the pass mark, the critical principles and the ending.
+        passed = row.pass_result
+        add("passed" if passed else "failed", scenario, finish, {**common, "success": passed}, context(scores=True))
         if score:
-            add("scored", scenario, finish, {"score": score, "success": row.success, "completion": True}, context(scores=True))
+            add("scored", scenario, finish, {"score": score, "success": passed, "completion": True}, context(scores=True))
     return out
 
 

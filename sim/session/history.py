@@ -129,7 +129,12 @@ _V3 = [
     # Entries of an index are ordered by key, then rowid: pending ones come out in the order queued.
     "CREATE INDEX xapi_outbox_pending ON xapi_outbox(sent)",
 ]
-MIGRATIONS: tuple[tuple[int, list[str]], ...] = ((1, _V1), (2, _V2), (3, _V3))
+_V4 = [
+    # Whether the session passed by its scenario's grading rules (pass mark,
+    # critical principles, ending). NULL for sessions recorded before: read as `success`.
+    "ALTER TABLE sessions ADD COLUMN passed INTEGER",
+]
+MIGRATIONS: tuple[tuple[int, list[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4))
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 _FOLDER_HINT = "err.store.folder_hint"  # a catalogue key (sim/i18n.py), as every StoreError's words
@@ -188,6 +193,12 @@ class SessionRow:
     uncapped: int | None
     grade: str
     actions: tuple[str, ...]
+    passed: bool | None = None  # by the scenario's grading rules; None for sessions recorded before them
+
+    @property
+    def pass_result(self) -> bool:
+        """Passed or not: by the grading rules where recorded, else (older sessions) by `success`."""
+        return self.success if self.passed is None else self.passed
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,6 +465,7 @@ class Store:
             json.dumps(text_map(scenario.title, default_lang), ensure_ascii=False),
             int(session.seed), mode, lang, started_s, ended_s, ending, int(score.success),
             score.overall, score.uncapped, score.grade, json.dumps(list(session.actions), ensure_ascii=False),
+            None if score.passed is None else int(score.passed),
         )  # fmt: skip
         durations = list(durations_ms or [])
         turn_rows = []
@@ -488,8 +500,8 @@ class Store:
         with self._write() as db:
             cur = db.execute(
                 "INSERT INTO sessions (id, trainee, scenario_id, scenario_path, content_hash, title, seed, mode, lang,"
-                " started, ended, ending, success, overall, uncapped, grade, actions)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+                " started, ended, ending, success, overall, uncapped, grade, actions, passed)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
                 session_row,
             )
             if cur.rowcount == 0:
@@ -664,7 +676,7 @@ class Store:
 
 _ROW_COLUMNS = (
     "s.id, s.trainee, s.scenario_id, s.scenario_path, s.content_hash, s.title, s.seed, s.mode, s.lang,"
-    " s.started, s.ended, s.ending, s.success, s.overall, s.uncapped, s.grade, s.actions"
+    " s.started, s.ended, s.ending, s.success, s.overall, s.uncapped, s.grade, s.actions, s.passed"
 )
 
 
@@ -672,6 +684,7 @@ def _row(r: Sequence[Any]) -> SessionRow:
     return SessionRow(
         r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7], r[8],
         r[9], r[10], r[11], bool(r[12]), r[13], r[14], r[15], tuple(json.loads(r[16])),
+        None if r[17] is None else bool(r[17]),
     )  # fmt: skip
 
 

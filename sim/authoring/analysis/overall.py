@@ -20,6 +20,7 @@ from sim.authoring.analysis.results import (
 from sim.authoring.statespace import (
     Evidence,
 )
+from sim.core.judgement import rules
 from sim.core.scoring import (
     CRITICAL_CAP,
     grade_for,
@@ -47,7 +48,18 @@ def _overall_of(cx: _Context, edges: Sequence[int]) -> tuple[int | None, bool]:
     if not scores:
         return None, missed
     value = (2 * sum(scores) + len(scores)) // (2 * len(scores))
-    return (min(value, CRITICAL_CAP) if missed else value), missed
+    if missed:
+        value = min(value, CRITICAL_CAP)
+    cap = _ending_cap(cx, cx.g.dst[edges[-1]] if edges else 0)
+    return (value if cap is None else min(value, cap)), missed
+
+
+def _ending_cap(cx: _Context, s: int) -> int | None:
+    """The highest overall score the ending at state `s` allows (sim.core.judgement.Rules)."""
+    g = cx.g
+    if not g.ended[s]:
+        return None
+    return rules(g.scenario).cap(g.scenario.nodes[g.node_ids[g.node[s]]].end)
 
 
 def _rank(value: int | None, sign: int) -> float:
@@ -206,6 +218,11 @@ def _bound(cx: _Context, extremes: dict[int, Extreme | None], sign: int) -> int 
     result = max(candidates) if sign > 0 else min(candidates)
     if (sign > 0 and all_miss) or (sign < 0 and miss_possible):
         result = min(result, CRITICAL_CAP)
+    if sign < 0:
+        # The worst may end where the ending caps the score: the bound must allow for it.
+        caps = [c for c in (_ending_cap(cx, s) for s in range(g.size) if g.ended[s] and cx.coreachable(s)) if c is not None]
+        if caps:
+            result = min(result, min(caps))
     return result
 
 

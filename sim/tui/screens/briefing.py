@@ -59,7 +59,6 @@ class BriefingScreen(SimScreen[None]):
                 name = clean(localize(p.name, self.lang)) if p else pid
                 description = clean(localize(p.description, self.lang)) if p else ""
                 yield Static(Content.assemble("• ", (name, "bold"), " — " if description else "", description), classes="goal")
-            yield Static(Content(self.t("briefing.setting_heading")), classes="heading")
             setting = [
                 self.t("briefing.channel", channel=self.t(f"channel.{s.channel.value}")),
                 self.t("briefing.difficulty", difficulty=self.t(f"difficulty.{s.difficulty}")),
@@ -68,6 +67,11 @@ class BriefingScreen(SimScreen[None]):
                 setting.append(self.t("home.minutes", minutes=s.minutes))
             yield Static(Content(" · ".join(setting)))
             yield Static(Content(self.t(f"briefing.mode.{self.app.mode}")))
+            # Here, not at the top: the app starts (and lists scenarios) without the model and the engine.
+            from sim.core import judgement
+            from sim.reports import words
+
+            yield Static(Content(words.grading(judgement.rules(s), self.lang, caps=False)))
             yield Static(Content(self.t("briefing.controls")), classes="heading")
             yield Static(Content(self.t("briefing.controls_body")), classes="controls")
         with Horizontal(classes="buttons"):

@@ -89,8 +89,12 @@ class DebriefScreen(SimScreen[None]):
             "\n",
             self.t("debrief.ending", ending=ending_text, success=success),
         ]
-        if score.overall != score.uncapped:
-            parts += ["\n", (self.t("debrief.capped", uncapped=score.uncapped, score=overall), "italic")]
+        why = words_for.why_capped(score, self.lang)
+        if why is not None:
+            parts += ["\n", (self.t("debrief.capped", why=why, uncapped=score.uncapped, score=overall), "italic")]
+        verdict = words_for.result_verdict(score, self.lang, self.play.principle_name)
+        if verdict is not None and self.play.parent is None:
+            parts += ["\n", (verdict, "bold")]
         parent = self.play.parent
         if parent is not None:
             original = parent.score()

@@ -131,3 +131,63 @@ def test_the_aggressive_desk_help_key_scores_as_calling_anna():
     assert key.principle("call-help-early").score >= words.principle("call-help-early").score == 100
     assert key.overall >= words.overall
     assert key.verdicts[1].better is None
+
+
+# --- grading: endings count, and what passing takes ----------------------------------
+
+LEAVING = {
+    "opening": {
+        "choices": [
+            {"id": "listen", "say": "Tell me more.", "next": "left", "principles": {"listen-acknowledge": 2}},
+            {"id": "lecture", "say": "Calm down.", "next": "left", "principles": {"listen-acknowledge": -1}},
+            {"id": "fix", "say": "Let's fix it.", "next": "done", "principles": {"listen-acknowledge": 2}},
+        ]
+    },
+    "left": {"end": "client-left"},
+    "done": {"end": "resolved"},
+    "helped": {"end": "help-called"},
+}
+
+
+def test_a_failed_ending_caps_the_overall_score_and_does_not_pass(tmp_path):
+    _, left = played(tmp_path / "a", LEAVING, ["listen"])
+    assert (left.uncapped, left.overall, left.grade) == (100, 49, "needs practice")
+    assert left.cap == 49 and left.capped_by == "ending" and left.passed is False
+    _, done = played(tmp_path / "b", LEAVING, ["fix"])
+    assert (done.overall, done.cap, done.capped_by, done.passed) == (100, None, None, True)
+
+
+def test_the_phone_decision_path_where_the_client_leaves_is_not_satisfactory():
+    lib = load_library([], builtin_scenarios=True)
+    ls = lib.scenario("phone-decision")
+    path = ["read-together", "not-accusation", "ask-them-why", "thats-how"]
+    session = Session.replay(ls.scenario, lib.profile_for(ls.scenario), 0, path, lib.critical_principles)
+    result = score(session)
+    assert session.ending.value == "client-left"
+    assert result.overall <= 49 and result.grade == "needs practice" and result.passed is False
+
+
+def test_a_scenario_sets_its_own_grading(tmp_path):
+    assessment = {"pass": 40, "critical": 80, "endings": {"client-left": 60}}
+    _, left = played(tmp_path, LEAVING, ["listen"], assessment=assessment)
+    assert (left.overall, left.cap, left.rules.pass_score, left.rules.critical) == (60, 60, 40, 80)
+    assert left.rules.cap(left.ending) == 60 and left.passed is False  # a failed ending never passes
+
+
+def test_the_catalogue_sets_the_librarys_grading(tmp_path):
+    import yaml
+
+    from tests.helpers import write_scenario
+
+    write_scenario(tmp_path, LEAVING, goals=GOALS)
+    principles = yaml.safe_load((tmp_path / "principles.yaml").read_text(encoding="utf-8"))
+    principles["assessment"] = {"pass": 90, "endings": {"unresolved": 30}}
+    (tmp_path / "principles.yaml").write_text(yaml.safe_dump(principles, allow_unicode=True), encoding="utf-8")
+    lib = load_library([tmp_path])
+    assert not lib.problems, [p.format() for p in lib.problems]
+    session = Session.replay(lib.scenario("t").scenario, lib.profile_for(lib.scenario("t").scenario), 0, ["fix"], lib.critical_principles)
+    result = score(session)
+    assert (result.rules.pass_score, result.rules.critical) == (90, 50)
+    assert result.rules.caps[session.scenario.nodes["left"].end] == 49  # the default, kept
+    assert result.passed is True  # 100 ≥ 90
+

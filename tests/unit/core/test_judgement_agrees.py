@@ -112,3 +112,44 @@ def test_the_self_rating_is_judged_the_same_everywhere(tmp_path):
     page = render(data)
     assert page.count('class="under"') == 1 and 'class="over"' not in page
     assert self_checks(result, "not a mapping")[0].rating is None  # a damaged self-assessment is no rating
+
+
+# --- passing: one verdict, with its reasons, in every report and --plain ---------------------
+
+LEAVING = {
+    "opening": {
+        "choices": [
+            {"id": "a", "say": "Sorry for the wait.", "next": "left", "principles": {"no-shaming": 1}, "feedback": "f"},
+            {"id": "c", "say": "Calm down.", "next": "done", "principles": {"no-shaming": -2}, "feedback": "f"},
+        ]
+    },
+    "left": {"end": "client-left", "narration": "The client walks out."},
+    "done": {"end": "resolved"},
+    "helped": {"end": "help-called"},
+}
+NOT_PASSED = "Not passed: the encounter did not end well (the client left); overall 49, below the pass mark 70."
+
+
+def test_the_pass_verdict_and_its_reasons_agree_everywhere(tmp_path):
+    from sim.plain import PlainPlay
+
+    lib, ls = write_scenario(tmp_path, LEAVING, goals=["no-shaming"])
+    session = Session.replay(ls.scenario, lib.profile_for(ls.scenario), 0, ["a"])
+    result = score(session)
+    assert (result.uncapped, result.overall, result.passed) == (100, 49, False)
+    assert [f.code for f in result.shortfalls] == ["ending", "score"]
+    data = report_data(session, result, lib, "en", None)
+    assert data["passed"] is False and data["pass"] == {"score": 70, "critical": 50}
+    assert [f["code"] for f in data["shortfalls"]] == ["ending", "score"]
+    assert data["capped_by"] == "ending" and data["ending_cap"] == 49
+    assert f"**{NOT_PASSED}**" in markdown(data)
+    assert "Capped from 100 by how it ended (the client left: at most 49)." in markdown(data)
+    page = render(data)
+    assert NOT_PASSED in page and "not passed" in page
+    out = io.StringIO()
+    PlainPlay(lib, ls, "en", "practice", io.StringIO("1\n3\n\n\n\n"), out).run()
+    text = out.getvalue()
+    assert "To pass: 70+ overall, 50+ on each critical principle tested, no critical miss, a good ending." in text
+    assert "The score is at most 49 if the client left or escalated, 69 if unresolved." in text
+    assert NOT_PASSED in text
+    assert "The score is capped by how it ended (the client left: at most 49): 100 without the cap, 49 with it." in text

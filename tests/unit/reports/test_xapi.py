@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from sim.core.engine import Session
+from sim.core.scoring import score
 from sim.reports import xapi
 from sim.session import history
 from sim.session.history import Store
@@ -156,6 +158,24 @@ def test_a_good_session_passes(sample_library, capsys):
     sts = _export(capsys)
     assert [s["verb"]["id"].rsplit("/", 1)[1] for s in sts][-3:] == ["completed", "passed", "scored"]
     assert sts[-2]["result"]["success"] is True and sts[-1]["result"]["score"]["scaled"] == 1
+
+
+def test_a_session_whose_client_leaves_fails_by_the_grading_rules(capsys):
+    # phone-decision: the client leaves (not a success) with goals scored 67 before the
+    # ending's cap; passed/failed follows the same rules as the debrief.
+    from sim.content.library import load_library
+    from sim.session import history
+
+    lib = load_library([], builtin_scenarios=True)
+    ls = lib.scenario("phone-decision")
+    path = ["read-together", "not-accusation", "ask-them-why", "thats-how"]
+    session = Session.replay(ls.scenario, lib.profile_for(ls.scenario), 0, path, lib.critical_principles)
+    result = score(session)
+    history.record_session(session, result, trainee="ann", mode="practice", lang="en", started="2024-05-01T10:00:00+00:00",
+                           ended="2024-05-01T10:05:00+00:00", scenario_path=str(ls.path))  # fmt: skip
+    sts = _export(capsys)
+    assert [s["verb"]["id"].rsplit("/", 1)[1] for s in sts][-3:] == ["completed", "failed", "scored"]
+    assert sts[-2]["result"]["success"] is False and sts[-1]["result"]["score"]["raw"] == result.overall <= 49
 
 
 def test_actors_are_pseudonymous_and_stable(sample_library, capsys, monkeypatch):

@@ -149,14 +149,15 @@ def test_a_v1_database_is_migrated_in_place(sample_library, _isolated_home, caps
     db.close()
 
     with Store() as store:
-        assert store.version() == SCHEMA_VERSION == 3
+        assert store.version() == SCHEMA_VERSION == 4
         columns = [r[1] for r in store._db.execute("PRAGMA table_info(sessions)")]
-        assert "lang" in columns
+        assert "lang" in columns and "passed" in columns
         indexes = {r[1] for r in store._db.execute("PRAGMA index_list(sessions)")}
         assert "sessions_by_trainee" in indexes
         assert store._db.execute("SELECT count(*) FROM xapi_outbox").fetchone() == (0,)
         old = store.session("old-1")
         assert old is not None and old.row.lang is None and old.row.overall == 100
+        assert old.row.passed is None and old.row.pass_result is old.row.success  # recorded before the grading rules
         assert old.turns[0].best_responses() == ["acknowledge"]  # v1 rows have no worths: the stored best
         assert store.integrity_check() == "ok"
     # The migrated store takes new sessions beside the old one, and reads both.
@@ -167,7 +168,7 @@ def test_a_v1_database_is_migrated_in_place(sample_library, _isolated_home, caps
     assert code == 0 and next(s["id"] for s in json.loads(out)["sessions"]) == "old-1"
     # Opening again does not migrate again.
     with Store() as store:
-        assert store.version() == 3 and store.count() == 2
+        assert store.version() == 4 and store.count() == 2
 
 
 def test_a_newer_schema_is_refused_with_a_hint(_isolated_home, capsys):
