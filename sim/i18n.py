@@ -1226,6 +1226,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "grade.not assessed": {"en": "not assessed", "fi": "ei arvioitu"},
     "mode.practice": {"en": "practice", "fi": "harjoittelu"},
     "mode.assessment": {"en": "assessment", "fi": "arviointi"},
+    "card.hidden": {
+        "en": "Assessment: tension, trust and mood stay hidden until your debrief. Judge by what the client says.",
+        "fi": "Arviointi: jännitys, luottamus ja tunnetila näkyvät vasta loppukeskustelussa. Päättele asiakkaan sanoista.",
+    },
     "severity.error": {"en": "error", "fi": "virhe"},
     "severity.warning": {"en": "warning", "fi": "varoitus"},
     # --- buttons and keys shared by several screens ------------------------------------

@@ -199,6 +199,8 @@ class PlainPlay:
         for pid in s.goals:
             self.say(f"- {self._principle(pid)}")
         self.say(self.tr(f"briefing.mode.{self.play.mode}"))
+        if self.play.mode != "practice":
+            self.say(self.tr("card.hidden"))
         self.say(words.grading(judgement.rules(s), self.lang))
         self.say(self.tr("plain.controls"))
 
@@ -244,15 +246,17 @@ class PlainPlay:
         options = s.options
         limit = s.time_limit
         state = s.state
-        self.say(
-            " · ".join(
-                (
-                    self.tr("card.mood", band=self.tr(f"band.{s.band}")),
-                    f"{self.tr('card.tension')} {state['tension']}",
-                    f"{self.tr('card.trust')} {state['trust']}",
+        if self.play.mode == "practice":
+            # In assessment mode a change would tell the trainee what the last choice was worth.
+            self.say(
+                " · ".join(
+                    (
+                        self.tr("card.mood", band=self.tr(f"band.{s.band}")),
+                        f"{self.tr('card.tension')} {state['tension']}",
+                        f"{self.tr('card.trust')} {state['trust']}",
+                    )
                 )
             )
-        )
         if limit is not None:
             self.say(self.tr("plain.time_limit", seconds=limit))
         self.say(self.tr("choices.title"))

@@ -80,7 +80,8 @@ class EncounterScreen(SimScreen[None]):
             yield transcript
             with Vertical(id="side") as side:
                 side.border_title = self.t("card.title")
-                yield ClientCard(play.persona_name(), meta, labels, id="client")
+                hidden = None if play.mode == "practice" else self.t("card.hidden")
+                yield ClientCard(play.persona_name(), meta, labels, hidden=hidden, id="client")
                 yield Countdown(self.timer, left=self.t("countdown.left"), paused=self.t("countdown.paused"), id="countdown")
         choices = Choices(id="choices")
         choices.border_title = self.t("choices.title")

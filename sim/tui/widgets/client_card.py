@@ -1,5 +1,9 @@
 """The client as the trainee perceives them: who they are, how tense and how
-trusting they are right now, and their mood in words."""
+trusting they are right now, and their mood in words.
+
+In assessment mode the card hides the meters and the mood: a rise or fall
+after a choice would tell the trainee what the choice was worth before the
+self-assessment. The client's words still show in the conversation."""
 
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ class ClientCard(Vertical):
         & > #client-meta { color: $text-muted; margin-bottom: 1; }
         & > Meter { margin-bottom: 1; }
         & > #mood { text-style: bold; }
+        & > #hidden-state { color: $text-muted; }
         & > #mood.-irritated { color: $warning; }
         & > #mood.-angry { color: $warning; }
         & > #mood.-threatening { color: $error; text-style: bold reverse; }
@@ -31,21 +36,28 @@ class ClientCard(Vertical):
     }
     """
 
-    def __init__(self, name: str, meta: str, labels: dict[str, str], *, id: str | None = None) -> None:
+    def __init__(self, name: str, meta: str, labels: dict[str, str], *, hidden: str | None = None, id: str | None = None) -> None:
+        """`hidden`: the note shown instead of the meters and the mood (assessment mode)."""
         super().__init__(name=name, id=id)
         self._client_name = name
         self._meta = meta
         # tension, trust, mood (with a {band} field) and one label per band
         self._labels = labels
+        self._hidden = hidden
 
     def compose(self) -> ComposeResult:
         yield Static(Content(self._client_name), id="client-name")
         yield Static(Content(self._meta), id="client-meta")
+        if self._hidden is not None:
+            yield Static(Content(self._hidden), id="hidden-state")
+            return
         yield Meter(self._labels["tension"], id="tension")
         yield Meter(self._labels["trust"], id="trust")
         yield Static(id="mood")
 
     def show(self, tension: int, trust: int, band: str, *, animate: bool = True) -> None:
+        if self._hidden is not None:
+            return
         tension_meter = self.query_one("#tension", Meter)
         mood = self.query_one("#mood", Static)
         for b in BANDS:

@@ -149,3 +149,19 @@ def test_play_to_the_end_then_crash_and_resume(terminal: Terminal) -> None:
     terminal.wait_until_closed()
     [unfinished] = journal.interrupted()
     assert unfinished.actions == ["notice"]
+
+
+def test_assessment_mode_shows_no_sign_of_a_choices_worth(terminal: Terminal) -> None:
+    require_tmux()
+    terminal.start("--dir", str(SAMPLE), "play", "sample", "--mode", "assessment")
+    terminal.wait_for("Assessment mode", "Start the encounter")
+    terminal.keys("Enter")
+    terminal.wait_for("Third time here!", "What do you say?", "Assessment: tension, trust")
+    terminal.keys("2")  # a shaming choice: in practice mode tension jumps ▲30 and the mood turns
+    screen = terminal.wait_for("Are you calling me stupid?", "What do you say?")
+    assert "▲" not in screen and "▼" not in screen
+    assert "Mood" not in screen and "threatening" not in screen
+    assert "Pointing at the notice" not in screen  # and no feedback
+    terminal.keys("1")
+    screen = terminal.wait_for("Fine. What do you need?")
+    assert "▲" not in screen and "▼" not in screen and "Mood" not in screen

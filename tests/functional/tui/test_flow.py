@@ -178,7 +178,12 @@ async def test_practice_mode_shows_feedback_and_assessment_mode_does_not(make_ap
             await pilot.press("2")
             await pilot.pause()
             assert ("feedback" in kinds(app)) is shown
-            assert ("Pointing at the notice" in screen_text(app)) is shown
+            text = screen_text(app)
+            assert ("Pointing at the notice" in text) is shown
+            # Nothing else tells the worth of a choice in assessment mode: no change marks, no mood.
+            assert ("▲" in text or "▼" in text) is shown
+            assert ("Mood:" in text) is shown
+            assert ("Assessment: tension, trust" in text) is not shown
             await pilot.press("1", "1", "enter")
             await pilot.pause()
             await pilot.press("3", "3", "3", "ctrl+s")
