@@ -316,7 +316,7 @@ class PlainPlay:
         self.say(self.tr("self.subtitle"))
         self.say(self.tr("self.intro"))
         ratings: dict[str, int] = {}
-        for pid in self.session.scenario.goals:
+        for pid in self.play.goals_to_rate():
             self.say()
             description = self._description(pid)
             self.say(self._principle(pid) + (f" — {description}" if description else ""))
@@ -394,6 +394,8 @@ class PlainPlay:
             computed = self.tr("debrief.not_tested") if ps.score is None else str(ps.score)
             name = self._principle(ps.principle) + (" ★" if ps.goal else "")
             self.say(self.tr("plain.principle_line", name=name, score=computed, rating=you, gap=words.gap(check, self.lang)))
+            if ps.evidence:
+                self.say(f"  {words.principle_evidence(ps, self.lang)}")
         self.say(self.tr("plain.goal_mark"))
 
     def _turns(self, result: Score) -> None:

@@ -17,6 +17,7 @@ from sim.content.library import Library
 from sim.core.engine import Alternative, Session
 from sim.core.scoring import Score
 from sim.core.self_rating import self_checks
+from sim.reports.words import evidence_item
 from sim.session.history import SessionRecord
 from sim.text import clean, localize
 
@@ -70,6 +71,8 @@ def report_data(
                 "self_score": check.own,
                 "gap": check.gap,
                 "calibration": check.calibration,
+                # The turns behind the score: what the choice was worth here, against the best and worst open.
+                "evidence": [evidence_item(e) for e in ps.evidence],
             }
         )
 

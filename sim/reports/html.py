@@ -17,7 +17,7 @@ from typing import Any
 
 from sim.core.engine import MISS_REASONS
 from sim.i18n import STRINGS
-from sim.reports.words import capped_words, pass_verdict
+from sim.reports.words import capped_words, evidence, pass_verdict
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -37,6 +37,7 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.2rem; margin: 2r
 .miss { color: var(--bad); font-weight: 600; }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.evidence { font-size: .9em; color: var(--muted); } td.evidence a { color: inherit; }
 .bar { background: var(--line); border-radius: .25rem; height: .6rem; min-width: 6rem; }
 .bar i { display: block; height: 100%; border-radius: .25rem; background: var(--bar); }
 .over { color: var(--bad); } .under { color: var(--bar); } .calibrated { color: var(--good); }
@@ -186,7 +187,8 @@ def _principles(data: dict[str, Any], w: Words) -> list[str]:
         f"<h2>{w('report.principles')}</h2>",
         "<table>",
         f'<thead><tr><th>{w("html.col.principle")}</th><th class="num">{w("html.col.score")}</th><th></th>'
-        f'<th class="num">{w("html.col.self")}</th><th class="num">{w("html.col.gap")}</th><th class="num">{w("html.col.points")}</th></tr></thead><tbody>',
+        f'<th class="num">{w("html.col.self")}</th><th class="num">{w("html.col.gap")}</th><th class="num">{w("html.col.points")}</th>'
+        f"<th>{w('html.col.turns')}</th></tr></thead><tbody>",
     ]
     for p in data["principles"]:
         goal = f" <small>{w('report.goal')}</small>" if p["goal"] else ""
@@ -199,11 +201,19 @@ def _principles(data: dict[str, Any], w: Words) -> list[str]:
             gap = f'<span class="{e(p["calibration"])}">{_signed(p["gap"])} {words}</span>'
         out.append(
             f"<tr><td>{e(p['name'])}{goal}</td><td class=\"num\">{_num(p['score'])}</td><td>{bar}</td>"
-            f"<td class=\"num\">{rating}</td><td class=\"num\">{gap}</td><td class=\"num\">{e(p['earned'])}/{e(p['possible'])}</td></tr>"
+            f"<td class=\"num\">{rating}</td><td class=\"num\">{gap}</td><td class=\"num\">{e(p['earned'])}/{e(p['possible'])}</td>"
+            f"<td class=\"evidence\">{_evidence(p.get('evidence') or [], w)}</td></tr>"
         )
     out.append("</tbody></table>")
     out.append(f'<p class="meta">{w("html.scale")}</p>')
     return out
+
+
+def _evidence(items: list[dict[str, Any]], w: Words) -> str:
+    """The turns behind a principle's score, each linked to its turn below."""
+    if not items:
+        return e(evidence([], w.lang))
+    return "; ".join(f'<a href="#turn-{e(item.get("turn"))}">{e(evidence([item], w.lang))}</a>' for item in items)
 
 
 def _timeline(values: list[int], threat: int, w: Words) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 from sim.core.engine import MISS_REASONS
 from sim.i18n import STRINGS
 from sim.i18n import t as tr
-from sim.reports.words import capped_words, pass_verdict
+from sim.reports.words import capped_words, evidence, pass_verdict
 from sim.text import clean
 
 _MISS_CODES = {reason: code for code, reason in MISS_REASONS.items()}
@@ -77,6 +77,10 @@ def markdown(data: dict[str, Any]) -> str:
         rating = "—" if p["self_rating"] is None else f"{p['self_rating']}/5"
         gap = "—" if p["gap"] is None else f"{p['gap']:+d}"
         lines.append(f"| {_md(p['name'])}{goal} | {_num(p['score'])} | {rating} | {gap} | {p['earned']}/{p['possible']} |")
+    lines.append("")
+    # Why each principle scored what it did, turn by turn.
+    for p in data["principles"]:
+        lines.append(f"- **{_md(p['name'])}**: {_md(evidence(p.get('evidence') or [], lang))}")
     lines += ["", "## " + w("tab.turns"), ""]
     for turn in data["turns"]:
         lines.append(f"{turn['number']}. {_did(turn, w)}")

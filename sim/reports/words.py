@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sim.core.judgement import Rules
-from sim.core.scoring import Score
+from sim.core.scoring import Evidence, PrincipleScore, Score
 from sim.core.self_rating import SelfCheck
 from sim.i18n import t
 
@@ -106,6 +106,36 @@ def grading(rules: Rules, lang: str, *, caps: bool = True) -> str:
         parts = [t("pass.cap", lang, cap=cap, endings=t("pass.or", lang).join(names)) for cap, names in by_cap.items()]
         text += " " + t("pass.caps", lang, caps=", ".join(parts))
     return text
+
+
+def evidence_item(e: Evidence) -> dict[str, object]:
+    """One turn's evidence for a principle, as the report data holds it."""
+    return {"turn": e.turn, "node": e.node, "delta": e.delta, "best": e.best, "worst": e.worst, "earned": e.earned, "possible": e.possible}
+
+
+def evidence(items: Sequence[Mapping[str, Any]], lang: str) -> str:
+    """Why a principle scored what it did, turn by turn: "turn 1: 0 of 4 (your
+    choice −2, the best +2); turn 3: 2 of 2 (the best)", or "not tested"."""
+    if not items:
+        return t("debrief.not_tested", lang)
+    parts = []
+    for e in items:
+        if e["delta"] == e["best"]:
+            parts.append(t("evidence.best", lang, turn=e["turn"], earned=e["earned"], possible=e["possible"]))
+        else:
+            parts.append(
+                t("evidence.turn", lang, turn=e["turn"], earned=e["earned"], possible=e["possible"], delta=_signed(e["delta"]), best=_signed(e["best"]))
+            )
+    return "; ".join(parts)
+
+
+def principle_evidence(ps: PrincipleScore, lang: str) -> str:
+    """`evidence` of a principle's score."""
+    return evidence([evidence_item(e) for e in ps.evidence], lang)
+
+
+def _signed(value: int) -> str:
+    return f"{value:+d}".replace("-", "−") if value else "0"
 
 
 def gap(check: SelfCheck, lang: str) -> str:

@@ -211,6 +211,12 @@ class Play:
     def score(self) -> Score:
         return score(self.session)
 
+    def goals_to_rate(self) -> list[str]:
+        """The goals the trainee rates themselves on: those this encounter
+        tested. A goal no turn tested has no score to compare a rating with."""
+        result = self.score()
+        return [pid for pid in self.scenario.goals if (ps := result.principle(pid)) is not None and ps.possible > 0]
+
     def text(self, value: LocalText | None) -> str:
         """Authored text in the trainee's language, safe to show."""
         return clean(localize(value, self.lang, self.scenario.language))

@@ -124,6 +124,8 @@ class DebriefScreen(SimScreen[None]):
             name = Text(self.play.principle_name(ps.principle))
             if ps.goal:
                 name.append(" ★")
+            # Why it scored what it did: the turns that earned or lost its points.
+            name.append("\n" + words_for.principle_evidence(ps, self.lang), style="dim")
             you = Text("—") if check.own is None else Text(f"{check.own} ({check.rating}/5)")
             scored = Text(self.t("debrief.not_tested")) if ps.score is None else Text(str(ps.score))
             table.add_row(name, you, scored, self._gap(check))

@@ -41,7 +41,7 @@ class SelfAssessmentScreen(SimScreen[None]):
         yield Header()
         with VerticalScroll(id="assessment", can_focus=False):
             yield Static(Content(self.t("self.intro")), classes="intro")
-            for pid in self.play.scenario.goals:
+            for pid in self.play.goals_to_rate():
                 with Vertical(classes="goal"):
                     with Horizontal(classes="goal-row"):
                         yield Static(Content(self.play.principle_name(pid)), classes="goal-name")
@@ -56,10 +56,11 @@ class SelfAssessmentScreen(SimScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.play.text(self.play.scenario.title)} — {self.t('self.subtitle')}"
-        self.query(Rating).first().focus()
+        first = self.query(Rating)
+        (first.first() if first else self.query(Input).first()).focus()
 
     def _ratings(self) -> dict[str, Rating]:
-        return {pid: self.query_one(f"#rate-{pid}", Rating) for pid in self.play.scenario.goals}
+        return {pid: self.query_one(f"#rate-{pid}", Rating) for pid in self.play.goals_to_rate()}
 
     @on(Input.Submitted)
     def _next_field(self) -> None:
@@ -73,7 +74,10 @@ class SelfAssessmentScreen(SimScreen[None]):
 
     def action_rate(self, value: int) -> None:
         # A digit typed before the screen has set its focus rates the first goal.
-        rating = self.focused if isinstance(self.focused, Rating) else self.query(Rating).first()
+        ratings = self.query(Rating)
+        if not ratings:
+            return
+        rating = self.focused if isinstance(self.focused, Rating) else ratings.first()
         rating.rate(value)
         # Rating with a digit moves on, so five goals take five keys.
         self.set_focus(rating)

@@ -230,3 +230,24 @@ async def test_an_unwritable_data_folder_warns_but_lets_the_trainee_practise(mak
         await pilot.press("q")
         await pilot.pause()
         assert "could not be saved" in screen_text(app)
+
+
+async def test_the_self_assessment_asks_only_about_goals_the_encounter_tested(make_app):
+    # Acknowledge, then file: the client never becomes a threat, so call-help-early was not tested.
+    app = make_app(play="sample", seed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        play = app.screen.play
+        for action in ("acknowledge", "file"):
+            option = next(o for o in play.session.options if o.id == action)
+            await pilot.press(str(option.number))
+            await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SelfAssessmentScreen)
+        assert [r.id for r in app.screen.query(Rating)] == ["rate-listen-acknowledge", "rate-no-shaming"]
+        assert "Call for help early" not in screen_text(app)
+        await pilot.press("5", "5", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        assert journal.read(play.journal.path).self_assessment["ratings"] == {"listen-acknowledge": 5, "no-shaming": 5}

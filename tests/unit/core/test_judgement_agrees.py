@@ -153,3 +153,21 @@ def test_the_pass_verdict_and_its_reasons_agree_everywhere(tmp_path):
     assert "The score is at most 49 if the client left or escalated, 69 if unresolved." in text
     assert NOT_PASSED in text
     assert "The score is capped by how it ended (the client left: at most 49): 100 without the cap, 49 with it." in text
+
+
+def test_every_report_says_which_turns_earned_or_lost_each_principle(tmp_path):
+    from sim.plain import PlainPlay
+
+    lib, ls = write_scenario(tmp_path, NODES, goals=["no-shaming", "listen-acknowledge"])
+    session = Session.replay(ls.scenario, lib.profile_for(ls.scenario), 0, ["c", "d"])
+    result = score(session)
+    data = report_data(session, result, lib, "en", None)
+    shaming = next(p for p in data["principles"] if p["id"] == "no-shaming")
+    assert shaming["evidence"] == [{"turn": 1, "node": "opening", "delta": -2, "best": 1, "worst": -2, "earned": 0, "possible": 3}]
+    why = "turn 1: 0 of 3 (your choice −2, the best +1)"
+    assert f"- **No shaming**: {why}" in markdown(data)
+    page = render(data)
+    assert f'<a href="#turn-1">{why}</a>' in page and 'id="turn-1"' in page
+    out = io.StringIO()
+    PlainPlay(lib, ls, "en", "practice", io.StringIO("3\n1\n3\n3\n\n\n\n"), out).run()
+    assert f"  {why}" in out.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -150,7 +151,10 @@ def test_html_report_is_self_contained_and_escapes_authored_text(tmp_path, capsy
     parser = _Collect()
     parser.feed(page)
     tags = [t for t, _ in parser.tags]
-    assert "script" not in tags and "img" not in tags and "a" not in tags and "link" not in tags and "iframe" not in tags
+    assert "script" not in tags and "img" not in tags and "link" not in tags and "iframe" not in tags
+    # The only links lead within the page: from a principle's score to the turns behind it.
+    links = [a.get("href") for t, a in parser.tags if t == "a"]
+    assert links and all(re.fullmatch(r"#turn-\d+", href or "") for href in links), links
     for tag, attrs in parser.tags:
         for name, value in attrs.items():
             assert not name.startswith("on"), (tag, name)
