@@ -397,6 +397,13 @@ class PlainPlay:
             if ps.evidence:
                 self.say(f"  {words.principle_evidence(ps, self.lang)}")
         self.say(self.tr("plain.goal_mark"))
+        # Where the principles come from: in the TUI behind the b key; a linear transcript says it here.
+        bases = [(ps.principle, p.basis) for ps in result.principles if (p := self.library.principles.get(ps.principle)) and p.basis]
+        if bases:
+            self.say()
+            self.say(self.tr("basis.title"))
+            for pid, basis in bases:
+                self.say(f"{self._principle(pid)}: {self.text(basis)}")
 
     def _turns(self, result: Score) -> None:
         self.say()

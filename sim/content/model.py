@@ -164,7 +164,12 @@ class Principle(_Strict):
     description: LocalText = Field(description="What the principle means, in a sentence or two.")
     good: list[LocalText] = Field(default_factory=list, description="Observable good behaviours (examples).")
     bad: list[LocalText] = Field(default_factory=list, description="Observable bad behaviours (examples).")
-    sources: list[str] = Field(default_factory=list, description="Where the principle comes from (source documents, literature).")
+    sources: list[str] = Field(
+        default_factory=list, description="Where the principle comes from, for authors (source documents, literature)."
+    )
+    basis: LocalText | None = Field(
+        None, description="Where the principle comes from, in words a trainee understands; shown in the debrief on request."
+    )
     critical: bool = Field(
         False,
         description="A choice that lowers a critical principle is a critical miss, which caps the overall grade.",

@@ -38,6 +38,7 @@ class DebriefScreen(SimScreen[None]):
         Binding("r", "replay", "key.replay", id="debrief.replay", tooltip="tip.replay"),
         Binding("s", "save_report", "key.save_report", id="debrief.save", tooltip="tip.save_report"),
         Binding("t", "switch_view", "key.switch_view", id="debrief.view", tooltip="tip.switch_view"),
+        Binding("b", "basis", "key.basis", id="debrief.basis", tooltip="tip.basis"),
         Binding("escape", "back", "key.back", id="debrief.back", tooltip="tip.back_debrief"),
         # Hidden: the footer has no room for "^q Quit" here; ctrl+q still quits.
         Binding("ctrl+q", "app.quit", "key.quit", show=False, id="debrief.quit", tooltip="tip.quit"),
@@ -216,6 +217,18 @@ class DebriefScreen(SimScreen[None]):
             self.notify(self.t("debrief.pick_turn"))
             return
         self.post_message(ReplayRequested(self.play, turn_list.highlighted + 1))
+
+    def action_basis(self) -> None:
+        """Where the principles scored here come from, on request."""
+        from sim.tui.screens.basis import BasisScreen
+
+        play = self.play
+        shown = []
+        for ps in self.score.principles:
+            p = play.library.principles.get(ps.principle)
+            basis = play.text(p.basis) if p is not None and p.basis is not None else ""
+            shown.append((play.principle_name(ps.principle), play.principle_description(ps.principle), basis))
+        self.app.push_screen(BasisScreen(self.t("basis.title"), shown))
 
     def action_save_report(self) -> None:
         self.app.push_screen(SaveReportScreen(), self._format_chosen)

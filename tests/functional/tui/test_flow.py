@@ -251,3 +251,33 @@ async def test_the_self_assessment_asks_only_about_goals_the_encounter_tested(ma
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
         assert journal.read(play.journal.path).self_assessment["ratings"] == {"listen-acknowledge": 5, "no-shaming": 5}
+
+
+async def test_b_in_the_debrief_says_where_the_principles_come_from(make_app, tmp_path):
+    import yaml
+
+    from tests.conftest import SAMPLE
+
+    folder = tmp_path / "lib"
+    import shutil
+
+    shutil.copytree(SAMPLE, folder)
+    catalogue = yaml.safe_load((folder / "principles.yaml").read_text(encoding="utf-8"))
+    catalogue["principles"]["no-shaming"]["basis"] = {"en": "A Finnish guide on meeting difficult clients.", "fi": "Suomalainen opas."}
+    (folder / "principles.yaml").write_text(yaml.safe_dump(catalogue, allow_unicode=True), encoding="utf-8")
+    app = make_app(folder, play="sample")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("2", "1", "1", "enter")
+        await pilot.pause()
+        await pilot.press("1", "1", "1", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        assert "b Basis" in screen_text(app)
+        await pilot.press("b")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Where the principles come from" in text and "A Finnish guide on meeting difficult clients." in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)

@@ -167,3 +167,44 @@ def test_random_playthroughs_find_no_problem(builtin, scenario_id):
     assert sum(report.endings.values()) == 200
     assert "did not end" not in report.endings
     assert len(report.endings) >= 3  # random play reaches several kinds of ending
+
+
+def _strings(value, path=()):
+    """Every authored string in a loaded YAML value, with where it is."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _strings(inner, (*path, str(key)))
+    elif isinstance(value, list):
+        for i, inner in enumerate(value):
+            yield from _strings(inner, (*path, str(i)))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def test_no_trainee_text_cites_a_source_file_number():
+    # Trainees have no use for "(source 000)": a principle's basis is said in words instead.
+    import re
+
+    import yaml
+
+    from sim.paths import builtin_dialogues
+
+    cited = re.compile(r"\b(source|sources|lähde|lähteen|lähteet) ?[0-9]{3}", re.I)
+    found = []
+    for path in sorted(builtin_dialogues().glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for where, text in _strings(data):
+            if "sources" not in where and cited.search(text):
+                found.append(f"{path.name}:{'.'.join(where)}: {text[:60]}")
+    assert found == []
+
+
+def test_every_principle_says_its_basis_in_both_languages():
+    import re
+
+    from sim.content.library import load_library
+
+    lib = load_library([], builtin_scenarios=True)
+    for pid, principle in lib.principles.items():
+        assert isinstance(principle.basis, dict) and set(principle.basis) == {"en", "fi"}, pid
+        assert all(len(text) > 20 and not re.search(r"[0-9]{3}", text) for text in principle.basis.values()), pid
