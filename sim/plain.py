@@ -251,7 +251,7 @@ class PlainPlay:
             self.say(
                 " · ".join(
                     (
-                        self.tr("card.mood", band=self.tr(f"band.{s.band}")),
+                        self.tr("card.mood", band=self.play.mood(s.band)),
                         f"{self.tr('card.tension')} {state['tension']}",
                         f"{self.tr('card.trust')} {state['trust']}",
                     )

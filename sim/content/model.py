@@ -224,6 +224,11 @@ class Profile(_Strict):
     threat_threshold: int = Field(
         75, ge=1, le=100, description="Tension at which the client is a threat: calling for help becomes the right move."
     )
+    moods: dict[Literal["calm", "irritated", "angry", "threatening"], LocalText] = Field(
+        default_factory=dict,
+        description="This client's mood in words for each band of tension, where the general words do not fit "
+        "(a worried parent is “worried”, not “irritated”).",
+    )
     expectations: dict[ChannelName, LocalText] = Field(
         default_factory=dict, description="What this client expects of each service channel."
     )

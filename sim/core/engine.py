@@ -25,6 +25,7 @@ HELP = "help"
 TIMEOUT = "timeout"
 
 Action = Literal["choice", "help", "timeout"]
+Band = Literal["calm", "irritated", "angry", "threatening"]
 Text = str | Mapping[str, str]
 
 
@@ -185,7 +186,7 @@ class Session:
         return None if self.ended else self.node.time_limit
 
     @property
-    def band(self) -> str:
+    def band(self) -> Band:
         """The client's escalation stage, so colour is never the only signal."""
         return tension_band(self.state["tension"], self.profile.threat_threshold)
 
@@ -391,7 +392,7 @@ def round_half_up(x: float) -> int:
     return int(x + 0.5) if x >= 0 else -int(-x + 0.5)
 
 
-def tension_band(tension: int, threat_threshold: int) -> str:
+def tension_band(tension: int, threat_threshold: int) -> Band:
     """calm / irritated / angry / threatening, scaled to the persona's threshold."""
     if tension >= threat_threshold:
         return "threatening"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sim.content.library import Library, LoadedScenario
 from sim.content.model import Scenario
-from sim.core.engine import Session, Turn
+from sim.core.engine import Band, Session, Turn
 from sim.core.scoring import Score, score
 from sim.i18n import t
 from sim.paths import data_dir
@@ -224,6 +224,12 @@ class Play:
     def persona_name(self) -> str:
         profile = self.session.profile
         return clean(localize(profile.name, self.lang, profile.language))
+
+    def mood(self, band: Band) -> str:
+        """The client's mood in a band of tension, in the persona's own words where it has them."""
+        profile = self.session.profile
+        words = profile.moods.get(band)
+        return clean(localize(words, self.lang, profile.language)) if words is not None else t(f"band.{band}", self.lang)
 
     def principle_name(self, pid: str) -> str:
         p = self.library.principles.get(pid)

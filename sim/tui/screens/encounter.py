@@ -71,7 +71,7 @@ class EncounterScreen(SimScreen[None]):
         play = self.play
         s = play.session
         labels = {"tension": self.t("card.tension"), "trust": self.t("card.trust"), "mood": self.t("card.mood")}
-        labels.update({band: self.t(f"band.{band}") for band in BANDS})
+        labels.update({band: play.mood(band) for band in BANDS})
         meta = " · ".join((self.t(f"channel.{s.scenario.channel.value}"), self.t(f"mode.{play.mode}")))
         yield Header()
         with Horizontal(id="stage"):

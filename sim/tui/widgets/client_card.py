@@ -7,6 +7,8 @@ self-assessment. The client's words still show in the conversation."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -14,7 +16,10 @@ from textual.widgets import Static
 
 from sim.tui.widgets.meter import Meter
 
-BANDS = ("calm", "irritated", "angry", "threatening")
+if TYPE_CHECKING:
+    from sim.core.engine import Band
+
+BANDS: tuple[Band, ...] = ("calm", "irritated", "angry", "threatening")  # sim.core.engine.Band
 BAND_MARKS = {"calm": "○", "irritated": "◔", "angry": "◑", "threatening": "●"}
 
 
