@@ -386,16 +386,18 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
 
     # What a move does depends on the node, the options offered and whether
     # the client is a threat, not on the rest of the state: compute it once.
-    moves_cache: dict[tuple[int, tuple[int, ...], Threat], list[Move]] = {}
+    moves_cache: dict[tuple[int, tuple[int, ...], Threat, bool], list[Move]] = {}
 
-    def moves_for(n: int, offered: tuple[int, ...], level: Threat) -> list[Move]:
-        # The engine's `_alternatives`, from the same rules (sim.core.judgement).
+    def moves_for(n: int, offered: tuple[int, ...], level: Threat, helped_before: bool) -> list[Move]:
+        # The engine's `_alternatives`, from the same rules (sim.core.judgement);
+        # `offered` is in authored order, as the judgement wants it.
         node = nodes[n]
         open_choices = [node.choices[i] for i in offered]
         help_worth = judgement.help_principles(scenario, open_choices, level)
-        help_as = judgement.help_meaning(scenario, open_choices)
+        help_as = judgement.help_meaning(scenario, open_choices, level)
+        help_option = judgement.help_is_an_option(level, helped_before)
         base = [judgement.choice_principles(scenario, c, level) for c in open_choices]
-        if judgement.help_is_an_option(level):
+        if help_option:
             base.append(help_worth)
         out: list[Move] = []
 
@@ -420,6 +422,8 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
                 # Which principles the help key is evidence on (engine: scoring.turn_evidence).
                 meaning = None if help_as is None else help_as.id
                 ranges = [r for r in ranges if judgement.help_tests(r[1], principles, meaning)]
+            if not judgement.tests_call_help(level, helped_before, helped):
+                ranges = [r for r in ranges if r[1] != CALL_HELP]
             ev = [(i, principles.get(p, 0) - worst, best - worst) for i, p, best, worst in ranges]
             for p, d in principles.items():
                 if d:
@@ -446,7 +450,7 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
             t_out = node.timeout
             move(TIMEOUT, t_out.principles, t_out.effects, index[t_out.next], t_out.principles, False)
         # The help key: among the alternatives under threat; else the move itself is added to them (engine: _apply).
-        move(HELP, help_worth, help_out.effects, help_next, None if judgement.help_is_an_option(level) else help_worth, True)
+        move(HELP, help_worth, help_out.effects, help_next, None if help_option else help_worth, True)
         return out
 
     start_vals = [profile.tension] + [profile.trust if name == "trust" else scenario.variables[name].start for name in ab.variables]
@@ -479,10 +483,11 @@ def explore(scenario: Scenario, profile: Profile, critical: frozenset[str] = fro
         offered = unconditional[n]
         if offered is None:
             offered = tuple([i for i, chk in enumerate(checks[n]) if chk is None or chk(vals, vb)])
-        cache_key = (n, offered, level)
+        helped_before = bool(vb & help_bit)
+        cache_key = (n, offered, level, helped_before)
         moves = moves_cache.get(cache_key)
         if moves is None:
-            moves = moves_cache[cache_key] = moves_for(n, offered, level)
+            moves = moves_cache[cache_key] = moves_for(n, offered, level, helped_before)
             g.offered.update((n, i) for i in offered)
         rest = vals[1:]
         for act, target, trow, updates, ev, flags, end_kind, tbit, tlive, tdead in moves:

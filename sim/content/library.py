@@ -52,7 +52,7 @@ class Library:
     # Ids defined in files that had errors: references to them are not
     # reported again, so one typo does not cascade into dozens of errors.
     broken_ids: set[str] = field(default_factory=set)
-    assessment: Assessment | None = None  # the catalogue's grading rules
+    assessment: Assessment | None = None  # the built-in catalogue's grading rules
 
     def scenario(self, scenario_id: str) -> LoadedScenario | None:
         return next((s for s in self.scenarios if s.scenario.id == scenario_id), None)
@@ -178,14 +178,17 @@ def load_library(paths: Sequence[Path] = (), *, builtin_scenarios: bool = False)
         defined_in[(kind, key)] = (str(path), is_builtin)
         return True
 
+    grading: dict[Path, Assessment] = {}  # a catalogue's folder → its grading rules
     for path, is_builtin in by_kind["principles"]:
         cat, doc, problems = load(path, Catalogue)
         _report(lib, problems, is_builtin)
         if cat is None and doc is not None:
             lib.broken_ids.update(_ids_in(doc.value, "principles"))
         if cat and doc:
-            if cat.assessment is not None and (lib.assessment is None or not is_builtin):
-                lib.assessment = cat.assessment  # a library's own catalogue over the built-in one
+            if cat.assessment is not None:
+                grading[path.resolve().parent] = cat.assessment
+                if is_builtin:
+                    lib.assessment = cat.assessment
             for pid, principle in cat.principles.items():
                 if define("principle", pid, path, is_builtin, locate(doc.value, ("principles", pid), key=True) or doc.mark):
                     lib.principles[pid] = principle
@@ -212,7 +215,12 @@ def load_library(paths: Sequence[Path] = (), *, builtin_scenarios: bool = False)
             if not is_builtin:
                 lib.problems.extend(refs)
             if scenario.profile in lib.profiles and not any(p.severity == "error" for p in refs):
-                scenario._library_assessment = lib.assessment
+                # The grading of the catalogue in the scenario's own folder (or the
+                # nearest one above it), else the built-in catalogue's: one folder's
+                # rules never reach another folder's scenarios.
+                folder = path.resolve().parent
+                own = next((grading[d] for d in (folder, *folder.parents) if d in grading), None)
+                scenario._library_assessment = own if own is not None else lib.assessment
                 lib.scenarios.append(loaded)
     return lib
 

@@ -74,6 +74,7 @@ class Turn:
     critical: tuple[str, ...] = ()
     threat: Threat = "none"  # how dangerous the client was when the move was made
     called_help: bool = False  # the help key, or an option that leads to the help node
+    helped_before: bool = False  # help had been called at an earlier turn
     help_as: str | None = None  # the help key: the id of the option it was judged as, if any
 
     def as_dict(self, text: Callable[[Text | None], str | None]) -> dict[str, object]:
@@ -215,9 +216,9 @@ class Session:
     def call_for_help(self) -> Turn:
         self._require_open()
         h = self.scenario.help
-        offered = [o.choice for o in self._options]
+        offered = self._offered_as_authored()
         deltas = judgement.help_principles(self.scenario, offered, self.threat)
-        meaning = judgement.help_meaning(self.scenario, offered)
+        meaning = judgement.help_meaning(self.scenario, offered, self.threat)
         outcome = Outcome(next=h.next, effects=dict(h.effects), principles=deltas, feedback=h.feedback)
         return self._apply("help", None, h.say, outcome, calls_help=True, help_as=None if meaning is None else meaning.id)
 
@@ -265,14 +266,19 @@ class Session:
         )
         return self._apply("choice", choice.id, choice.say, outcome, calls_help=judgement.calls_help(self.scenario, choice))
 
+    def _offered_as_authored(self) -> list[Choice]:
+        """The options open now, in the order the author wrote them (not as shuffled)."""
+        shown = {o.id for o in self._options}
+        return [c for c in self.node.choices if c.id in shown]
+
     def _alternatives(self, level: Threat) -> list[Alternative]:
         scenario = self.scenario
         alts = [
             Alternative("choice", o.id, o.choice.say, MappingProxyType(judgement.choice_principles(scenario, o.choice, level)), o.choice.next)
             for o in self._options
         ]
-        if judgement.help_is_an_option(level):
-            worth = judgement.help_principles(scenario, (o.choice for o in self._options), level)
+        if judgement.help_is_an_option(level, self.help_called):
+            worth = judgement.help_principles(scenario, self._offered_as_authored(), level)
             alts.append(Alternative("help", None, scenario.help.say, MappingProxyType(worth), scenario.help.next))
         return alts
 
@@ -294,6 +300,7 @@ class Session:
             self.transcript.append(Line("trainee", say, self.node_id, number))
 
         critical: list[str] = []
+        helped_before = self.help_called
         helped = calls_help
         if helped:
             self.help_called = True
@@ -329,6 +336,7 @@ class Session:
             critical=tuple(critical),
             threat=level,
             called_help=helped,
+            helped_before=helped_before,
             help_as=help_as,
         )
         self.turns.append(turn)

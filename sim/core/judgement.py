@@ -45,13 +45,21 @@ def threat_level(tension: int, profile: Profile) -> Threat:
     return "none"
 
 
-def help_is_an_option(level: Threat) -> bool:
+def help_is_an_option(level: Threat, helped: bool) -> bool:
     """Whether the help key counts among a turn's options, so that carrying on
-    is measured against calling. Under threat, yes: not calling is a decision.
+    is measured against calling. Under threat, yes: not calling is a decision
+    — unless help has been called already (`helped`): then help is there.
     While the client is only becoming a threat, calling early earns its credit
     (the key is then judged as the move it is), but carrying on is not marked
     down for it: calming the client is as right as calling."""
-    return level == "threat"
+    return level == "threat" and not helped
+
+
+def tests_call_help(level: Threat, helped: bool, calls: bool) -> bool:
+    """Whether a move is evidence on `call-help-early`: a call always is; any
+    other move only while the client is a threat and help has not been called
+    (the same moments `help_is_an_option` puts the call among the options)."""
+    return calls or help_is_an_option(level, helped)
 
 
 def calls_help(scenario: Scenario, choice: Choice) -> bool:
@@ -73,11 +81,15 @@ def with_help_credit(principles: Mapping[str, int], level: Threat) -> dict[str, 
     return out
 
 
-def help_meaning(scenario: Scenario, offered: Iterable[Choice]) -> Choice | None:
+def help_meaning(scenario: Scenario, offered: Iterable[Choice], level: Threat) -> Choice | None:
     """The offered option the help key means here: one that leads to the help
-    node (the best of them on the goals, if several), or None."""
+    node (the best of them on the goals, with the help credit, if several), or
+    None. `offered` in the order the author wrote them, not the order shown:
+    on a tie the first wins, and the seed must not decide what a call is worth."""
     same = [c for c in offered if calls_help(scenario, c)]
-    return max(same, key=lambda c: worth(c.principles, scenario.goals)) if same else None
+    if not same:
+        return None
+    return max(same, key=lambda c: worth(with_help_credit(c.principles, level), scenario.goals))
 
 
 def help_principles(scenario: Scenario, offered: Iterable[Choice], level: Threat) -> dict[str, int]:
@@ -90,7 +102,7 @@ def help_principles(scenario: Scenario, offered: Iterable[Choice], level: Threat
     right move and is judged on `call-help-early` alone; with a calm client,
     by the scenario's `help.principles` (an author may mark an unneeded call).
     """
-    meaning = help_meaning(scenario, offered)
+    meaning = help_meaning(scenario, offered, level)
     if meaning is not None:
         return with_help_credit(meaning.principles, level)
     if level != "none":

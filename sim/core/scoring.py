@@ -15,7 +15,7 @@ from typing import Literal
 
 from sim.content.model import Ending
 from sim.core.engine import Alternative, CriticalMiss, Session, Turn
-from sim.core.judgement import Rules, help_tests, rules
+from sim.core.judgement import CALL_HELP, Rules, help_tests, rules, tests_call_help
 
 GRADES: tuple[tuple[int, str], ...] = ((85, "excellent"), (70, "good"), (50, "satisfactory"), (0, "needs practice"))
 CRITICAL_CAP = 49
@@ -125,6 +125,8 @@ def turn_evidence(turn: Turn, pid: str) -> Evidence | None:
         return None
     if turn.action == "help" and not help_tests(pid, turn.principles, turn.help_as):
         return None  # the help key says nothing about a principle it does not touch
+    if pid == CALL_HELP and not tests_call_help(turn.threat, turn.helped_before, turn.called_help):
+        return None  # not calling is marked down only under threat, before help came
     values = [_delta(a, pid) for a in turn.alternatives]
     best, worst = max(values), min(values)
     if best == worst:
@@ -167,9 +169,29 @@ def verdict(turn: Turn, goals: Sequence[str]) -> TurnVerdict:
         # Calling for help while the client is or is becoming a threat is never the
         # wrong move: nothing is proposed as better than it.
         return TurnVerdict(True, None)
+    if not tests_call_help(turn.threat, turn.helped_before, turn.called_help):
+        # Nor is not calling, where it is not marked down: judged on the other goals.
+        goals = [g for g in goals if g != CALL_HELP]
+        best = best_alternative(turn, goals)
+        if best is None:
+            return TurnVerdict(None, None)
     if worth(chosen, goals) >= worth(best, goals):  # a tie with the best is the best
         return TurnVerdict(True, None)
     return TurnVerdict(False, best)
+
+
+def judged_worths(turn: Turn, goals: Sequence[str]) -> list[int]:
+    """What each of the turn's alternatives is worth as `verdict` judges them:
+    on the goals it weighs, and with a correct call for help at the top — so
+    an export's "correct responses" agree with the debrief's "✓ best"."""
+    if not tests_call_help(turn.threat, turn.helped_before, turn.called_help):
+        goals = [g for g in goals if g != CALL_HELP]
+    values = [worth(a, goals) for a in turn.alternatives]
+    chosen = chosen_alternative(turn)
+    if chosen is not None and turn.called_help and turn.threat != "none" and values:
+        i = turn.alternatives.index(chosen)
+        values[i] = max(values)
+    return values
 
 
 def best_alternative(turn: Turn, goals: Sequence[str]) -> Alternative | None:

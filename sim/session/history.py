@@ -451,7 +451,7 @@ class Store:
         record a session. `content_hash` is the version that was played, when
         that is not the scenario's current one (an old journal)."""
         # Here, not at the top: this module loads with the standard library only.
-        from sim.core.scoring import worth
+        from sim.core.scoring import judged_worths
 
         sid = session_id or new_session_id()
         scenario = session.scenario
@@ -476,10 +476,10 @@ class Store:
                     "action": alt.action,
                     "say": text_map(alt.say, default_lang),
                     "principles": dict(alt.principles),
-                    # What the option is worth on the scenario's goals: ties are all "best".
-                    "worth": worth(alt, scenario.goals),
+                    # What the option is worth, as the debrief judged the turn: ties are all "best".
+                    "worth": value,
                 }
-                for alt in turn.alternatives
+                for alt, value in zip(turn.alternatives, judged_worths(turn, scenario.goals))
             ]
             ms = durations[i] if i < len(durations) else None
             turn_rows.append((

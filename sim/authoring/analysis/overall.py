@@ -218,11 +218,15 @@ def _bound(cx: _Context, extremes: dict[int, Extreme | None], sign: int) -> int 
     result = max(candidates) if sign > 0 else min(candidates)
     if (sign > 0 and all_miss) or (sign < 0 and miss_possible):
         result = min(result, CRITICAL_CAP)
+    # The ending caps the score: the worst may end capped, and the best can do no
+    # better than the most any reachable ending allows.
+    caps = [_ending_cap(cx, s) for s in range(g.size) if g.ended[s]]
     if sign < 0:
-        # The worst may end where the ending caps the score: the bound must allow for it.
-        caps = [c for c in (_ending_cap(cx, s) for s in range(g.size) if g.ended[s] and cx.coreachable(s)) if c is not None]
-        if caps:
-            result = min(result, min(caps))
+        capped = [c for c in caps if c is not None]
+        if capped:
+            result = min(result, min(capped))
+    elif caps and None not in caps:
+        result = min(result, max(c for c in caps if c is not None))
     return result
 
 

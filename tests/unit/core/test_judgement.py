@@ -191,3 +191,110 @@ def test_the_catalogue_sets_the_librarys_grading(tmp_path):
     assert result.rules.caps[session.scenario.nodes["left"].end] == 49  # the default, kept
     assert result.passed is True  # 100 ≥ 90
 
+
+
+# --- found by a hostile review: the rules hold across the history of a session -----------------
+
+
+def test_calming_a_client_who_only_becomes_a_threat_is_not_marked_down_even_beside_a_calling_option(tmp_path):
+    nodes = {
+        "opening": {"choices": [{"id": "push", "say": "No.", "next": "angry", "effects": {"tension": 15}}]},
+        "angry": {
+            "choices": [
+                {"id": "ask", "say": "Tell me.", "next": "calm", "principles": {"listen-acknowledge": 2}},
+                {"id": "anna", "say": "Anna, join us?", "next": "helped", "principles": {"listen-acknowledge": 1}},
+            ]
+        },
+        "calm": {"end": "resolved"},
+        "helped": {"end": "help-called"},
+    }
+    session, result = played(tmp_path, nodes, ["push", "ask"])
+    assert session.turns[1].threat == "becoming"
+    assert result.principle("call-help-early").possible == 0  # not tested: calming was as right
+    assert result.verdicts[1].was_best and result.passed
+
+
+def test_after_help_is_called_carrying_on_under_threat_is_not_marked_down_again(tmp_path):
+    nodes = {
+        "opening": {"choices": [{"id": "up", "say": "No.", "next": "angry", "effects": {"tension": 30}}]},
+        "angry": {"choices": [{"id": "wait", "say": "Hm.", "next": "calm"}]},
+        "helped": {"narration": "Anna joins you.", "choices": [{"id": "together", "say": "Together?", "next": "more"}]},
+        "more": {"choices": [{"id": "explain", "say": "Here is why.", "next": "calm", "principles": {"listen-acknowledge": 1}}]},
+        "calm": {"end": "resolved"},
+    }
+    once, once_score = played(tmp_path / "a", nodes, ["up", "help", "together", "explain"])
+    again, again_score = played(tmp_path / "b", nodes, ["up", "help", "help", "help", "together", "explain"])
+    assert all(t.threatened for t in once.turns[1:])  # the client stays a threat after help came
+    assert (once_score.principle("call-help-early").earned, once_score.principle("call-help-early").possible) == (2, 2)
+    assert all(v.better is None for v in once_score.verdicts[2:])
+    assert once_score.overall >= again_score.overall  # pressing help again and again is no way to score higher
+
+
+def test_the_seed_does_not_decide_what_the_help_key_is_worth(tmp_path):
+    from sim.authoring.analysis import analyze, verify
+
+    nodes = {
+        "opening": {"choices": [{"id": "up", "say": "No.", "next": "angry", "effects": {"tension": 30}}]},
+        "angry": {
+            "choices": [
+                {"id": "anna", "say": "Anna?", "next": "helped", "principles": {"no-shaming": -1}},
+                {"id": "boss", "say": "Boss?", "next": "helped", "principles": {"no-shaming": 1}},
+                {"id": "wait", "say": "Hm.", "next": "calm"},
+            ]
+        },
+        "calm": {"end": "resolved"},
+        "helped": {"end": "help-called"},
+    }
+    worths = set()
+    for seed in range(6):
+        (tmp_path / str(seed)).mkdir()
+        lib, ls = write_scenario(tmp_path / str(seed), nodes, goals=["listen-acknowledge"], shuffle=True)
+        session = Session.replay(ls.scenario, lib.profile_for(ls.scenario), seed, ["up", "help"], lib.critical_principles)
+        worths.add(tuple(sorted(session.turns[1].principles.items())))
+        assert verify(analyze(ls.scenario, lib.profile_for(ls.scenario), lib.critical_principles)) == []
+    assert len(worths) == 1  # the first written of the tied options, whatever order they were shown in
+
+
+def test_a_correct_call_is_among_the_best_responses_in_the_history(tmp_path):
+    from sim.core.scoring import judged_worths
+
+    nodes = {**ESCALATING, "opening": {"choices": [{"id": "push", "say": "Rules are rules.", "next": "angry", "effects": {"tension": 30}}]}}
+    session, _ = played(tmp_path, nodes, ["push", "help"])
+    turn = session.turns[1]
+    values = judged_worths(turn, session.scenario.goals)
+    chosen = next(i for i, a in enumerate(turn.alternatives) if a.action == "help")
+    assert values[chosen] == max(values)
+
+
+def test_one_folders_grading_does_not_reach_another_folders_scenarios(tmp_path):
+    import yaml
+
+    from tests.helpers import write_scenario
+
+    strict, lax = tmp_path / "strict", tmp_path / "lax"
+    strict.mkdir(), lax.mkdir()
+    write_scenario(strict, LEAVING, goals=GOALS, id="strict")
+    write_scenario(lax, LEAVING, goals=GOALS, id="lax")
+    catalogue = yaml.safe_load((strict / "principles.yaml").read_text(encoding="utf-8"))
+    catalogue["assessment"] = {"pass": 100}
+    (strict / "principles.yaml").write_text(yaml.safe_dump(catalogue, allow_unicode=True), encoding="utf-8")
+    both = load_library([strict, lax])
+    alone = load_library([lax / "lax.yaml"])
+    from sim.core.judgement import rules
+
+    assert rules(both.scenario("strict").scenario).pass_score == 100
+    assert rules(both.scenario("lax").scenario).pass_score == rules(alone.scenario("lax").scenario).pass_score == 70
+
+
+def test_the_analysis_bounds_the_best_by_what_the_endings_allow(tmp_path):
+    from sim.authoring.analysis import analyze
+
+    nodes = {
+        "opening": {"choices": [{"id": "good", "say": "Tell me.", "next": "open", "principles": {"listen-acknowledge": 2}},
+                                {"id": "bad", "say": "No.", "next": "open", "principles": {"listen-acknowledge": -1}}]},
+        "open": {"end": "unresolved"},
+        "helped": {"end": "help-called"},
+    }  # fmt: skip
+    lib, ls = write_scenario(tmp_path, nodes, goals=["listen-acknowledge"])
+    result = analyze(ls.scenario, lib.profile_for(ls.scenario), lib.critical_principles)
+    assert result.best is not None and result.best.score == 69 and result.best.bound == 69
