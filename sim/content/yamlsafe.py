@@ -6,7 +6,10 @@ ourselves from its events. That is what lets us
 - count nodes as aliases expand, so a "billion laughs" file is refused at once,
 - bound nesting depth without recursion,
 - report duplicate keys, which PyYAML would silently overwrite,
-- keep the line and column of every key and value for error messages.
+- keep the line and column of every key and value for error messages,
+- refuse what YAML 1.1 reads differently from how it looks: `1:30` (90),
+  `010` (8), `0x1F`, keys that are not text (`1:`, `true:`, `~:`, dates),
+  merge keys (`<<`) and numbers too long to convert.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol, cast
 
@@ -34,6 +38,9 @@ from sim.content.problems import Problem
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000
+# Longer numbers are refused before they are converted: no count in a scenario
+# comes near, and Python refuses to convert more than 4,300 digits at all.
+MAX_NUMBER_CHARS = 100
 
 Mark = tuple[int, int]  # 1-based line, column
 
@@ -96,7 +103,7 @@ _constructor = SafeConstructor()
 # patterns to try, and the usual results (text, whole numbers, booleans,
 # null) are made directly. Anything else goes through PyYAML's constructor.
 _IMPLICIT = Resolver.yaml_implicit_resolvers  # first character → [(tag, pattern)]
-_STR, _INT, _BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "bool", "null"))
+_STR, _INT, _FLOAT, _BOOL, _NULL, _MERGE = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "merge"))
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")  # not 010 (octal in YAML 1.1), 1_000, 0x…
 _BOOL_VALUES = SafeConstructor.bool_values
 
@@ -133,10 +140,35 @@ def read_text(path: Path) -> str:
     return decode(name, data)
 
 
+# Byte-order marks, the four-byte ones first: UTF-32-LE's starts with UTF-16-LE's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
 def decode(name: str, data: bytes) -> str:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
+    else:
+        for bom, codec, label in _WIDE_BOMS:
+            if data.startswith(bom):
+                return _decode_wide(name, data, codec, label)
     if b"\x00" in data[:8192]:
+        wide = _wide_without_bom(data)
+        if wide:
+            raise YamlError(
+                Problem(
+                    name,
+                    1,
+                    1,
+                    f"this file seems to be {wide} without a byte-order mark",
+                    f"save it as UTF-8 (or as {wide} with a byte-order mark)",
+                    code="encoding",
+                )
+            )
         raise YamlError(Problem(name, 1, 1, "this looks like a binary file, not YAML text", "save the scenario as UTF-8 text", code="encoding"))
     try:
         return data.decode("utf-8")
@@ -155,6 +187,53 @@ def decode(name: str, data: bytes) -> str:
                 code="encoding",
             )
         ) from None
+
+
+def _decode_wide(name: str, data: bytes, codec: str, label: str) -> str:
+    """UTF-16 or UTF-32 with a byte-order mark: unambiguous, so read it.
+    Positions count characters, so they are the same as for UTF-8."""
+    try:
+        return data.decode(codec)  # the codec reads the mark, and drops it
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode(codec, errors="replace")
+        line = good.count("\n") + 1
+        col = len(good) - (good.rfind("\n") + 1) + 1
+        raise YamlError(
+            Problem(
+                name,
+                line,
+                col,
+                f"invalid {label} text: {exc.reason}",
+                "save the file as UTF-8 (most editors have an 'encoding' setting)",
+                code="encoding",
+            )
+        ) from None
+
+
+def _wide_without_bom(data: bytes) -> str | None:
+    """The YAML spec's guess at UTF-16/32 without a mark: ASCII text with zero
+    bytes between its characters. Only named, not read: without the mark it
+    could as well be a binary file."""
+    head = data[:4]
+    for codec, label, pattern in (
+        ("utf-32-be", "UTF-32", re.compile(rb"\x00\x00\x00[\x01-\x7f]")),
+        ("utf-32-le", "UTF-32", re.compile(rb"[\x01-\x7f]\x00\x00\x00")),
+        ("utf-16-be", "UTF-16", re.compile(rb"\x00[\x01-\x7f]")),
+        ("utf-16-le", "UTF-16", re.compile(rb"[\x01-\x7f]\x00")),
+    ):
+        if pattern.match(head):
+            try:
+                text = codecs.getincrementaldecoder(codec)().decode(data[:8192])  # a cut pair at the end waits
+            except UnicodeDecodeError:
+                continue
+            sample = text[:256]
+            if (
+                "\x00" not in text
+                and all(c.isprintable() or c in "\t\r\n" for c in sample)
+                and 2 * sum(c.isascii() for c in sample) >= len(sample)  # mostly ASCII, as YAML keys are
+            ):
+                return label
+    return None
 
 
 @contextmanager
@@ -365,6 +444,8 @@ class _Builder:
                 self._count(0, mark)
             stack = self.stack
             if event.anchor or not stack:
+                if stack and type(stack[-1][0]) is LMap and stack[-1][1] is None:
+                    self._check_key(value, mark, event)
                 self._add(value, mark, event.anchor, size=1)
                 return
             container, pending = stack[-1]
@@ -372,6 +453,8 @@ class _Builder:
                 container.append(value)
                 container.item_marks.append(mark)
             elif pending is None:
+                if type(value) is not str or (value == "<<" and tag is None and event.implicit[0]):
+                    self._check_key(value, mark, event)
                 if value in container:
                     self._add(value, mark, None, size=1)  # says which key is duplicated
                 stack[-1] = (container, (value, mark))
@@ -432,13 +515,94 @@ class _Builder:
             return value
         if tag == _STR:
             return value
-        if tag == _INT and _DECIMAL.match(value):
-            return int(value)
+        if tag in (_INT, _FLOAT):
+            if len(value) > MAX_NUMBER_CHARS:
+                raise self._too_long(value, mark)
+            if tag == _INT and _DECIMAL.match(value):
+                return int(value)
+            self._check_number_form(tag, event, mark)
         if tag == _BOOL:
             return _BOOL_VALUES[value.lower()]
         if tag == _NULL:
             return None
         return self._construct(tag, event, mark)
+
+    def _too_long(self, value: str, mark: Mark) -> YamlError:
+        return self._problem(
+            mark,
+            f"the number `{value[:12]}…` is too long ({len(value):,} characters; the limit is {MAX_NUMBER_CHARS})",
+            "numbers in scenarios are small: check this value, or quote it to keep it as text",
+            "limit",
+        )
+
+    def _check_number_form(self, tag: str, event: yaml.ScalarEvent, mark: Mark) -> None:
+        """Refuse the YAML 1.1 number forms that do not mean what they seem to:
+        `1:30` is 90, `010` is 8, `0x1F` and `0b11` are not decimal. A plain
+        `1_000` (a thousand) and ordinary decimals pass."""
+        written = event.value
+        digits = written.lstrip("+-")
+        if ":" in written:
+            number = self._construct(tag, event, mark)
+            raise self._problem(
+                mark,
+                f"`{written}` is read as the number {number} (YAML 1.1 counts `a:b` in sixties, like a time)",
+                f'quote it ("{written}") to keep it as text, or write the number you mean, like `{number}`',
+                "yaml-number",
+            )
+        if tag != _INT:
+            return
+        if digits.startswith("0x"):
+            kind = "hexadecimal"
+        elif digits.startswith("0b"):
+            kind = "binary"
+        elif digits.startswith("0") and len(digits) > 1:
+            kind = "octal"
+        else:
+            return
+        number = self._construct(tag, event, mark)
+        if kind == "octal":
+            sign = written[: len(written) - len(digits)]
+            lead, decimal = " (a leading 0 means base 8 in YAML 1.1)", f" without a leading 0, like `{sign}{digits.lstrip('0_') or '0'}`"
+        else:
+            lead, decimal = "", f", like `{number}`"
+        raise self._problem(
+            mark,
+            f"`{written}` is read as the {kind} number {number}{lead}",
+            f"write decimal numbers{decimal}; or quote it ('{written}') to keep it as text",
+            "yaml-number",
+        )
+
+    def _check_key(self, value: Any, mark: Mark, event: yaml.ScalarEvent) -> None:
+        """Keys are names (field names, ids, variables, languages): a key that
+        YAML reads as something other than text is refused, shown as written."""
+        written = event.value
+        if isinstance(value, str):
+            if value == "<<" and event.tag is None and event.implicit[0]:
+                raise self._problem(
+                    mark,
+                    "merge keys (`<<`) are not supported",
+                    "write the keys out; an `*alias` can stand for a whole value, not for part of a mapping",
+                    "yaml-merge",
+                )
+            return
+        if value is None and not written:
+            raise self._problem(mark, "a key is missing before the `:`", "write a name before the `:`", "yaml-key")
+        if isinstance(value, bool):
+            what = f"`{str(value).lower()}`"
+        elif value is None:
+            what = "null (nothing)"
+        elif isinstance(value, (int, float)):
+            what = "a number"
+        elif isinstance(value, (date, datetime)):
+            what = "a date"
+        else:  # pragma: no cover - plain scalars are only the kinds above
+            what = type(value).__name__
+        raise self._problem(
+            mark,
+            f"the key `{written}` is read as {what}, not as a name",
+            f'keys are names: quote it ("{written}":) to use it as one',
+            "yaml-key",
+        )
 
     def _construct(self, tag: str, event: yaml.ScalarEvent, mark: Mark) -> Any:
         constructor = _constructor.yaml_constructors.get(tag)
@@ -446,6 +610,8 @@ class _Builder:
         # `<<` to "merge") stay plain text.
         if tag == "tag:yaml.org,2002:str" or constructor is None:
             return event.value
+        if tag in (_INT, _FLOAT) and len(event.value) > MAX_NUMBER_CHARS:
+            raise self._too_long(event.value, mark)  # `!!int 1111…` too
         # The stubs let a node hold only yaml.Mark, but libyaml's Mark works the
         # same way: the constructor only quotes it in its error message.
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]  # libyaml's Mark, see above
@@ -456,7 +622,7 @@ class _Builder:
         except (yaml.YAMLError, ValueError) as exc:
             raise self._problem(
                 mark,
-                f"cannot read `{event.value}` as {tag.rsplit(':', 1)[-1]}: {exc}",
+                f"cannot read `{_short(event.value)}` as {tag.rsplit(':', 1)[-1]}: {exc}",
                 "quote the value to keep it as text",
                 "yaml-syntax",
             ) from None
@@ -480,6 +646,8 @@ class _Builder:
         if pending is None:
             if isinstance(value, (LMap, LList)):
                 raise self._problem(mark, "a mapping key must be a plain value", "write the key as text", "yaml-syntax")
+            if not isinstance(value, str):  # an `*alias` to a value that is not text
+                raise self._problem(mark, "a key must be text; this `*alias` stands for a value that is not", "write the key as text", "yaml-key")
             if value in container:
                 first = container.key_marks[value]
                 raise self._problem(
@@ -495,6 +663,10 @@ class _Builder:
         container.key_marks[key] = key_mark
         container.value_marks[key] = mark
         self.stack[-1] = (container, None)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def locate(root: Any, loc: tuple[Any, ...], *, key: bool = False) -> Mark | None:
