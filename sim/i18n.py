@@ -232,6 +232,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Serving the simulator on {url} (each browser tab is its own session). Ctrl+C stops it.",
         "fi": "Simulaattori osoitteessa {url} (jokainen selaimen välilehti on oma harjoituksensa). Ctrl+C lopettaa.",
     },
+    "serve.full_title": {"en": "The simulator is full", "fi": "Simulaattori on täynnä"},
+    "serve.full": {
+        "en": "All {count} sessions of this server are in use. Try again in a moment, or ask your trainer.",
+        "fi": "Palvelimen kaikki {count} harjoituspaikkaa ovat käytössä. Yritä hetken päästä uudelleen tai kysy kouluttajalta.",
+    },
+    "serve.try_again": {"en": "Try again", "fi": "Yritä uudelleen"},
+    "serve.foreign_origin": {
+        "en": "This session can only be opened from the simulator's own page.",
+        "fi": "Harjoituksen voi avata vain simulaattorin omalta sivulta.",
+    },
+    "serve.bad_port": {
+        "en": "{value!r} is not a port: give a whole number from 1 to 65535",
+        "fi": "{value!r} ei ole portti: anna kokonaisluku väliltä 1–65535",
+    },
+    "serve.bad_count": {
+        "en": "{value!r} is not a number of sessions: give a whole number from 1 to 10000",
+        "fi": "{value!r} ei ole harjoitusten määrä: anna kokonaisluku väliltä 1–10000",
+    },
+    "serve.bad_timeout": {
+        "en": "{value!r} is not a time in seconds: give a number more than 0 and at most 86400 (a day)",
+        "fi": "{value!r} ei ole aika sekunteina: anna luku, joka on yli 0 ja enintään 86400 (vuorokausi)",
+    },
+    "serve.args.max_sessions": {
+        "en": "most browser sessions at once; more are told that the simulator is full (default 60)",
+        "fi": "enimmäismäärä yhtäaikaisia selainharjoituksia; ylimääräisille kerrotaan, että simulaattori on täynnä (oletus 60)",
+    },
+    "serve.args.idle_timeout": {
+        "en": "end a session whose browser sends nothing (no key, mouse or resize) for this many seconds (default 1800)",
+        "fi": "lopeta harjoitus, jonka selain ei lähetä mitään (ei näppäintä, hiirtä eikä koon muutosta) näin moneen sekuntiin (oletus 1800)",
+    },
     # --- files the commands write ---
     "cli.wrote": {"en": "wrote {path}", "fi": "kirjoitettu {path}"},
     # --- the HTML report (templates are escaped; fields arrive as escaped HTML) ---
@@ -512,6 +542,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "args.metavar.host": {"en": "HOST", "fi": "OSOITE"},
     "args.metavar.port": {"en": "PORT", "fi": "PORTTI"},
     "args.metavar.url": {"en": "URL", "fi": "URL"},
+    "args.bad_seconds": {
+        "en": "{value!r} is not a number of seconds between 0 and 3600",
+        "fi": "{value!r} ei ole sekuntimäärä väliltä 0–3600",
+    },
+    "args.bad_url": {
+        "en": "{value!r} is not a web address like https://lrs.example.org/xapi",
+        "fi": "{value!r} ei ole verkko-osoite, kuten https://lrs.example.org/xapi",
+    },
     "args.metavar.seconds": {"en": "SECONDS", "fi": "SEKUNNIT"},
     "args.play": {"en": "start the simulator at the briefing of one scenario", "fi": "käynnistä simulaattori suoraan yhden harjoituksen alkuun"},
     "args.play.plain": {
@@ -1152,6 +1190,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "err.summary.unreadable": {"en": "cannot read it ({error})", "fi": "tiedostoa ei voi lukea ({error})"},
     "err.summary.unreadable_hint": {"en": "check the file's permissions", "fi": "tarkista tiedoston käyttöoikeudet"},
     "err.summary.not_report": {"en": "not a sim report", "fi": "ei ole simin raportti"},
+    "err.summary.too_deep": {"en": "nested too deeply to be a sim report", "fi": "liian syvälle sisäkkäinen ollakseen simin raportti"},
+    "err.summary.bad_value": {"en": "`{where}`: {error}", "fi": "`{where}`: {error}"},
     "err.summary.not_report_hint": {
         "en": "make it with `sim report SESSION --format json -o FILE`",
         "fi": "tee se komennolla `sim report TUNNUS --format json -o TIEDOSTO`",

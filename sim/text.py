@@ -21,20 +21,23 @@ _C0 = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
 _C0[0x7F] = "\u2421"
 # C1 controls (including the 8-bit CSI and OSC introducers) have no picture.
 _C1 = dict.fromkeys(range(0x80, 0xA0), "\ufffd")
-# Bidi embedding/override/isolate marks and zero-width characters are removed:
-# they are how "Trojan source" text reorders or hides what is shown.
+# Bidi embeddings, overrides and isolates, the zero-width space, invisible
+# operators and tag characters are removed: they are how "Trojan source" text
+# reorders or hides what is shown. Kept, because scripts need them: the
+# zero-width (non-)joiner (Persian, Indic scripts, emoji sequences) and the
+# implicit direction marks LRM, RLM and ALM, which cannot reorder a line.
 _INVISIBLE = dict.fromkeys(
     (
-        *range(0x200B, 0x2010),
+        0x200B,
         *range(0x202A, 0x202F),
         *range(0x2060, 0x2065),
         *range(0x2066, 0x206A),
-        0x061C,
         0xFEFF,
+        *range(0xE0000, 0xE0080),
     )
 )
 _TABLE = {**_C0, **_C1, **_INVISIBLE, 0x09: "    "}
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\t]")
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060-\u2069\ufeff\t\U000e0000-\U000e007f]")
 
 
 def clean(text: str) -> str:
@@ -46,6 +49,18 @@ def clean(text: str) -> str:
 
 def is_clean(text: str) -> bool:
     return _UNSAFE.search(text) is None
+
+
+def clean_tree(value: object) -> object:
+    """`value` (JSON-like data: dicts, lists, strings, numbers) with every string,
+    keys included, `clean`ed: what a command prints as JSON is as safe as its text."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {clean(k) if isinstance(k, str) else k: clean_tree(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [clean_tree(v) for v in value]
+    return value
 
 
 def localize(text: LocalText | None, lang: str, default: str = "en") -> str:

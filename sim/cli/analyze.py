@@ -8,7 +8,6 @@ replayed through the engine before it is shown, and each is printed as the
 from __future__ import annotations
 
 import argparse
-import json
 import shlex
 import sys
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from sim.cli.output import print_json
 from sim.console import (
     console,
     decimal,
@@ -74,8 +74,7 @@ def run_analyze(args: argparse.Namespace) -> int:
         sys.stderr.write("    " + t("cli.analyze.disagrees_hint", lang) + "\n")
         return EXIT_INTERNAL
     if args.json:
-        json.dump(result.as_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(result.as_dict())
     else:
         print_report(result, args.scenario, lib, lang)
     return EXIT_OK

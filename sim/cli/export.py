@@ -13,7 +13,7 @@ from sim.cli.output import write_output
 from sim.console import complain, console, literal, ui_lang
 from sim.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from sim.i18n import t
-from sim.text import clean
+from sim.text import clean, clean_tree
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -53,7 +53,7 @@ def run_export(args: argparse.Namespace) -> int:
         flat = [st for _, sts in batches for st in sts]
         # With --lrs, the statements go to a file only when -o asks for it.
         to_file = args.output is not None or not args.lrs
-        if to_file and write_output(args.output, json.dumps(flat, ensure_ascii=False, indent=2) + "\n", lang, example="statements.json"):
+        if to_file and write_output(args.output, json.dumps(clean_tree(flat), ensure_ascii=False, indent=2) + "\n", lang, example="statements.json"):
             err.print(literal(t("cli.export.wrote", lang, statements=len(flat), sessions=len(batches), path=args.output)), soft_wrap=True)
         if not args.lrs:
             return EXIT_OK

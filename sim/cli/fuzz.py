@@ -4,9 +4,7 @@ found and how the runs ended. Exit 1 when a problem was found."""
 from __future__ import annotations
 
 import argparse
-import json
 import shlex
-import sys
 from dataclasses import asdict
 from typing import Any
 
@@ -14,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from sim.authoring.fuzz import NOT_ENDED, FuzzProblem, FuzzReport, Spread, fuzz
+from sim.cli.output import print_json
 from sim.console import (
     complain,
     console,
@@ -50,8 +49,7 @@ def run_fuzz(args: argparse.Namespace) -> int:
     critical = lib.critical_principles
     report = fuzz(found.scenario, lib.profile_for(found.scenario), runs=args.runs, seed=args.seed, max_turns=args.max_turns, critical_principles=critical)
     if args.json:
-        json.dump(as_json(report, args.scenario), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(as_json(report, args.scenario))
     else:
         print_report(report, args.scenario, lang)
     return EXIT_FINDINGS if report.problems else EXIT_OK

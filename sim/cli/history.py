@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from sim.cli.output import print_json
 from sim.console import console, literal, ui_lang, word
 from sim.content.locate import dialogue_dirs
 from sim.errors import EXIT_OK
@@ -92,8 +91,7 @@ def run_history(args: argparse.Namespace) -> int:
             },
             "calibration": calibration,
         }
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(data)
         return EXIT_OK
 
     out = console()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import TypedDict
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from sim.cli.output import print_json
 from sim.console import console, literal, ui_lang
 from sim.content.library import LoadedScenario, load_library
 from sim.content.locate import dialogue_dirs
@@ -59,8 +58,7 @@ def run_list(args: argparse.Namespace) -> int:
             }
         )
     if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(rows)
         return EXIT_OK
     out = console()
     table = Table(title=t("home.subtitle", lang), title_justify="left", box=box.SIMPLE_HEAD)

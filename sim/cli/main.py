@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -11,6 +12,7 @@ from functools import cache, partial
 from importlib import import_module
 from pathlib import Path
 from typing import Any, NoReturn
+from urllib.parse import urlsplit
 
 from sim import __version__
 from sim.cli.completion import SHELLS, asked, complete, scenario_names
@@ -97,6 +99,37 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         sys.stderr.write(t("cli.usage_error", self.lang, prog=self.prog, message=message) + "\n")
         raise SystemExit(EXIT_USAGE)
+
+
+def seconds(lang: str) -> Callable[[str], float]:
+    """An argparse type: a finite number of seconds, more than 0 and at most an hour."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(t("args.bad_seconds", lang, value=text)) from None
+        if not math.isfinite(value) or not 0 < value <= 3600:
+            raise argparse.ArgumentTypeError(t("args.bad_seconds", lang, value=text))
+        return value
+
+    return parse
+
+
+def web_url(lang: str) -> Callable[[str], str]:
+    """An argparse type: a URL with a host (and a valid port, if given)."""
+
+    def parse(text: str) -> str:
+        try:
+            parts = urlsplit(text)
+            parts.port  # noqa: B018 - reading it checks the port: it raises ValueError when invalid
+        except ValueError:
+            raise argparse.ArgumentTypeError(t("args.bad_url", lang, value=text)) from None
+        if not parts.hostname:  # the scheme is the command's to judge, with its own hint
+            raise argparse.ArgumentTypeError(t("args.bad_url", lang, value=text))
+        return text
+
+    return parse
 
 
 def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
@@ -210,10 +243,10 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--xapi", action="store_true", help=w("args.export.xapi"))
     p.add_argument("-o", "--output", type=Path, metavar=w("args.metavar.file"), help=w("args.export.output"))
     p.add_argument("--trainee", default=None, metavar=w("args.metavar.trainee"), help=w("args.trainee"))
-    p.add_argument("--lrs", default=None, metavar=w("args.metavar.url"), help=w("args.export.lrs"))
+    p.add_argument("--lrs", type=web_url(lang), default=None, metavar=w("args.metavar.url"), help=w("args.export.lrs"))
     p.add_argument("--user", default=None, metavar="U", help=w("args.export.user"))
     p.add_argument("--password", default=None, metavar="P", help=w("args.export.password"))
-    p.add_argument("--timeout", type=float, default=30.0, metavar=w("args.metavar.seconds"), help=w("args.export.timeout"))
+    p.add_argument("--timeout", type=seconds(lang), default=30.0, metavar=w("args.metavar.seconds"), help=w("args.export.timeout"))
     _ui_lang_option(p, w)
     _dir_option(p, w)
 
@@ -224,9 +257,27 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     # --- reach: the browser mode and the message catalogue
     p = command("serve", "args.serve")
+
+    def bounded(key: str, kind: Callable[[str], float], low: float, high: float, *, above: bool = False) -> Callable[[str], Any]:
+        # An argparse type for `sim serve`: a number in [low, high] (`above`: more than low), else `key`'s usage error.
+        def parse(text: str) -> float:
+            try:
+                value = kind(text)
+            except ValueError:
+                raise argparse.ArgumentTypeError(t(key, lang, value=text)) from None
+            if not math.isfinite(value) or not (low < value if above else low <= value) or value > high:
+                raise argparse.ArgumentTypeError(t(key, lang, value=text))
+            return value
+
+        return parse
+
     p.add_argument("--host", default="127.0.0.1", metavar=w("args.metavar.host"), help=w("args.serve.host"))
-    p.add_argument("--port", type=int, default=8000, metavar=w("args.metavar.port"), help=w("args.serve.port"))
+    p.add_argument("--port", type=bounded("serve.bad_port", int, 1, 65535), default=8000, metavar=w("args.metavar.port"), help=w("args.serve.port"))
     p.add_argument("--public-url", default=None, metavar=w("args.metavar.url"), help=w("args.serve.public_url"))
+    # No defaults here: sim/serve.py holds them, with the reasons for them.
+    p.add_argument("--max-sessions", type=bounded("serve.bad_count", int, 1, 10000), default=None, metavar="N", help=w("serve.args.max_sessions"))
+    idle = bounded("serve.bad_timeout", float, 0, 86400, above=True)
+    p.add_argument("--idle-timeout", type=idle, default=None, metavar=w("args.metavar.seconds"), help=w("serve.args.idle_timeout"))
     _add_tui_options(p, argparse.SUPPRESS, w)
     _dir_option(p, w)
 

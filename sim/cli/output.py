@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 from sim.errors import UserError
+from sim.text import clean_tree
 
 
 def write_output(path: Path | None, data: str | bytes, lang: str, example: str = "out.txt") -> bool:
@@ -45,3 +47,11 @@ class CliError(UserError):
     def format(self, lang: str | None = None) -> str:
         # Worded in the command's language already: its `hint:` label follows that, whatever is asked.
         return super().format(self.lang)
+
+
+def print_json(data: object) -> None:
+    """A command's `--json` output on standard output: every string cleaned
+    (sim.text.clean_tree), as text output is, so no file read by the command
+    can put an escape sequence, a bidi override or a tag character into it."""
+    json.dump(clean_tree(data), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from sim.cli.output import print_json
 from sim.console import complain, console, decimal, literal, ui_lang
 from sim.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from sim.i18n import t
@@ -34,8 +33,7 @@ def run_summary(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     summaries = summarise(reports)
     if args.json:
-        json.dump({"reports": len(reports), "scenarios": [s.as_dict() for s in summaries]}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json({"reports": len(reports), "scenarios": [s.as_dict() for s in summaries]})
         return EXIT_FINDINGS if problems else EXIT_OK
 
     out = console()
@@ -44,7 +42,7 @@ def run_summary(args: argparse.Namespace) -> int:
         title = t(
             "cli.summary.title", lang, title=s.title, id=s.scenario, sessions=s.sessions, trainees=len(s.trainees), mean=decimal(overall["mean"], lang)
         )
-        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+        table = Table(title=literal(title), title_justify="left", box=box.SIMPLE_HEAD)
         table.add_column(t("cli.summary.col.principle", lang), min_width=16)
         for column in ("n", "mean", "stdev", "range", "missed"):
             table.add_column(t(f"cli.summary.col.{column}", lang), justify="right", no_wrap=True)

@@ -7,13 +7,12 @@ only on the scenario, the seed and the choices, never on the clock.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
+from sim.cli.output import print_json
 from sim.console import console, literal, scenario_or_report, ui_lang
 from sim.content.library import Library
 from sim.content.locate import dialogue_dirs
@@ -59,8 +58,7 @@ def run_walk(args: argparse.Namespace) -> int:
         steps.append((shown, turn))
     result = score(session)
     if args.json:
-        json.dump(walk_json(session, result, lib, lang), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(walk_json(session, result, lib, lang))
     else:
         print_walk(session, result, lib, lang, steps)
     return EXIT_OK

@@ -274,7 +274,8 @@ class Help(_Strict):
     effects: dict[VarName, Effect] = Field(default_factory=dict, description="Changes to state variables.")
     principles: dict[Identifier, Delta] = Field(
         default_factory=dict,
-        description="Principle deltas when help is called while the client is NOT a threat (calling under threat always earns call-help-early).",
+        description="Principle deltas of a call for help while the client is calm (neither a threat nor becoming one); "
+        "at a node with an option into the help node, the key is judged as that option instead.",
     )
     feedback: LocalText | None = Field(None, description="Feedback shown after calling for help.")
 
@@ -347,9 +348,10 @@ class Scenario(_Strict):
     def _derive_choice_ids(self) -> Scenario:
         for node_id, node in self.nodes.items():
             taken: set[str] = {c.id for c in node.choices if c.id}
+            counters: dict[str, int] = {}
             for choice in node.choices:
                 if choice.id is None:
-                    cid = derive_choice_id(node_id, choice.say, self.language, taken)
+                    cid = derive_choice_id(node_id, choice.say, self.language, taken, counters)
                     taken.add(cid)
                     # Frozen models: filling a derived default once, while the
                     # model is being built, is the one place we write.
@@ -381,14 +383,21 @@ class Scenario(_Strict):
 _SLUG_RE = re.compile(r"[^\w]+", re.UNICODE)
 
 
-def derive_choice_id(node_id: str, say: str | Mapping[str, str], language: str, taken: set[str]) -> str:
-    """`node/first-words-of-the-text`: stable while the text is, readable in journals."""
+def derive_choice_id(
+    node_id: str, say: str | Mapping[str, str], language: str, taken: set[str], counters: dict[str, int] | None = None
+) -> str:
+    """`node/first-words-of-the-text`: stable while the text is, readable in journals.
+    `counters` remembers the next number to try for each base, so a node of
+    thousands of alike texts gets its ids in linear time, not quadratic."""
     text = say if isinstance(say, str) else (say.get(language) or say.get("en") or next(iter(say.values()), ""))
     words = [w for w in _SLUG_RE.split(text.lower()) if w][:4]
     slug = "-".join(words)[:40].strip("-_") or "choice"
     base = f"{node_id}/{slug}"
-    cid, n = base, 2
+    n = 2 if counters is None else counters.get(base, 2)
+    cid = base if n == 2 else f"{base}-{n}"
     while cid in taken:
         cid, n = f"{base}-{n}", n + 1
+    if counters is not None:
+        counters[base] = n
     return cid
 

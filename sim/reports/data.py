@@ -19,7 +19,7 @@ from sim.core.scoring import Score
 from sim.core.self_rating import self_checks
 from sim.reports.words import evidence_item
 from sim.session.history import SessionRecord
-from sim.text import clean, localize
+from sim.text import clean, clean_tree, localize
 
 if TYPE_CHECKING:
     from sim.session.play import Play
@@ -172,7 +172,7 @@ FORMATS = ("md", "html", "json")
 def render(data: dict[str, Any], fmt: str) -> str:
     """A report in one of `FORMATS`, from its data."""
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(clean_tree(data), ensure_ascii=False, indent=2) + "\n"
     if fmt == "html":
         from sim.reports.html import render as html
 

@@ -18,6 +18,7 @@ from typing import Any
 from sim.core.engine import MISS_REASONS
 from sim.i18n import STRINGS
 from sim.reports.words import capped_words, evidence, pass_verdict
+from sim.text import clean
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -55,7 +56,8 @@ _MISS_CODES = {reason: code for code, reason in MISS_REASONS.items()}
 
 
 def e(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    # Cleaned first: a trainee's name or a report's text can hold ESC or BEL bytes.
+    return html.escape(clean("" if value is None else str(value)), quote=True)
 
 
 def _num(value: Any) -> str:

@@ -14,10 +14,13 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from sim.errors import UserError
 from sim.reports.data import FORMAT, VERSION
+from sim.text import clean
 
 MISSED_BELOW = 50
 MAX_FILE = 16 * 1024 * 1024
@@ -27,6 +30,47 @@ MOST_MISSED = 3
 
 class ReportError(UserError):
     """A file that is not a readable `sim report --format json` report."""
+
+
+# What the summary reads of a report, type-checked: reports come from
+# trainees, so every value is checked before it is counted or shown, and every
+# text is cleaned (sim.text.clean) before it can reach a terminal.
+class _Lax(BaseModel):
+    model_config = ConfigDict(extra="ignore", strict=True)
+
+
+Text = Annotated[str, Field(max_length=2000), AfterValidator(clean)]
+Score = Annotated[int, Field(ge=0, le=100)]
+
+
+class _Scenario(_Lax):
+    id: Text
+    title: Text | None = None
+
+
+class _Session(_Lax):
+    id: Text | None = None
+    trainee: Text | None = None
+
+
+class _Miss(_Lax):
+    principle: Text
+
+
+class _Principle(_Lax):
+    id: Text
+    name: Text | None = None
+    goal: bool = False
+    score: Score | None = None
+
+
+class _Report(_Lax):
+    scenario: _Scenario
+    session: _Session = _Session()
+    overall: Score | None = None
+    success: bool = False
+    critical_misses: list[_Miss] = Field(default_factory=list, max_length=10_000)
+    principles: list[_Principle] = Field(max_length=1000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,10 +148,14 @@ def load_report(path: Path) -> dict[str, Any]:
         if path.stat().st_size > MAX_FILE:
             raise ReportError.of(str(path), "err.summary.too_large", "err.summary.too_large_hint", megabytes=MAX_FILE // (1024 * 1024))
         data = json.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:
+        raise ReportError.of(str(path), "err.summary.too_deep", "err.summary.not_report_hint") from None
     except UnicodeDecodeError:
         raise ReportError.of(str(path), "err.summary.not_text", "err.summary.json_hint") from None
     except json.JSONDecodeError as exc:
         raise ReportError.of(f"{path}:{exc.lineno}:{exc.colno}", "err.summary.not_json", "err.summary.json_hint", error=exc.msg) from None
+    except ValueError as exc:  # an integer of thousands of digits: Python refuses to convert it
+        raise ReportError.of(str(path), "err.summary.not_json", "err.summary.json_hint", error=clean(str(exc))) from None
     except OSError as exc:
         raise ReportError.of(str(path), "err.summary.unreadable", "err.summary.unreadable_hint", error=exc.strerror or str(exc)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -117,7 +165,13 @@ def load_report(path: Path) -> dict[str, Any]:
     scenario = data.get("scenario")
     if not isinstance(scenario, dict) or not isinstance(scenario.get("id"), str) or not isinstance(data.get("principles"), list):
         raise ReportError.of(str(path), "err.summary.incomplete", "err.summary.incomplete_hint")
-    return data
+    try:
+        report = _Report.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ReportError.of(str(path), "err.summary.bad_value", "err.summary.not_report_hint", where=clean(where), error=clean(first["msg"])) from None
+    return report.model_dump()
 
 
 def summarise(reports: Iterable[dict[str, Any]]) -> list[ScenarioSummary]:

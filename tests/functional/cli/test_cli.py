@@ -632,3 +632,34 @@ def test_every_command_in_the_table_resolves_and_every_command_has_an_entry():
         assert callable(getattr(import_module(module), function)), target
     sub = next(a for a in build_parser("en")._actions if isinstance(a, argparse._SubParsersAction))
     assert set(sub.choices) == set(COMMANDS) | {"play"}
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["export", "--xapi", "--timeout", "-1"], "is not a number of seconds"),
+        (["export", "--xapi", "--timeout", "nan"], "is not a number of seconds"),
+        (["export", "--xapi", "--timeout", "inf"], "is not a number of seconds"),
+        (["export", "--xapi", "--lrs", "http://[::1"], "is not a web address"),
+        (["export", "--xapi", "--lrs", "http://lrs.example.org:99999/"], "is not a web address"),
+        (["export", "--xapi", "--lrs", "file:///etc/passwd"], "is not a web address"),
+    ],
+)
+def test_a_bad_argument_is_a_usage_error_with_a_message(capsys, args, says):
+    code, out, err = cli(capsys, *args)
+    assert code == 2 and says in err and "Traceback" not in err
+
+
+def test_json_output_carries_no_escape_from_a_scenario(tmp_path, capsys):
+    from tests.helpers import write_scenario
+
+    _, ls = write_scenario(
+        tmp_path,
+        {"opening": {"client": "Hi\u202eevil", "choices": [{"id": "ok", "say": "Hello", "next": "done"}]}, "done": {"end": "resolved"}, "helped": {"end": "help-called"}},
+        title="Title\x1b]0;owned\x07\U000e0041",
+    )
+    for command in (["walk", str(ls.path), "--choices", "ok", "--json"], ["list", "--dir", str(tmp_path), "--json"]):
+        code, out, err = cli(capsys, *command)
+        assert code == 0, err
+        assert not any(ch in out for ch in "\x1b\x07\u202e\U000e0041"), command
+        assert "\\u001b" not in out and "\\u0007" not in out

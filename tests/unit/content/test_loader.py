@@ -353,3 +353,16 @@ def test_schema_accepts_the_help_shorthand():
     spec = schema_for("scenario")["properties"]["help"]
     variants = spec.get("anyOf") or spec.get("oneOf") or [spec]
     assert any(v.get("type") == "string" for v in variants)
+
+
+def test_derived_choice_ids_for_alike_texts_are_numbered_in_order():
+    # (An authored id cannot contain "/", so it never collides with a derived one.)
+    from sim.content.model import Scenario
+
+    choices = [{"say": "Same words here every time", "next": "h"} for _ in range(5)]
+    choices.insert(2, {"id": "author", "say": "Same words here every time", "next": "h"})
+    data = {"id": "t", "title": "T", "channel": "desk", "profile": "p", "briefing": "b", "goals": ["g"], "start": "a", "help": "h",
+            "nodes": {"a": {"choices": choices}, "h": {"end": "help-called"}}}  # fmt: skip
+    ids = [c.id for c in Scenario.model_validate(data).nodes["a"].choices]
+    base = "a/same-words-here-every"
+    assert ids == [base, f"{base}-2", "author", f"{base}-3", f"{base}-4", f"{base}-5"]

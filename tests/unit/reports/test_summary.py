@@ -90,3 +90,45 @@ def test_a_newer_report_version_is_refused(tmp_path):
     with pytest.raises(Exception) as info:
         load_report(path)
     assert "newer than this sim reads" in str(info.value)
+
+
+# --- reports are untrusted: hostile files get a message, never a crash or a terminal escape ------------
+
+
+ESCAPES = "\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\x1b]0;owned\x07"  # clipboard write, clear screen, window title
+
+
+def _hostile(reports: Path, name: str, text: str) -> Path:
+    path = reports / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_reports_texts_cannot_control_the_terminal(reports, capsys):
+    good = json.loads(next(reports.glob("*.json")).read_text(encoding="utf-8"))
+    good["scenario"]["title"] = f"Sample{ESCAPES}"
+    good["scenario"]["id"] = "sample\x1b[31m"
+    good["principles"][0]["name"] = "Listen\u202eetirw"  # a bidi override
+    good["session"]["id"] = "hostile-1"
+    _hostile(reports, "hostile.json", json.dumps(good))
+    for args in ((), ("--json",)):
+        code, out, err = cli(capsys, "summary", str(reports), *args)
+        assert code == 0, err
+        assert "\x1b" not in out + err and "\x07" not in out + err and "\u202e" not in out + err
+
+
+@pytest.mark.parametrize(
+    "name, text, says",
+    [
+        ("huge-int.json", '{"format": "encounter-sim.report", "version": 1, "overall": ' + "9" * 5000 + "}", "not valid JSON"),
+        ("deep.json", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ("wrong-types.json", json.dumps({"format": "encounter-sim.report", "version": 1, "scenario": {"id": "s"}, "principles": [{"id": 5}]}), "`principles.0.id`"),
+        ("session-list.json", json.dumps({"format": "encounter-sim.report", "version": 1, "scenario": {"id": "s"}, "principles": [], "session": []}), "`session`"),
+        ("score.json", json.dumps({"format": "encounter-sim.report", "version": 1, "scenario": {"id": "s"}, "principles": [{"id": "p", "score": 10**6}]}), "`principles.0.score`"),
+    ],
+)
+def test_a_damaged_or_hostile_report_is_named_with_why_never_a_crash(tmp_path, capsys, name, text, says):
+    path = _hostile(tmp_path, name, text)
+    code, out, err = cli(capsys, "summary", str(path))
+    assert code == 2, err
+    assert str(path) in err and says in err and "Traceback" not in err
