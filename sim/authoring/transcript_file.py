@@ -41,7 +41,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from sim.content import conditions
-from sim.content.library import Library, LoadedScenario, load_library
+from sim.content.library import Library, LoadedScenario, inside, load_library
 from sim.content.loader import did_you_mean, load
 from sim.content.locate import names_a_file, unknown_id_hint
 from sim.content.model import Ending, Identifier
@@ -289,6 +289,16 @@ class ScenarioFinder:
         path = str(lt.path)
         if names_a_file(ref):
             target = (lt.path.parent / ref)
+            if not inside(target, lt.path.parent):
+                # Never read (nor quote) a file outside the test file's folder: tests are shared.
+                outside = Problem(
+                    path,
+                    *where,
+                    f"the scenario `{ref}` is outside this test file's folder",
+                    "name a scenario by its id, or by a path inside this folder",
+                    code="unknown-scenario",
+                )
+                return None, None, [outside]
             if not target.is_file():
                 return None, None, [
                     Problem(

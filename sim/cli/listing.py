@@ -13,7 +13,7 @@ from sim.cli.output import print_json
 from sim.console import console, literal, ui_lang
 from sim.content.library import LoadedScenario, load_library
 from sim.content.locate import dialogue_dirs
-from sim.errors import EXIT_OK
+from sim.errors import EXIT_OK, EXIT_USAGE
 from sim.i18n import t, tn
 from sim.text import languages, localize
 
@@ -57,9 +57,18 @@ def run_list(args: argparse.Namespace) -> int:
                 "path": str(ls.path),
             }
         )
+    problems = [p for p in lib.problems if p.severity == "error"]
+    # A folder that is not there, or one cut off at the file cap, is said as it is:
+    # "1 file has errors" would hide that nothing (or not everything) was looked at.
+    reading = [p for p in problems if p.code in ("io", "limit")]
+    if reading:
+        err = console(stderr=True)
+        for p in reading:
+            err.print(literal(p.format()), soft_wrap=True)
+    code = EXIT_USAGE if any(p.code == "io" for p in reading) else EXIT_OK
     if args.json:
         print_json(rows)
-        return EXIT_OK
+        return code
     out = console()
     table = Table(title=t("home.subtitle", lang), title_justify="left", box=box.SIMPLE_HEAD)
     # Below 100 columns the persona and the languages are left out: with them
@@ -88,7 +97,7 @@ def run_list(args: argparse.Namespace) -> int:
     for r in rows:
         if not r["builtin"]:
             out.print(literal(f"* {r['id']}: {r['path']}"), soft_wrap=True)
-    problems = [p for p in lib.problems if p.severity == "error"]
-    if problems:
-        out.print(literal(tn("list.broken", len({p.path for p in problems}), lang)))
-    return EXIT_OK
+    scenarios = [p for p in problems if p not in reading]
+    if scenarios:
+        out.print(literal(tn("list.broken", len({p.path for p in scenarios}), lang)))
+    return code

@@ -1,4 +1,4 @@
-"""`-o FILE` for every command: a file by sim.atomic's rules, or standard output."""
+"""`-o FILE` for every command: a file by sim.files's rules, or standard output."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from sim.text import clean_tree
 
 def write_output(path: Path | None, data: str | bytes, lang: str, example: str = "out.txt") -> bool:
     """What `-o` names, or standard output when there is no `-o` or it is `-`.
-    Files follow `sim.atomic.write_file`'s rules (never over a device), in
+    Files follow `sim.files.write_file`'s rules (never over a device), in
     a folder made when missing (`-o reports/ann.json`, as every command did); a
     path that cannot be written is a `CliError` (exit 2). True when a file
     was written, for the commands that then say so."""
@@ -23,7 +23,7 @@ def write_output(path: Path | None, data: str | bytes, lang: str, example: str =
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
         return False
-    from sim.atomic import NotWritable, write_file
+    from sim.files import NotWritable, write_file
     from sim.i18n import t
 
     try:

@@ -127,10 +127,20 @@ def collect(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
 
 
 def companions(path: Path) -> list[Path]:
-    """Personas and principles that sit beside a scenario file."""
+    """Personas and principles that sit beside a scenario file. One that is a
+    link to somewhere else is not theirs: it is left out, so naming a scenario
+    file never makes us read (and quote in errors) files outside its folders."""
     folder = path.parent
-    candidates = [folder / "profiles", folder.parent / "profiles", folder / "principles.yaml"]
-    return [p for p in candidates if p.exists()]
+    candidates = [(folder / "profiles", folder), (folder.parent / "profiles", folder.parent), (folder / "principles.yaml", folder)]
+    return [p for p, home in candidates if p.exists() and inside(p, home)]
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, links followed, is in `folder` (links followed too)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return False
 
 
 def load_library(paths: Sequence[Path] = (), *, builtin_scenarios: bool = False) -> Library:

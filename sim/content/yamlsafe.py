@@ -34,6 +34,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # the pure-Python loader stands in for the C one
 
 from sim.content.problems import Problem
+from sim.files import NotReadable, read_limited
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
@@ -130,7 +131,12 @@ def read_text(path: Path) -> str:
             raise YamlError(
                 Problem(name, 1, 1, f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})", "split the scenario into several files", code="limit")
             )
-        data = path.read_bytes()
+        # Only a regular file, re-checked on the open file: a FIFO would block, a device read without end.
+        data = read_limited(path, MAX_BYTES)
+    except NotReadable as exc:
+        raise YamlError(
+            Problem(name, 1, 1, f"not read: {exc.strerror}", "give a YAML file: not a device, a pipe or a link to one", code="io")
+        ) from None
     except FileNotFoundError:
         raise YamlError(Problem(name, 1, 1, "file not found", "check the path and its spelling", code="io")) from None
     except PermissionError:

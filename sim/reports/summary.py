@@ -19,6 +19,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from sim.errors import UserError
+from sim.files import read_limited
 from sim.reports.data import FORMAT, VERSION
 from sim.text import clean
 
@@ -147,7 +148,7 @@ def load_report(path: Path) -> dict[str, Any]:
     try:
         if path.stat().st_size > MAX_FILE:
             raise ReportError.of(str(path), "err.summary.too_large", "err.summary.too_large_hint", megabytes=MAX_FILE // (1024 * 1024))
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_limited(path, MAX_FILE).decode("utf-8"))
     except RecursionError:
         raise ReportError.of(str(path), "err.summary.too_deep", "err.summary.not_report_hint") from None
     except UnicodeDecodeError:

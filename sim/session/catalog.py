@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sim import __version__
-from sim.atomic import write_file
 from sim.content.library import classify, collect, companions
 from sim.content.problems import Problem, sort_key
+from sim.files import read_limited, write_file
 from sim.i18n import STRINGS
 from sim.paths import builtin_dialogues, builtin_profiles, cache_dir, data_dir
 from sim.session import journal
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 INDEX_FORMAT = 1
 INDEX_NAME = "catalog-index.json"
+MAX_INDEX_BYTES = 64 * 1024 * 1024  # a cache is read only as a regular file of bounded size
 INDEX_KEEP = 8  # source sets remembered (`sim`, `sim --dir X`, `sim play FILE`, …)
 # The code that decides what loads and what a file's problems are: every
 # module of sim/content and its subpackages (found, not listed, so a new one counts at once)
@@ -298,12 +299,12 @@ def _former_index_path() -> Path:
 
 def _read_index(key: str, fingerprint: str) -> list[_Row] | None:
     try:
-        data = json.loads(_index_path().read_text(encoding="utf-8"))
+        data = json.loads(read_limited(_index_path(), MAX_INDEX_BYTES))
         item = data["sets"][key]
         if data.get("format") != INDEX_FORMAT or item["fingerprint"] != fingerprint:
             return None
         return [_row_from(r) for r in item["rows"]]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None  # no index yet, or one we cannot read: load the files
 
 
@@ -311,9 +312,9 @@ def _write_index(key: str, fingerprint: str, rows: list[_Row]) -> None:
     path = _index_path()
     try:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_limited(path, MAX_INDEX_BYTES))
             sets = data["sets"] if data.get("format") == INDEX_FORMAT and isinstance(data.get("sets"), dict) else {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             sets = {}
         sets.pop(key, None)
         sets[key] = {"fingerprint": fingerprint, "rows": [_row_to(r) for r in rows]}

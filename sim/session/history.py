@@ -762,7 +762,7 @@ def import_journals(store: Store | None = None, *, extra_dirs: Sequence[Path] = 
         for path in journal.paths():  # oldest first, to the microsecond
             try:
                 info = journal.read(path)
-            except (OSError, ValueError, TypeError):
+            except (OSError, ValueError, TypeError, RecursionError):
                 continue  # not a journal, or unreadable: nothing to import
             if info.finished and info.session_id not in known and info.ending:
                 todo.append(info)

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sim.atomic import write_file
+from sim.files import read_limited, write_file
 from sim.paths import data_dir
 
 FORMAT = 1
@@ -137,49 +137,53 @@ def _line(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+MAX_JOURNAL_BYTES = 16 * 1024 * 1024  # a session of thousands of turns is well under 1 MB
+
+
 def read(path: Path) -> JournalInfo:
     """Read a journal, ignoring a torn last line (the turn in progress)."""
     header: dict[str, Any] | None = None
     info: JournalInfo | None = None
-    with path.open("r", encoding="utf-8", errors="replace") as fh:
-        for raw in fh:
-            try:
-                record = json.loads(raw)
-            except json.JSONDecodeError:
-                break  # a write cut short: everything after it is lost anyway
-            if not isinstance(record, dict):
-                break
-            if header is None:
-                header = record
-                info = JournalInfo(
-                    path=path,
-                    session_id=str(record.get("session", path.stem)),
-                    scenario_id=str(record.get("scenario", "")),
-                    scenario_path=str(record.get("path", "")),
-                    content_hash=str(record.get("hash", "")),
-                    seed=int(record.get("seed", 0)),
-                    mode=str(record.get("mode", "practice")),
-                    lang=str(record.get("lang", "en")),
-                    trainee=str(record.get("trainee", "")),
-                    started=str(record.get("started", "")),
-                )
-                continue
-            assert info is not None
-            if "action" in record:
-                info.actions.append(str(record["action"]))
-                node, arrived = record.get("node"), record.get("next")
-                info.nodes.append(node if isinstance(node, str) else None)
-                info.arrived.append(arrived if isinstance(arrived, str) else None)
-                ms = record.get("ms")
-                info.durations_ms.append(ms if isinstance(ms, int) and not isinstance(ms, bool) else None)
-            elif "end" in record:
-                info.finished = True
-                info.ending = record.get("end")
-                info.self_assessment = record.get("self")
-                info.overall = record.get("overall")
-                info.ended_at = record.get("at")
-            elif record.get("abandoned"):
-                info.abandoned = True
+    # Untrusted like any file in the data folder: a regular file of bounded size only.
+    text = read_limited(path, MAX_JOURNAL_BYTES).decode("utf-8", errors="replace")
+    for raw in text.split("\n"):  # not splitlines: U+2028 may stand in a record
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError:
+            break  # a write cut short: everything after it is lost anyway
+        if not isinstance(record, dict):
+            break
+        if header is None:
+            header = record
+            info = JournalInfo(
+                path=path,
+                session_id=str(record.get("session", path.stem)),
+                scenario_id=str(record.get("scenario", "")),
+                scenario_path=str(record.get("path", "")),
+                content_hash=str(record.get("hash", "")),
+                seed=int(record.get("seed", 0)),
+                mode=str(record.get("mode", "practice")),
+                lang=str(record.get("lang", "en")),
+                trainee=str(record.get("trainee", "")),
+                started=str(record.get("started", "")),
+            )
+            continue
+        assert info is not None
+        if "action" in record:
+            info.actions.append(str(record["action"]))
+            node, arrived = record.get("node"), record.get("next")
+            info.nodes.append(node if isinstance(node, str) else None)
+            info.arrived.append(arrived if isinstance(arrived, str) else None)
+            ms = record.get("ms")
+            info.durations_ms.append(ms if isinstance(ms, int) and not isinstance(ms, bool) else None)
+        elif "end" in record:
+            info.finished = True
+            info.ending = record.get("end")
+            info.self_assessment = record.get("self")
+            info.overall = record.get("overall")
+            info.ended_at = record.get("at")
+        elif record.get("abandoned"):
+            info.abandoned = True
     if info is None:
         raise ValueError(f"{path}: not a journal")
     return info
@@ -225,7 +229,7 @@ def _all() -> list[JournalInfo]:
             if cached is None or cached[0] != stamp:
                 cached = _read_cache[path] = (stamp, read(path))
             out.append(cached[1])
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError, TypeError, RecursionError):
             continue  # an unreadable journal must not stop the simulator starting
     for gone in _read_cache.keys() - seen:
         del _read_cache[gone]

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from sim.files import read_limited
 from sim.paths import data_dir
 
 SETTINGS_NAME = "settings.json"
@@ -33,8 +34,8 @@ def load() -> dict[str, Any]:
     """The settings, or none: a missing, unreadable or damaged file must not
     stop the simulator starting (the trainee is just asked again)."""
     try:
-        data = json.loads(settings_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_limited(settings_path(), 1024 * 1024))
+    except (OSError, ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -79,7 +80,7 @@ def save_trainee(name: str) -> None:
     """Remember `name` (raises OSError when the data folder cannot be written)."""
     if asks_name_each_start():
         return  # this tab's name lives in its process only
-    from sim.atomic import write_file
+    from sim.files import write_file
 
     data = load()
     data["trainee"] = normalize_name(name)

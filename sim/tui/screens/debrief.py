@@ -20,10 +20,10 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from sim.atomic import write_file
 from sim.core.engine import Alternative, Turn
 from sim.core.scoring import Score, TurnVerdict
 from sim.core.self_rating import SelfCheck, self_checks
+from sim.files import write_file
 from sim.reports import words as words_for
 from sim.session.play import Play
 from sim.tui.messages import ReplayRequested

@@ -195,10 +195,11 @@ def test_validate_permission_denied_exits_2(tmp_path, capsys, monkeypatch):
     path = tmp_path / "locked.yaml"
     path.write_text("id: x\n")
 
-    def deny(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    def deny(path, limit):
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    # (As root a chmod would not stop the read: the reading function is made to refuse.)
+    monkeypatch.setattr("sim.content.yamlsafe.read_limited", deny)
     code, out, _ = cli(capsys, "validate", path)
     assert code == 2
     assert f"{path}:1:1: error: permission denied" in out
@@ -663,3 +664,10 @@ def test_json_output_carries_no_escape_from_a_scenario(tmp_path, capsys):
         assert code == 0, err
         assert not any(ch in out for ch in "\x1b\x07\u202e\U000e0041"), command
         assert "\\u001b" not in out and "\\u0007" not in out
+
+
+def test_list_of_a_folder_that_is_not_there_says_so(capsys, tmp_path):
+    for extra in ([], ["--json"]):
+        code, out, err = cli(capsys, "list", "--dir", tmp_path / "nowhere", *extra)
+        assert code == 2
+        assert f"{tmp_path / 'nowhere'}:1:1: error: no such file or folder" in err

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sim.atomic import NotWritable, write_file
+from sim.files import NotWritable, write_file
 from tests.cli_run import cli
 from tests.conftest import ROOT, SAMPLE
 from tests.history_helpers import GOOD, read_only, record

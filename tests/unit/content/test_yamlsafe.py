@@ -305,10 +305,10 @@ def test_permission_denied(tmp_path, monkeypatch):
     path = tmp_path / "secret.yaml"
     path.write_text("a: 1\n")
     if os.geteuid() == 0:  # root reads a chmod 000 file anyway
-        def deny(self):
-            raise PermissionError(13, "Permission denied", str(self))
+        def deny(path, limit):
+            raise PermissionError(13, "Permission denied", str(path))
 
-        monkeypatch.setattr(Path, "read_bytes", deny)
+        monkeypatch.setattr("sim.content.yamlsafe.read_limited", deny)
     else:
         path.chmod(0)
     try:

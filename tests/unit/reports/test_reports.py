@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from sim.atomic import write_file
+from sim.files import write_file
 from sim.session import history
 from tests.cli_run import cli
 from tests.helpers import write_scenario
@@ -254,7 +254,7 @@ def test_a_scenario_changed_beyond_replay_is_a_clear_error(tmp_path, capsys):
 KILLED_WRITER = """
 import os, sys, time
 from pathlib import Path
-from sim import atomic
+from sim import files
 
 target, marker, where = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 text = "<p>new report</p>\\n" * 2_000_000   # ~36 MB: a big report
@@ -276,7 +276,7 @@ else:
         # Everything written, not yet durable nor in place.
         marker.touch(); time.sleep(120)
     os.fsync = slow_fsync
-atomic.write_file(target, text)
+files.write_file(target, text)
 """
 
 

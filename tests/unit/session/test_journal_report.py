@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sim.atomic import write_file
 from sim.core.engine import Session
 from sim.core.scoring import score
+from sim.files import write_file
 from sim.reports.data import report_data
 from sim.reports.markdown import markdown
 from sim.session import journal

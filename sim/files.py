@@ -1,6 +1,13 @@
-"""Writing an output file: atomically where that is safe, never over a device.
+"""The simulator's files on disk: read only if regular and small enough,
+written atomically where that is safe, never over a device.
 
-Every file the simulator writes for a user (reports, exports, schemas,
+Reading (`read_limited`): journals, caches, settings and reports handed in
+by trainees are untrusted; one that is a link to `/dev/zero`, a FIFO or a
+huge file must give a message, not read without end or block forever. So a
+file is read only if it is a regular file (after following links) of at most
+the given size.
+
+Writing: every file the simulator writes for a user (reports, exports, schemas,
 graphs, PO files, the TUI's saved reports) and its own small files
 (settings, a journal's first line) go through `write_file`, so one rule
 decides what a path may be:
@@ -102,3 +109,29 @@ def _read_umask() -> int:
 
 
 _UMASK = _read_umask()
+
+
+class NotReadable(OSError):
+    """A path that is not a regular file, or is larger than the caller allows."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of `path` if it is a regular file (links followed) of at most
+    `limit` bytes; else `NotReadable` (an OSError, as a missing file is).
+    Opened first and checked on the open file, so a swap between the check and
+    the read cannot slip a device in."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)  # O_NONBLOCK: opening a FIFO must not wait for a writer
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotReadable(errno.EINVAL, "not a regular file", str(path))
+        if st.st_size > limit:
+            raise NotReadable(errno.EFBIG, f"larger than {limit:,} bytes", str(path))
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit:  # it grew while we read
+            raise NotReadable(errno.EFBIG, f"larger than {limit:,} bytes", str(path))
+        return data
+    finally:
+        os.close(fd)
