@@ -24,6 +24,9 @@ Rows (a target is on the ratio unless it says otherwise):
                    `yaml.load(…, Loader=CSafeLoader)` of the same file     ≤ 3
   validate.schema  `sim validate` against `check-jsonschema` with the schema
                    of `sim schema` on the same file                       (reported)
+  load.alike       loading a node of 20,000 choices without ids whose texts
+                   start alike (derived ids), against 2,000 of them: linear
+                   growth is 10×                                          ≤ 15
   engine           random-walk steps per second over the built-in scenarios
                    (sim.authoring.fuzz's action picker), against a walk over a plain
                    dict of the same graphs                                ≥ 50,000/s
@@ -327,6 +330,33 @@ def bench_engine(env: dict[str, str], quick: bool, runs: int) -> list[Row]:
     return [Row("engine", "engine random walk", v, "steps/s", "dict walk", b, ratio(v, b), "≥ 50,000/s", v >= 50_000, len(xs), note, xs, bs)]
 
 
+def bench_alike(env: dict[str, str], quick: bool, runs: int) -> list[Row]:
+    small, large = (200, 2000) if quick else (2000, 20000)
+    r = worker("alike", env, str(small), str(large), str(runs))
+    a, b = med(r["large"]), med(r["small"])
+    note = f"{large:,} against {small:,} choices; model validation with derived ids"
+    return [Row("load.alike", f"load {large:,} id-less alike choices", a, "s", f"{small:,} of them", b, ratio(a, b), "ratio ≤ 15",
+                ratio(a, b) is not None and ratio(a, b) <= 15, len(r["large"]), note, r["large"], r["small"])]  # type: ignore[operator]
+
+
+def work_alike(small: int, large: int, runs: int) -> dict[str, Any]:
+    from sim.content.model import Scenario
+
+    def scenario(n: int) -> dict[str, Any]:
+        choices = [{"say": "Let me check that for you right away", "next": "end"} for _ in range(n)]
+        return {"id": "alike", "title": "T", "channel": "desk", "profile": "p", "briefing": "B", "goals": ["g"], "start": "start",
+                "help": "end", "nodes": {"start": {"choices": choices}, "end": {"end": "help-called"}}}  # fmt: skip
+
+    out: dict[str, list[float]] = {"small": [], "large": []}
+    for _ in range(runs):
+        for key, n in (("small", small), ("large", large)):
+            data = scenario(n)
+            t0 = time.perf_counter()
+            Scenario.model_validate(data)
+            out[key].append(time.perf_counter() - t0)
+    return out
+
+
 def bench_latency(env: dict[str, str], quick: bool) -> list[Row]:
     n = "20" if quick else "200"
     r = worker("latency", env, n)
@@ -525,12 +555,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="tiny sizes and one run each: checks the rows, not the timings")
     parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 7 for start-up, 3 for the rest; 1 with --quick)")
     parser.add_argument("--json-out", type=Path, default=HERE / "results.json", help="where to write the JSON (default benchmarks/results.json)")
-    parser.add_argument("--only", default="", help="comma-separated: startup, validate, engine, analyze, latency")
+    parser.add_argument("--only", default="", help="comma-separated: startup, validate, load, engine, analyze, latency")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args(argv)
 
     if args.worker == "engine":
         print(json.dumps(work_engine(float(rest[0]), int(rest[1]))))
+        return 0
+    if args.worker == "alike":
+        print(json.dumps(work_alike(int(rest[0]), int(rest[1]), int(rest[2]))))
         return 0
     if args.worker == "latency":
         print(json.dumps(work_latency(int(rest[0]))))
@@ -571,6 +604,7 @@ def main(argv: list[str] | None = None) -> int:
             return got
 
         step("validate", validate)
+        step("load", lambda: bench_alike(env, quick, runs))
         step("engine", lambda: bench_engine(env, quick, runs))
         step("analyze", lambda: bench_analyze(env, files, validate_seconds[0] if validate_seconds else None, runs, quick))  # type: ignore[arg-type]
         step("latency", lambda: bench_latency(env, quick))

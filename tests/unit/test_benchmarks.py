@@ -10,7 +10,7 @@ import sys
 from tests.conftest import ROOT
 
 ROWS = [
-    "startup.cold-index", "startup.time", "startup.rss", "validate", "validate.schema", "engine",
+    "startup.cold-index", "startup.time", "startup.rss", "validate", "validate.schema", "load.alike", "engine",
     "analyze", "analyze.growth", "latency.p50", "latency.p95",
 ]
 
@@ -30,7 +30,7 @@ def test_the_quick_run_produces_every_row(tmp_path):
         # Measured, or said plainly why not (check-jsonschema not installed, `sim analyze` missing).
         assert row["value"] is not None or "not available" in row["note"], row
         assert row["ok"] is None  # tiny sizes judge no target
-    for row_id in ("startup.time", "startup.rss", "validate", "engine", "latency.p50"):
+    for row_id in ("startup.time", "startup.rss", "validate", "load.alike", "engine", "latency.p50"):
         assert rows[row_id]["baseline_value"] and rows[row_id]["ratio"], rows[row_id]
     # The table is printed as well as the JSON.
     assert "TUI cold start" in result.stdout and '"rows"' in result.stdout
