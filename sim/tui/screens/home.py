@@ -19,6 +19,7 @@ from sim.session.catalog import Catalog, Entry
 from sim.text import clean, localize
 from sim.tui.messages import ScenarioChosen
 from sim.tui.screens.base import SimScreen, localize_bindings
+from sim.tui.widgets.plain_input import PlainInput
 
 # Widths of the fixed columns; the title takes what is left.
 FIXED = {"channel": 9, "client": 16, "level": 8, "lang": 5, "last": 6}
@@ -56,7 +57,7 @@ class HomeScreen(SimScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=self.t("home.filter"), id="filter")
+        yield PlainInput(placeholder=self.t("home.filter"), id="filter")
         yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
         with Vertical(id="details"):
             yield Static(id="details-title")

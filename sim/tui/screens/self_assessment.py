@@ -16,6 +16,7 @@ from sim.session.play import Play
 from sim.tui.messages import SelfAssessed
 from sim.tui.screens.base import SimScreen
 from sim.tui.screens.confirm import ConfirmScreen
+from sim.tui.widgets.plain_input import PlainInput
 from sim.tui.widgets.rating import Rating
 
 PROMPTS = ("went_well", "differently", "feeling")
@@ -49,7 +50,7 @@ class SelfAssessmentScreen(SimScreen[None]):
                     yield Static(Content(self.play.principle_description(pid)), classes="goal-description")
             for i, key in enumerate(PROMPTS):
                 yield Static(Content(self.t(f"prompt.{key}")), classes="prompt -first" if i == 0 else "prompt")
-                yield Input(placeholder=self.t("self.placeholder"), id=f"prompt-{key}", compact=True, max_length=2000)
+                yield PlainInput(placeholder=self.t("self.placeholder"), id=f"prompt-{key}", compact=True, max_length=2000)
             with Horizontal(classes="buttons"):
                 yield Button(self.t("button.submit"), id="submit", variant="primary", compact=True)
         yield Footer()

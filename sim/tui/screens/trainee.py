@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from sim.session.settings import MAX_NAME, normalize_name
 from sim.tui.screens.base import SimModal
+from sim.tui.widgets.plain_input import PlainInput
 
 
 class TraineeScreen(SimModal[str | None]):
@@ -32,7 +33,7 @@ class TraineeScreen(SimModal[str | None]):
         with Vertical(id="dialog") as dialog:
             dialog.border_title = self.t("trainee.title")
             yield Static(Content(self.t("trainee.body")), classes="message")
-            yield Input(self.current, placeholder=self.t("trainee.placeholder"), id="trainee-name", max_length=MAX_NAME)
+            yield PlainInput(self.current, placeholder=self.t("trainee.placeholder"), id="trainee-name", max_length=MAX_NAME)
             with Horizontal(classes="buttons"):
                 yield Button(self.t("button.ok"), id="ok", variant="primary", compact=True)
                 yield Button(self.t("button.keep_name"), id="keep", compact=True)

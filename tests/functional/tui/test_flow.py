@@ -281,3 +281,20 @@ async def test_b_in_the_debrief_says_where_the_principles_come_from(make_app, tm
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
+
+
+async def test_a_paste_with_terminal_escapes_keeps_only_its_text(make_app):
+    from textual import events
+
+    app = make_app(play="sample")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("2", "1", "1", "enter")
+        await pilot.pause()
+        await pilot.press("3", "3", "3")  # the three goals rated: the first reflection field has the keys
+        field = app.screen.focused
+        assert field is not None and field.id == "prompt-went_well"
+        field.post_message(events.Paste("\x1b]0;owned\x07kept \u202ecalm\x1b[2J"))
+        await pilot.pause()
+        assert field.value == "]0;ownedkept calm[2J"
+        assert not any(ch in screen_text(app) for ch in "\x1b\x07\u202e")
