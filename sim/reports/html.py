@@ -17,7 +17,7 @@ from typing import Any
 
 from sim.core.engine import MISS_REASONS
 from sim.i18n import STRINGS
-from sim.reports.words import capped_words, evidence, pass_verdict
+from sim.reports.words import data_capped, data_verdict, evidence
 from sim.text import clean
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -126,16 +126,14 @@ def render(data: dict[str, Any]) -> str:
         f'<div class="stat">{w("html.overall")}<b>{_num(data["overall"])}</b>{w.value("grade", data["grade"])}</div>',
         f'<div class="stat">{w("html.ending")}<b>{ending}</b>{verdict}</div>',
     ]
-    passing = pass_verdict(data.get("passed"), data.get("shortfalls") or [], (data.get("pass") or {}).get("score", 0), data.get("ending"), w.lang)
+    passing = data_verdict(data, w.lang)
     if passing is not None:
         out.append(f'<div class="stat">{w("html.result")}<b>{e(w.plain("html.passed" if data.get("passed") else "html.not_passed"))}</b>{e(passing)}</div>')
     cal = data.get("calibration") or {}
     if cal.get("rated"):
         out.append(f'<div class="stat">{w("html.gap")}<b>{_signed(cal["mean_gap"])}</b>{w.n("html.gap_mean", cal["rated"])}</div>')
     out.append("</section>")
-    why = capped_words(data.get("capped_by"), data.get("ending"), data.get("ending_cap"), w.lang)
-    if why is None and data["overall"] is not None and data["uncapped"] is not None and data["overall"] != data["uncapped"]:
-        why = capped_words("miss", None, None, w.lang)  # a report written before the ending caps
+    why = data_capped(data, w.lang)
     if why is not None:
         out.append(f'<p class="notice">{w("html.capped", uncapped=e(data["uncapped"]), why=e(why))}</p>')
 

@@ -13,7 +13,7 @@ from typing import Any
 from sim.core.engine import MISS_REASONS
 from sim.i18n import STRINGS
 from sim.i18n import t as tr
-from sim.reports.words import capped_words, evidence, pass_verdict
+from sim.reports.words import data_capped, data_verdict, evidence
 from sim.text import clean
 
 _MISS_CODES = {reason: code for code, reason in MISS_REASONS.items()}
@@ -54,10 +54,10 @@ def markdown(data: dict[str, Any]) -> str:
     ending = w(f"ending.{data['ending']}") if data["ending"] else w("debrief.unfinished")
     lines.append("- " + w("report.ending", ending=ending))
     lines.append("- " + w("report.overall", score=_num(data["overall"]), grade=w(f"grade.{data['grade']}")))
-    why = capped_words(data.get("capped_by"), data.get("ending"), data.get("ending_cap"), lang)
+    why = data_capped(data, lang)
     if why is not None:
         lines.append("- " + w("html.capped", uncapped=data["uncapped"], why=why))
-    verdict = pass_verdict(data.get("passed"), data.get("shortfalls") or [], (data.get("pass") or {}).get("score", 0), data.get("ending"), lang)
+    verdict = data_verdict(data, lang)
     if verdict is not None:
         lines.append("- **" + _md(verdict) + "**")
     lines.append("")

@@ -86,6 +86,17 @@ def pass_verdict(passed: bool | None, shortfalls: Sequence[Mapping[str, Any]], p
     return t("pass.failed", lang, reasons="; ".join(reasons))
 
 
+def data_capped(data: Mapping[str, Any], lang: str) -> str | None:
+    """`why_capped` of a session's report data (sim.reports.data)."""
+    return capped_words(data.get("capped_by"), data.get("ending"), data.get("ending_cap"), lang)
+
+
+def data_verdict(data: Mapping[str, Any], lang: str) -> str | None:
+    """`pass_verdict` of a session's report data (sim.reports.data)."""
+    pass_score = (data.get("pass") or {}).get("score", 0)
+    return pass_verdict(data.get("passed"), data.get("shortfalls") or [], pass_score, data.get("ending"), lang)
+
+
 def result_verdict(result: Score, lang: str, name: Callable[[str], str]) -> str | None:
     """`pass_verdict` of a score; `name` gives a principle's name in `lang`."""
     shortfalls = [{**f.as_dict(), "principle_name": None if f.principle is None else name(f.principle)} for f in result.shortfalls]
