@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # imported when the app runs: `sim --help` needs neither
 def _fail(*lines: str) -> int:
     err = console(stderr=True)
     for line in lines:
-        err.print(literal(line))
+        err.print(literal(line), soft_wrap=True)  # a location on one line, whatever the width
     return EXIT_USAGE
 
 

@@ -81,6 +81,13 @@ async def until(pilot, condition: Callable[[], object], what: str, rounds: int =
     raise AssertionError(f"waited {rounds} rounds for {what}; the screen shows:\n{screen_text(pilot.app)}")
 
 
+async def shows(pilot, *needles: str) -> str:
+    """The screen's text once every one of `needles` is on it: a screen just
+    pushed is drawn a moment later, later still on a busy machine."""
+    await until(pilot, lambda: all(n in screen_text(pilot.app) for n in needles), f"{needles!r} on screen")
+    return screen_text(pilot.app)
+
+
 def screen_text(app) -> str:
     """The characters on the terminal, row by row, as the trainee sees them."""
     svg = app.export_screenshot()

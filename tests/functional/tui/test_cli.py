@@ -24,7 +24,8 @@ def test_unknown_scenario_exits_2_with_a_hint_and_no_traceback(capsys):
     assert "Traceback" not in err
 
 
-def test_broken_scenario_file_exits_2_with_its_location(capsys):
+def test_broken_scenario_file_exits_2_with_its_location(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "40")  # a location is never broken across lines, however narrow
     assert run(["play", str(BROKEN / "broken.yaml")]) == 2
     err = capsys.readouterr().err
     assert "broken.yaml:14:15: error: there is no node `nowhere`" in err

@@ -14,7 +14,7 @@ from sim.tui.screens.home import HomeScreen
 from sim.tui.screens.self_assessment import SelfAssessmentScreen
 from sim.tui.widgets.rating import Rating
 from sim.tui.widgets.transcript import Transcript
-from tests.functional.tui.conftest import SIZE, screen_text, start
+from tests.functional.tui.conftest import SIZE, screen_text, shows, start
 
 
 def kinds(app) -> list[str]:
@@ -35,8 +35,7 @@ async def test_whole_flow_with_replay_from_a_turn(make_app):
         await pilot.press(*"sample", "enter")
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
-        text = screen_text(app)
-        assert "Angry client" in text and "Listen and acknowledge" in text and "call for help" in text
+        await shows(pilot, "Angry client", "Listen and acknowledge", "call for help")
         await pilot.press("enter")
         await pilot.pause()
         encounter = app.screen
@@ -59,7 +58,7 @@ async def test_whole_flow_with_replay_from_a_turn(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SelfAssessmentScreen)
-        assert "Score" not in screen_text(app)  # no score before the self-assessment
+        assert "Score" not in await shows(pilot, "Listen and acknowledge")  # no score before the self-assessment
         await pilot.press("ctrl+s")  # nothing rated yet: refused
         await pilot.pause()
         assert isinstance(app.screen, SelfAssessmentScreen)
@@ -96,7 +95,7 @@ async def test_whole_flow_with_replay_from_a_turn(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen) and app.screen.play is what_if.play
-        assert "Your own session" in screen_text(app)
+        await shows(pilot, "Your own session")
         # The original session is untouched and its debrief is one step back.
         await pilot.press("escape")
         await pilot.pause()
@@ -246,7 +245,7 @@ async def test_the_self_assessment_asks_only_about_goals_the_encounter_tested(ma
         await pilot.pause()
         assert isinstance(app.screen, SelfAssessmentScreen)
         assert [r.id for r in app.screen.query(Rating)] == ["rate-listen-acknowledge", "rate-no-shaming"]
-        assert "Call for help early" not in screen_text(app)
+        assert "Call for help early" not in await shows(pilot, "No shaming")
         await pilot.press("5", "5", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
@@ -273,7 +272,7 @@ async def test_b_in_the_debrief_says_where_the_principles_come_from(make_app, tm
         await pilot.press("1", "1", "1", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
-        assert "b Basis" in screen_text(app)
+        await shows(pilot, "b Basis")
         await pilot.press("b")
         await pilot.pause()
         text = screen_text(app)

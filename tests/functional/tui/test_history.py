@@ -19,7 +19,7 @@ from sim.tui.screens.home import HomeScreen
 from sim.tui.screens.save_report import SaveReportScreen
 from sim.tui.screens.trainee import TraineeScreen
 from tests.conftest import SAMPLE
-from tests.functional.tui.conftest import SIZE, screen_text
+from tests.functional.tui.conftest import SIZE, screen_text, shows
 from tests.history_helpers import (
     ALONE,
     GOOD,
@@ -89,7 +89,7 @@ async def test_a_read_only_data_folder_still_plays_and_debriefs(make_app, _isola
             await play_sample_to_the_debrief(pilot)
             await settle(pilot)
             assert isinstance(app.screen, DebriefScreen)
-            assert "Overall" in screen_text(app)
+            await shows(pilot, "Overall")
             messages = [n.message for n in app._notifications]
             assert any(m.startswith("This session could not be added to the history: cannot write") for m in messages), messages
     assert not (_isolated_home / history.DB_NAME).exists()
@@ -121,7 +121,7 @@ async def test_the_name_is_asked_once_on_the_first_start(make_app, monkeypatch):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TraineeScreen)
-        assert "Who is practising?" in screen_text(app)
+        await shows(pilot, "Who is practising?")
         await pilot.press("ctrl+a", "ctrl+k", *"Anna Virtanen", "enter")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
@@ -218,7 +218,7 @@ async def test_history_from_the_palette_and_when_empty(make_app):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
-        assert "No finished sessions yet." in screen_text(app)
+        await shows(pilot, "No finished sessions yet.")
         await pilot.press("enter")  # nothing to open: nothing happens
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
@@ -271,7 +271,7 @@ async def test_a_session_whose_scenario_no_longer_fits_explains_itself(make_app,
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ErrorScreen)
-        text = " ".join(screen_text(app).split())
+        text = " ".join((await shows(pilot, "Its scores")).split())
         assert "This debrief cannot be re-opened" in text
         assert "Its scores stay in the history" in text
         await pilot.press("escape")
@@ -305,8 +305,7 @@ async def test_saving_the_report_offers_html_markdown_and_json(make_app, _isolat
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SaveReportScreen)
-        text = screen_text(app)
-        assert "HTML" in text and "Markdown" in text and "JSON" in text
+        await shows(pilot, "HTML", "Markdown", "JSON")
         await pilot.press("enter")  # HTML is first
         await settle(pilot)
         html = debrief.report_path.with_suffix(".html")

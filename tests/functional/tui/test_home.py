@@ -9,7 +9,7 @@ from sim.tui.screens.briefing import BriefingScreen
 from sim.tui.screens.error import ErrorScreen
 from sim.tui.screens.home import HomeScreen
 from tests.conftest import SAMPLE
-from tests.functional.tui.conftest import BROKEN, SIZE, TIMED, screen_text
+from tests.functional.tui.conftest import BROKEN, SIZE, TIMED, screen_text, shows
 
 
 async def test_lists_built_in_and_given_scenarios_with_their_details(make_app):
@@ -17,7 +17,7 @@ async def test_lists_built_in_and_given_scenarios_with_their_details(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        text = screen_text(app)
+        text = await shows(pilot, "Scenario", "Last")
         for header in ("Scenario", "Channel", "Client", "Level", "Lang", "Last"):
             assert header in text
         assert "Sample" in text and "Angry client" in text and "easy" in text
@@ -52,8 +52,7 @@ async def test_broken_file_is_listed_and_opens_an_error_screen_with_locations(ma
         await pilot.press(*"broken", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ErrorScreen)
-        text = screen_text(app)
-        assert "broken.yaml:14:15" in text and "there is no node `nowhere`" in text
+        text = await shows(pilot, "broken.yaml:14:15", "there is no node `nowhere`")
         assert "Traceback" not in text
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)

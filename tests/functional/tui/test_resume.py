@@ -16,7 +16,7 @@ from sim.tui.screens.resume import ResumeScreen
 from sim.tui.screens.self_assessment import SelfAssessmentScreen
 from sim.tui.widgets.transcript import Transcript
 from tests.conftest import SAMPLE
-from tests.functional.tui.conftest import SIZE, screen_text
+from tests.functional.tui.conftest import SIZE, screen_text, shows
 
 
 def interrupted_session(*actions: str, content_hash: str | None = None, path: Path | None = None) -> Journal:
@@ -44,7 +44,7 @@ async def test_resume_offers_the_unfinished_session_and_continues_it(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
-        assert "Sample — at turn 2" in screen_text(app)
+        await shows(pilot, "Sample — at turn 2")
         await pilot.press("r")
         await pilot.pause()
         screen = app.screen

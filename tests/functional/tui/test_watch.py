@@ -21,7 +21,7 @@ from sim.tui.screens.encounter import EncounterScreen
 from sim.tui.screens.error import ErrorScreen
 from sim.tui.widgets.transcript import Transcript
 from tests.conftest import SAMPLE
-from tests.functional.tui.conftest import SIZE, screen_text, until
+from tests.functional.tui.conftest import SIZE, screen_text, shows, until
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ async def test_a_compatible_edit_keeps_the_trainee_where_they_are(make_app, scen
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)  # no resume offer, no name asked
-        assert "Live preview — nothing is saved" in screen_text(app)
+        await shows(pilot, "Live preview — nothing is saved")
         await pilot.press("enter", "2")
         edit(scenario, "Are you calling me stupid?", "So I am stupid, am I?")
         await saved(pilot)
@@ -142,7 +142,7 @@ async def test_a_file_broken_at_the_start_opens_on_its_errors_and_waits_for_the_
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ErrorScreen)
-        assert "sample.yaml has errors" in screen_text(app) and "YAML syntax" in screen_text(app)
+        await shows(pilot, "sample.yaml has errors", "YAML syntax")
         edit(scenario, "  angry\n", "  angry:\n")
         await saved(pilot)
         assert isinstance(app.screen, BriefingScreen)  # fixed: the preview begins
@@ -168,7 +168,7 @@ async def test_escape_keeps_playing_the_last_version_that_loaded(make_app, scena
         edit(scenario, "start: opening", "start: nowhere")
         await saved(pilot)
         assert isinstance(app.screen, ErrorScreen)
-        assert "there is no node `nowhere`" in screen_text(app)
+        await shows(pilot, "there is no node `nowhere`")
         await pilot.press("escape")
         await pilot.press("1")
         assert isinstance(app.screen, EncounterScreen) and app.screen.play.session.actions == ["acknowledge"]
@@ -183,7 +183,8 @@ async def test_the_briefing_and_the_debrief_follow_the_file_too(make_app, scenar
         await pilot.pause()
         edit(scenario, "A client comes back about a delayed decision.", "A client is back, angrier.")
         await saved(pilot)
-        assert isinstance(app.screen, BriefingScreen) and "A client is back, angrier." in screen_text(app)
+        assert isinstance(app.screen, BriefingScreen)
+        await shows(pilot, "A client is back, angrier.")
         await pilot.press("enter", "1", "1", "enter")
         await pilot.pause()
         await pilot.press("4", "4", "4", "ctrl+s")
