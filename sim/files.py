@@ -7,6 +7,10 @@ huge file must give a message, not read without end or block forever. So a
 file is read only if it is a regular file (after following links) of at most
 the given size.
 
+Appending (`append_line`): a journal grows by whole lines. A write the disk
+cut short leaves a torn line; the next line starts on a fresh line, so the
+reader loses the torn one only, never what follows it.
+
 Writing: every file the simulator writes for a user (reports, exports, schemas,
 graphs, PO files, the TUI's saved reports) and its own small files
 (settings, a journal's first line) go through `write_file`, so one rule
@@ -78,6 +82,49 @@ def _replace_atomically(path: Path, payload: bytes, keep_mode: int | None) -> No
             os.unlink(tmp)
         raise
     _fsync_folder(path.parent)
+
+
+def append_line(path: Path, line: bytes) -> None:
+    """Append `line` (ending in a newline) to `path`, whole and durable: every
+    byte written (a short write is carried on), then fsync. If the file does
+    not end in a newline, a torn line is there: a newline ends it first."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    try:
+        size = os.fstat(fd).st_size
+        if size and _last_byte(path, size) != b"\n":
+            line = b"\n" + line
+        view = memoryview(line)
+        while view:
+            written = os.write(fd, view)
+            if written <= 0:  # pragma: no cover - POSIX raises ENOSPC instead
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+            view = view[written:]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _last_byte(path: Path, size: int) -> bytes:
+    # The append descriptor is write-only: read the end through another one.
+    with open(path, "rb") as fh:
+        fh.seek(size - 1)
+        return fh.read(1)
+
+
+def write_problem(exc: OSError) -> str:
+    """What kind of failure a write met, for a message with the right hint:
+    `full` (no space or quota), `read-only`, `denied`, `io` (the disk or the
+    network file system failed) or `other`."""
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return "full"
+    if code == errno.EROFS:
+        return "read-only"
+    if code in (errno.EACCES, errno.EPERM):
+        return "denied"
+    if code == errno.EIO:
+        return "io"
+    return "other"
 
 
 def _write_into_stream(path: Path, payload: bytes) -> None:

@@ -164,7 +164,36 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.col.gap": {"en": "gap", "fi": "ero"},
     "report.col.points": {"en": "points", "fi": "pisteet"},
     "report.goal": {"en": "(goal)", "fi": "(tavoite)"},
+    "limits.now.normal": {"en": "Time limits are as the scenarios set them.", "fi": "Aikarajat ovat sellaiset kuin harjoituksissa on asetettu."},
+    "limits.now.double": {"en": "Time limits are doubled from now on.", "fi": "Aikarajat ovat tästä lähtien kaksinkertaiset."},
+    "limits.now.off": {"en": "Time limits are off from now on: no turn is timed.", "fi": "Aikarajat eivät ole enää käytössä: yhtäkään vuoroa ei ajasteta."},
+    "limits.save_failed": {
+        "en": "Could not save the setting ({error}); it is used until you quit.",
+        "fi": "Asetusta ei voitu tallentaa ({error}); sitä käytetään, kunnes lopetat.",
+    },
+    "cmd.time_limits.normal": {"en": "Time limits: as set (change)", "fi": "Aikarajat: asetetut (vaihda)"},
+    "cmd.time_limits.double": {"en": "Time limits: doubled (change)", "fi": "Aikarajat: kaksinkertaiset (vaihda)"},
+    "cmd.time_limits.off": {"en": "Time limits: off (change)", "fi": "Aikarajat: pois (vaihda)"},
+    "cmd.time_limits.help": {
+        "en": "An accessibility setting: as set → doubled → off; remembered for you, and said in your reports",
+        "fi": "Saavutettavuusasetus: asetetut → kaksinkertaiset → pois; muistetaan sinulle ja kerrotaan raporteissasi",
+    },
+    "args.time_limits": {
+        "en": "time limits as the scenario sets them, doubled, or off (an accessibility setting; default: the trainee's own)",
+        "fi": "aikarajat harjoituksen mukaan, kaksinkertaisina tai pois (saavutettavuusasetus; oletus: harjoittelijan oma)",
+    },
+    "limits.double": {
+        "en": "Time limits were doubled (an accessibility setting).",
+        "fi": "Aikarajat olivat kaksinkertaiset (saavutettavuusasetus).",
+    },
+    "limits.off": {
+        "en": "Time limits were off (an accessibility setting).",
+        "fi": "Aikarajat eivät olleet käytössä (saavutettavuusasetus).",
+    },
     "report.help": {"en": "called for help", "fi": "hälytit apua"},
+    "report.help.phone": {"en": "asked for help", "fi": "pyysit apua"},
+    "report.help.chat": {"en": "asked for help", "fi": "pyysit apua"},
+    "report.help.email": {"en": "asked for help", "fi": "pyysit apua"},
     "report.timeout": {"en": "let the time run out", "fi": "annoit ajan loppua"},
     "report.said": {"en": "“{text}”", "fi": "”{text}”"},
     "report.state": {
@@ -177,13 +206,44 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.reflection": {"en": "Reflection", "fi": "Pohdinta"},
     # --- sim play --plain ---
     "plain.controls": {
-        "en": "Type the number of your answer and press Enter. h calls for help at any moment; q saves and quits (resume later).",
-        "fi": "Kirjoita vastauksesi numero ja paina Enter. h hälyttää apua milloin tahansa; q tallentaa ja lopettaa (voit jatkaa myöhemmin).",
+        "en": "Type the number of your answer and press Enter. h calls for help at any moment; p pauses the clock; q saves and quits (resume later).",
+        "fi": (
+            "Kirjoita vastauksesi numero ja paina Enter. h hälyttää apua milloin tahansa; p pysäyttää "
+            "kellon; q tallentaa ja lopettaa (voit jatkaa myöhemmin)."
+        ),
+    },
+    "plain.controls.phone": {
+        "en": "Type the number of your answer and press Enter. h asks for help at any moment; p pauses the clock; q saves and quits (resume later).",
+        "fi": "Kirjoita vastauksesi numero ja paina Enter. h pyytää apua milloin tahansa; p pysäyttää kellon; q tallentaa ja lopettaa (voit jatkaa myöhemmin).",
+    },
+    "plain.controls.chat": {
+        "en": "Type the number of your answer and press Enter. h asks for help at any moment; p pauses the clock; q saves and quits (resume later).",
+        "fi": "Kirjoita vastauksesi numero ja paina Enter. h pyytää apua milloin tahansa; p pysäyttää kellon; q tallentaa ja lopettaa (voit jatkaa myöhemmin).",
+    },
+    "plain.controls.email": {
+        "en": "Type the number of your answer and press Enter. h asks for help at any moment; p pauses the clock; q saves and quits (resume later).",
+        "fi": "Kirjoita vastauksesi numero ja paina Enter. h pyytää apua milloin tahansa; p pysäyttää kellon; q tallentaa ja lopettaa (voit jatkaa myöhemmin).",
     },
     "plain.time_limit": {"en": "Time limit: {seconds} seconds.", "fi": "Aikaraja: {seconds} sekuntia."},
+    "plain.paused": {
+        "en": "Paused: the clock has stopped. Press Enter to go on. ",
+        "fi": "Tauko: kello on pysähtynyt. Jatka painamalla Enter. ",
+    },
     "plain.invalid": {
         "en": "Type a number from 1 to {last}, h for help or q to save and quit.",
         "fi": "Kirjoita numero 1–{last}, h hälyttääksesi apua tai q tallentaaksesi ja lopettaaksesi.",
+    },
+    "plain.invalid.phone": {
+        "en": "Type a number from 1 to {last}, h to ask for help or q to save and quit.",
+        "fi": "Kirjoita numero 1–{last}, h pyytääksesi apua tai q tallentaaksesi ja lopettaaksesi.",
+    },
+    "plain.invalid.chat": {
+        "en": "Type a number from 1 to {last}, h to ask for help or q to save and quit.",
+        "fi": "Kirjoita numero 1–{last}, h pyytääksesi apua tai q tallentaaksesi ja lopettaaksesi.",
+    },
+    "plain.invalid.email": {
+        "en": "Type a number from 1 to {last}, h to ask for help or q to save and quit.",
+        "fi": "Kirjoita numero 1–{last}, h pyytääksesi apua tai q tallentaaksesi ja lopettaaksesi.",
     },
     "plain.rate_prompt": {"en": "Your rating (1–5): ", "fi": "Arviosi (1–5): "},
     "plain.rate_invalid": {
@@ -197,10 +257,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "plain.not_saved": {
         "en": "This session could not be saved, so it cannot be resumed.",
         "fi": "Tätä harjoitusta ei voitu tallentaa, joten sitä ei voi jatkaa.",
-    },
-    "plain.history_failed": {
-        "en": "Could not add the session to the history ({error}); `sim history` adds it later.",
-        "fi": "Harjoitusta ei voitu lisätä historiaan ({error}); `sim history` lisää sen myöhemmin.",
     },
     "plain.principles": {"en": "Principles: score, your own rating and the gap", "fi": "Periaatteet: arvio, oma arviosi ja niiden ero"},
     "plain.principle_line": {"en": "{name}: score {score}; you {rating}; gap {gap}", "fi": "{name}: arvio {score}; itse {rating}; ero {gap}"},
@@ -261,6 +317,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "serve.args.idle_timeout": {
         "en": "end a session whose browser sends nothing (no key, mouse or resize) for this many seconds (default 1800)",
         "fi": "lopeta harjoitus, jonka selain ei lähetä mitään (ei näppäintä, hiirtä eikä koon muutosta) näin moneen sekuntiin (oletus 1800)",
+    },
+    "serve.args.reset_pin": {
+        "en": "forget NAME's PIN (a trainee who forgot it chooses a new one at the next start), then exit",
+        "fi": "unohda nimen NIMI PIN-koodi (sen unohtanut harjoittelija valitsee uuden seuraavalla kerralla) ja lopeta",
+    },
+    "serve.pin_reset": {
+        "en": "The PIN of {name} is reset: the next tab that uses the name chooses a new one.",
+        "fi": "Nimen {name} PIN-koodi on nollattu: seuraava nimeä käyttävä välilehti valitsee uuden.",
+    },
+    "serve.pin_unknown": {"en": "{name} has no PIN.", "fi": "Nimellä {name} ei ole PIN-koodia."},
+    "serve.pin_unknown_hint": {
+        "en": "names are matched exactly, as typed in the browser",
+        "fi": "nimiä verrataan täsmälleen sellaisina kuin ne kirjoitettiin selaimessa",
     },
     # --- files the commands write ---
     "cli.wrote": {"en": "wrote {path}", "fi": "kirjoitettu {path}"},
@@ -342,6 +411,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "`sim report ID` shows one session (`last`: the newest); --json gives the full ids.",
         "fi": "`sim report TUNNUS` näyttää yhden harjoituskerran (`last`: uusin); --json antaa täydet tunnukset.",
     },
+    "cli.history.damaged": {"en": "warning: {problem}", "fi": "varoitus: {problem}"},
     "cli.history.skipped": {
         "en": "note: {count} finished session(s) could not be added to the history:",
         "fi": "huom.: päättyneitä harjoituskertoja ei voitu lisätä historiaan ({count}):",
@@ -551,6 +621,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "{value!r} ei ole verkko-osoite, kuten https://lrs.example.org/xapi",
     },
     "args.metavar.seconds": {"en": "SECONDS", "fi": "SEKUNNIT"},
+    "args.metavar.statement": {"en": "ID", "fi": "TUNNUS"},
     "args.play": {"en": "start the simulator at the briefing of one scenario", "fi": "käynnistä simulaattori suoraan yhden harjoituksen alkuun"},
     "args.play.plain": {
         "en": "line by line on standard input and output, without the full-screen app (screen readers, slow links, pipes)",
@@ -673,7 +744,49 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "LRS secret; better SIM_LRS_PASSWORD, which other users cannot see in the process list; without either, sim asks for it",
         "fi": "LRS:n salaisuus; parempi on SIM_LRS_PASSWORD, jota muut käyttäjät eivät näe prosessiluettelossa; ilman kumpaakaan sim kysyy sen",
     },
-    "args.export.timeout": {"en": "how long to wait for the LRS (default 30)", "fi": "kuinka kauan LRS:n vastausta odotetaan (oletus 30)"},
+    "args.export.timeout": {
+        "en": "at most this many seconds for each request to the LRS, from connecting to the last byte of its answer (default 30)",
+        "fi": "enintään näin monta sekuntia kullekin LRS-pyynnölle yhteyden avaamisesta vastauksen viimeiseen tavuun (oletus 30)",
+    },
+    "args.export.status": {
+        "en": "list what is queued for each LRS (or for --lrs), and why the last attempt failed; sends nothing",
+        "fi": "luettele, mitä kullekin LRS:lle (tai --lrs-osoitteelle) on jonossa ja miksi viimeisin yritys epäonnistui; ei lähetä mitään",
+    },
+    "args.export.skip": {
+        "en": "set a statement queued for --lrs aside (its id, or the start of it): it stays queued but is not sent until --unskip; asks first",
+        "fi": (
+            "siirrä --lrs-osoitteen jonossa oleva lauseke sivuun (tunnus tai sen alku): "
+            "se jää jonoon, mutta sitä ei lähetetä ennen valitsinta --unskip; kysyy ensin"
+        ),
+    },
+    "args.export.unskip": {
+        "en": "put a skipped statement back in the queue for --lrs",
+        "fi": "palauta sivuun siirretty lauseke --lrs-osoitteen jonoon",
+    },
+    "args.export.drop": {
+        "en": "forget a statement queued for --lrs: it is never sent there, and later exports do not queue it again; asks first",
+        "fi": "unohda --lrs-osoitteen jonossa oleva lauseke: sitä ei koskaan lähetetä sinne, eivätkä myöhemmät viennit jonota sitä uudelleen; kysyy ensin",
+    },
+    "args.export.yes": {
+        "en": "with --skip or --drop: go ahead without asking (needed without a terminal)",
+        "fi": "valitsimien --skip ja --drop kanssa: tee muutos kysymättä (tarpeen ilman päätettä)",
+    },
+    "args.export.epilog": {
+        "en": (
+            "Statements are queued per LRS and built when they are sent, with the SIM_XAPI_SALT of that moment; one leaves "
+            "the queue only when the LRS confirms it. A statement the LRS rejects stays queued with its reason while the "
+            "others go on: --status shows it, --skip ID sets it aside, --drop ID forgets it for that LRS. Exit codes: 0 "
+            "everything sent (or the queue changed as asked), 1 statements stay queued (or the question was answered no), "
+            "2 a usage error."
+        ),
+        "fi": (
+            "Lausekkeet jonotetaan kullekin LRS:lle erikseen ja muodostetaan lähetyshetkellä sen hetken SIM_XAPI_SALT-arvolla; "
+            "lauseke poistuu jonosta vasta, kun LRS vahvistaa sen. LRS:n hylkäämä lauseke jää jonoon syineen, ja muut lähtevät: "
+            "--status näyttää sen, --skip TUNNUS siirtää sen sivuun ja --drop TUNNUS unohtaa sen sen LRS:n osalta. "
+            "Paluuarvot: 0 kaikki lähetetty (tai jonoa muutettiin pyydetysti), 1 lausekkeita jäi jonoon (tai kysymykseen "
+            "vastattiin kielteisesti), 2 virheellinen käyttö."
+        ),
+    },
     "args.summary": {
         "en": "aggregate JSON reports of several trainees per scenario and principle",
         "fi": "kokoa usean harjoittelijan JSON-raportit harjoituksittain ja periaatteittain",
@@ -856,6 +969,84 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "sent {sent} statement(s) to {url}; none queued",
         "fi": "lähetetty {sent} lauseketta osoitteeseen {url}; jonoon ei jäänyt mitään",
     },
+    "cli.export.see_status": {
+        "en": "`sim export --xapi --lrs {url} --status` shows what stays queued, and why",
+        "fi": "`sim export --xapi --lrs {url} --status` näyttää, mitä jonoon jäi ja miksi",
+    },
+    "cli.export.more_rejected": {"en": "… and {count} more statement(s) rejected", "fi": "… ja {count} muuta hylättyä lauseketta"},
+    "cli.export.skipped_left": {
+        "en": "{count} skipped statement(s) stay queued for {url}; `--unskip ID` puts one back in the queue",
+        "fi": "{count} sivuun siirrettyä lauseketta jää jonoon osoitteelle {url}; `--unskip TUNNUS` palauttaa sellaisen jonoon",
+    },
+    # `sim export --xapi --status`: the outbox of each LRS; `{error}` is as stored, in English
+    "cli.export.status.endpoint": {
+        "en": "{url}: {pending} queued, {skipped} skipped, {sent} sent, {dropped} dropped",
+        "fi": "{url}: jonossa {pending}, sivussa {skipped}, lähetetty {sent}, unohdettu {dropped}",
+    },
+    "cli.export.status.unassigned": {
+        "en": "queued before sim kept a queue per LRS (the next `sim export --xapi --lrs URL` takes them over)",
+        "fi": "jonotettu ennen kuin simillä oli oma jono kullekin LRS:lle (seuraava `sim export --xapi --lrs URL` ottaa ne)",
+    },
+    "cli.export.status.failed": {"en": "  the last attempt failed ({count}): {error}", "fi": "  viimeisin yritys epäonnistui ({count}): {error}"},
+    "cli.export.status.untried": {"en": "  not tried yet ({count})", "fi": "  ei vielä yritetty ({count})"},
+    "cli.export.status.skipped": {"en": "  set aside until `--unskip` ({count})", "fi": "  sivussa `--unskip`-valitsimeen asti ({count})"},
+    "cli.export.status.item": {
+        "en": "    {id}  session {session} #{position}, {attempts} attempt(s)",
+        "fi": "    {id}  harjoituskerta {session} #{position}, yrityksiä {attempts}",
+    },
+    "cli.export.status.more": {"en": "    … and {count} more", "fi": "    … ja {count} muuta"},
+    "cli.export.status.nothing": {"en": "nothing is queued for any LRS", "fi": "mitään ei ole jonossa millekään LRS:lle"},
+    "cli.export.status.never": {"en": "{url}: nothing was ever queued for it", "fi": "{url}: sille ei ole koskaan jonotettu mitään"},
+    # `--skip`, `--unskip`, `--drop`
+    "cli.export.confirm.skip": {
+        "en": "Set {count} statement(s) aside for {url}? They stay queued but are not sent until `--unskip`. [y/N] ",
+        "fi": "Siirretäänkö {count} lauseketta sivuun osoitteelle {url}? Ne jäävät jonoon, mutta niitä ei lähetetä ennen `--unskip`-valitsinta. [k/E] ",
+    },
+    "cli.export.confirm.drop": {
+        "en": "Forget {count} statement(s) for {url}? They are never sent there, and later exports do not queue them again. [y/N] ",
+        "fi": "Unohdetaanko {count} lauseketta osoitteelle {url}? Niitä ei koskaan lähetetä sinne, eivätkä myöhemmät viennit jonota niitä uudelleen. [k/E] ",
+    },
+    "cli.export.yes_words": {"en": "y yes", "fi": "k kyllä y yes"},
+    "cli.export.declined": {"en": "nothing changed", "fi": "mitään ei muutettu"},
+    "cli.export.done.skip": {
+        "en": "set {count} statement(s) aside for {url}; `--unskip ID` puts one back in the queue",
+        "fi": "siirretty {count} lauseketta sivuun osoitteelle {url}; `--unskip TUNNUS` palauttaa sellaisen jonoon",
+    },
+    "cli.export.done.unskip": {
+        "en": "{count} statement(s) back in the queue for {url}: the next export sends them",
+        "fi": "{count} lauseketta palautettu jonoon osoitteelle {url}: seuraava vienti lähettää ne",
+    },
+    "cli.export.done.drop": {
+        "en": "forgot {count} statement(s) for {url}: they are never sent there",
+        "fi": "unohdettu {count} lauseketta osoitteelle {url}: niitä ei koskaan lähetetä sinne",
+    },
+    "cli.export.needs_yes": {
+        "en": "error: {option} asks before it changes the queue, and there is no terminal to ask at",
+        "fi": "virhe: {option} kysyy ennen kuin muuttaa jonoa, eikä kysyä voi, koska päätettä ei ole",
+    },
+    "cli.export.needs_yes_hint": {"en": "add --yes to go ahead without asking", "fi": "lisää --yes, niin muutos tehdään kysymättä"},
+    "cli.export.needs_lrs": {
+        "en": "error: {option} needs --lrs, the LRS whose queue it changes",
+        "fi": "virhe: {option} tarvitsee valitsimen --lrs, sen LRS:n, jonka jonoa muutetaan",
+    },
+    "cli.export.needs_lrs_hint": {
+        "en": "`sim export --xapi --status` lists every LRS with a queue",
+        "fi": "`sim export --xapi --status` luettelee jokaisen LRS:n, jolla on jono",
+    },
+    "cli.export.unknown_id": {"en": "error: no statement {id} is queued for {url}", "fi": "virhe: lauseketta {id} ei ole jonossa osoitteelle {url}"},
+    "cli.export.unknown_skipped": {
+        "en": "error: no statement {id} is set aside for {url}",
+        "fi": "virhe: lauseketta {id} ei ole siirretty sivuun osoitteelle {url}",
+    },
+    "cli.export.unknown_id_hint": {
+        "en": "`sim export --xapi --lrs {url} --status` lists the queued ones",
+        "fi": "`sim export --xapi --lrs {url} --status` luettelee jonossa olevat",
+    },
+    "cli.export.ambiguous_id": {
+        "en": "error: {count} queued statements have ids that start with {id}",
+        "fi": "virhe: {count} jonossa olevan lausekkeen tunnus alkaa {id}",
+    },
+    "cli.export.ambiguous_id_hint": {"en": "give more of the id", "fi": "anna tunnuksesta pidempi osa"},
     # --- sim summary (a file's own problem: the err.summary.* keys below) ---
     "cli.summary.none": {"en": "no reports to summarise", "fi": "ei koottavia raportteja"},
     "cli.summary.none_hint": {
@@ -1090,6 +1281,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "run again with SIM_DEBUG=1 and report it if it persists",
         "fi": "aja uudelleen SIM_DEBUG=1-asetuksella ja ilmoita viasta, jos se toistuu",
     },
+    "err.store.damaged_row": {
+        "en": "a damaged value was skipped: column {column}: {why}",
+        "fi": "vioittunut arvo ohitettiin: sarake {column}: {why}",
+    },
+    "err.store.damaged_row_hint": {
+        "en": "another program or a disk fault changed the history; `sim history` shows the rest",
+        "fi": "jokin toinen ohjelma tai levyvika on muuttanut historiaa; `sim history` näyttää loput",
+    },
     "err.store.newer": {
         "en": "the history was written by a newer sim (schema {found}; this sim knows up to {known})",
         "fi": "historian on kirjoittanut simin uudempi versio (skeema {found}; tämä versio tuntee enintään skeeman {known})",
@@ -1139,6 +1338,88 @@ STRINGS: dict[str, dict[str, str]] = {
     "err.lrs.timeout_hint": {
         "en": "the statements stay queued; try again later, or raise --timeout",
         "fi": "lausekkeet jäävät jonoon; yritä myöhemmin uudelleen tai kasvata valitsimen --timeout arvoa",
+    },
+    "err.lrs.redirect": {
+        "en": "the LRS answered {status} and points to {location}; sim never follows a redirect, so nothing was sent",
+        "fi": "LRS vastasi {status} ja ohjaa osoitteeseen {location}; sim ei seuraa uudelleenohjauksia, joten mitään ei lähetetty",
+    },
+    "err.lrs.redirect_nowhere": {
+        "en": "the LRS answered {status}, a redirect without an address; nothing was sent",
+        "fi": "LRS vastasi {status}, uudelleenohjauksella ilman osoitetta; mitään ei lähetetty",
+    },
+    "err.lrs.redirect_hint": {
+        "en": "if the new address is the LRS's xAPI endpoint, give it with --lrs; the statements stay queued",
+        "fi": "jos uusi osoite on LRS:n xAPI-osoite, anna se valitsimella --lrs; lausekkeet jäävät jonoon",
+    },
+    "err.lrs.page": {
+        "en": "the server answered {status} with a web page ({type}), not with the ids of the statements",
+        "fi": "palvelin vastasi {status} verkkosivulla ({type}) eikä lausekkeiden tunnuksilla",
+    },
+    "err.lrs.not_ids": {
+        "en": "the server answered {status} with something other than the ids of the statements sent{said}",
+        "fi": "palvelin vastasi {status} muulla kuin lähetettyjen lausekkeiden tunnuksilla{said}",
+    },
+    "err.lrs.portal_hint": {
+        "en": "a login page or a proxy (a captive portal) may be in the way: open the URL in a browser, and check --lrs; the statements stay queued",
+        "fi": (
+            "välissä voi olla kirjautumissivu tai välityspalvelin (kuten julkisen verkon kirjautumisportaali): "
+            "avaa osoite selaimessa ja tarkista --lrs; lausekkeet jäävät jonoon"
+        ),
+    },
+    "err.lrs.too_large": {
+        "en": "the server's answer ({status}) is larger than {size} MiB, which no LRS sends",
+        "fi": "palvelimen vastaus ({status}) on yli {size} MiB, eikä mikään LRS vastaa niin",
+    },
+    "err.lrs.cut_off": {
+        "en": "the answer was cut off after {got} bytes, with {expected} more to come",
+        "fi": "vastaus katkesi {got} tavun jälkeen, vaikka {expected} tavua oli vielä tulossa",
+    },
+    "err.lrs.busy": {
+        "en": "the LRS is busy ({status}) and asks to wait {seconds} s",
+        "fi": "LRS on ruuhkautunut ({status}) ja pyytää odottamaan {seconds} sekuntia",
+    },
+    "err.lrs.gave_up": {
+        "en": "the LRS did not take the statements in {tries} tries ({status}){said}",
+        "fi": "LRS ei ottanut lausekkeita vastaan {tries} yrityksellä ({status}){said}",
+    },
+    # One statement (`where` is the URL and the statement's id); the others went on.
+    "err.lrs.statement_rejected": {"en": "the LRS rejected this statement ({status}){said}", "fi": "LRS hylkäsi tämän lausekkeen ({status}){said}"},
+    "err.lrs.statement_hint": {
+        "en": (
+            "the other statements went on; this one stays queued: fix the cause, or set it aside with "
+            "`sim export --xapi --lrs {url} --skip {id}` (`--drop` forgets it for this LRS)"
+        ),
+        "fi": (
+            "muut lausekkeet lähtivät; tämä jää jonoon: korjaa syy tai siirrä se sivuun komennolla "
+            "`sim export --xapi --lrs {url} --skip {id}` (`--drop` unohtaa sen tämän LRS:n osalta)"
+        ),
+    },
+    "err.lrs.conflict": {"en": "the LRS already holds a different statement with this id", "fi": "LRS:ssä on jo toinen lauseke samalla tunnuksella"},
+    "err.lrs.conflict_hint": {
+        "en": (
+            "an LRS never replaces a statement; this one was probably sent before with another SIM_XAPI_SALT, or by another copy of sim. "
+            "`sim export --xapi --lrs {url} --drop {id}` stops sending it there"
+        ),
+        "fi": (
+            "LRS ei koskaan korvaa lauseketta; tämä on luultavasti lähetetty aiemmin toisella SIM_XAPI_SALT-arvolla tai toisesta simin asennuksesta. "
+            "`sim export --xapi --lrs {url} --drop {id}` lopettaa sen lähettämisen sinne"
+        ),
+    },
+    "err.lrs.unconfirmed": {
+        "en": "the LRS answered as if it took this statement, but does not have it when asked",
+        "fi": "LRS vastasi kuin olisi ottanut lausekkeen vastaan, mutta kysyttäessä sillä ei ole sitä",
+    },
+    "err.lrs.cannot_build": {
+        "en": "this statement cannot be built: its session {session} is no longer in the history",
+        "fi": "tätä lauseketta ei voi muodostaa: sen harjoituskertaa {session} ei ole enää historiassa",
+    },
+    "err.lrs.rejects_all": {
+        "en": "the LRS rejected each of the {count} statements of the first batch, so the rest were not sent",
+        "fi": "LRS hylkäsi ensimmäisen erän kaikki {count} lauseketta, joten loppuja ei lähetetty",
+    },
+    "err.lrs.rejects_all_hint": {
+        "en": "`sim export --xapi --lrs {url} --status` lists them with the LRS's reasons; they stay queued",
+        "fi": "`sim export --xapi --lrs {url} --status` luettelee ne LRS:n antamine syineen; ne jäävät jonoon",
     },
     # Rebuilding a stored session (sim.session.rebuild.RebuildError). `{problem}` is a located file
     # problem (English, as `sim validate`'s); `{why}` is per language; `{offered}` is English's
@@ -1213,6 +1494,26 @@ STRINGS: dict[str, dict[str, str]] = {
     "tip.quit": {"en": "Quit the simulator (asks first during an encounter)", "fi": "Lopeta simulaattori (kysyy ensin kesken kohtaamisen)"},
     "key.theme": {"en": "Theme", "fi": "Teema"},
     "tip.theme": {"en": "Switch between the dark and the light theme", "fi": "Vaihda tumman ja vaalean teeman välillä"},
+    "theme.save_failed": {
+        "en": "The theme is not remembered for the next start: {error}",
+        "fi": "Teemaa ei voitu tallentaa seuraavaa käynnistystä varten: {error}",
+    },
+    # Instead of a screen cut to pieces, below the size every screen is laid out for.
+    "size.too_small_title": {"en": "The window is too small", "fi": "Ikkuna on liian pieni"},
+    "size.too_small": {
+        "en": (
+            "The window is {width}×{height}; the simulator needs at least {min_width}×{min_height}.\n"
+            "Enlarge the window or make the font smaller."
+        ),
+        "fi": (
+            "Ikkuna on {width}×{height}, mutta simulaattori tarvitsee vähintään {min_width}×{min_height}.\n"
+            "Suurenna ikkunaa tai pienennä fonttikokoa."
+        ),
+    },
+    "size.kept": {
+        "en": "Nothing is lost meanwhile: the session waits, and a timed turn's clock is stopped.",
+        "fi": "Mitään ei menetetä sillä välin: harjoitus odottaa, ja vuoron ajastin on pysähdyksissä.",
+    },
     "key.keys": {"en": "Keys", "fi": "Näppäimet"},
     "tip.keys": {"en": "Show or hide every key of this screen", "fi": "Näytä tai piilota tämän näkymän näppäimet"},
     "key.palette": {"en": "Commands", "fi": "Komennot"},
@@ -1235,12 +1536,62 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
     },
     "journal.failed": {
-        "en": "Could not save this turn ({error}). You can finish the encounter, but it cannot be resumed after a crash.",
-        "fi": "Vuoroa ei voitu tallentaa ({error}). Voit viedä kohtaamisen loppuun, mutta sitä ei voi jatkaa kaatumisen jälkeen.",
+        "en": "Turns are no longer saved: {error}. You can finish the encounter, but it cannot be resumed after a crash. ({hint})",
+        "fi": "Vuoroja ei enää tallenneta: {error}. Voit viedä kohtaamisen loppuun, mutta sitä ei voi jatkaa kaatumisen jälkeen. ({hint})",
     },
-    "journal.finish_failed": {
-        "en": "Could not save the end of the session ({error}).",
-        "fi": "Harjoituksen loppua ei voitu tallentaa ({error}).",
+    "history.record_failed_later": {
+        "en": "This session could not be added to the history yet: {error}. Its journal is saved, and `sim history` adds it later.",
+        "fi": "Harjoitusta ei vielä voitu lisätä historiaan: {error}. Sen välitallenne on tallessa, ja `sim history` lisää sen myöhemmin.",
+    },
+    "history.record_failed_lost": {
+        "en": "This session could not be saved anywhere: {error}. What is on this screen is its only record; save the report if you want to keep it.",
+        "fi": (
+            "Tätä harjoitusta ei voitu tallentaa minnekään: {error}. "
+            "Tällä näytöllä oleva on sen ainoa tallenne; tallenna raportti, jos haluat säilyttää sen."
+        ),
+    },
+    "err.journal.full": {"en": "the disk is full ({error})", "fi": "levy on täynnä ({error})"},
+    "err.journal.full_hint": {
+        "en": "free some disk space, or set SIM_HOME to a folder on another disk",
+        "fi": "vapauta levytilaa tai aseta SIM_HOME osoittamaan toisella levyllä olevaan kansioon",
+    },
+    "err.journal.read_only": {"en": "the data folder is read-only ({error})", "fi": "datakansio on vain luku -tilassa ({error})"},
+    "err.journal.read_only_hint": {
+        "en": "set SIM_HOME to a folder you can write to",
+        "fi": "aseta SIM_HOME osoittamaan kansioon, johon voit kirjoittaa",
+    },
+    "err.journal.denied": {"en": "no permission to write in the data folder ({error})", "fi": "datakansioon ei ole kirjoitusoikeutta ({error})"},
+    "err.journal.denied_hint": {
+        "en": "check the folder's permissions, or set SIM_HOME to a folder of your own",
+        "fi": "tarkista kansion oikeudet tai aseta SIM_HOME osoittamaan omaan kansioosi",
+    },
+    "err.journal.io": {"en": "the disk failed while writing ({error})", "fi": "levy vikaantui kirjoitettaessa ({error})"},
+    "err.journal.io_hint": {
+        "en": "check the disk, and copy the data folder somewhere safe",
+        "fi": "tarkista levy ja kopioi datakansio turvaan",
+    },
+    "err.journal.failed": {"en": "cannot write the journal ({error})", "fi": "välitallennetta ei voi kirjoittaa ({error})"},
+    "err.journal.failed_hint": {"en": "check the data folder (SIM_HOME)", "fi": "tarkista datakansio (SIM_HOME)"},
+    "err.journal.damaged": {"en": "a damaged line was skipped ({detail})", "fi": "vioittunut rivi ohitettiin ({detail})"},
+    "err.journal.damaged_hint": {
+        "en": "the lines after it are still read; if this recurs, check the disk",
+        "fi": "sen jälkeiset rivit luetaan silti; jos tämä toistuu, tarkista levy",
+    },
+    "err.journal.incomplete": {
+        "en": "the journal's turns no longer reach its recorded end ({ending}): some were lost",
+        "fi": "välitallenteen vuorot eivät enää johda sen kirjattuun loppuun ({ending}); osa on kadonnut",
+    },
+    "err.journal.incomplete_hint": {
+        "en": "the session cannot be rebuilt from it; `sim history` names its damaged lines",
+        "fi": "harjoitusta ei voi koota siitä uudelleen; `sim history` nimeää sen vioittuneet rivit",
+    },
+    "err.journal.gap": {
+        "en": "turn {turn} is missing, so the turns after it are left out",
+        "fi": "vuoro {turn} puuttuu, joten sen jälkeiset vuorot jätetään pois",
+    },
+    "err.journal.gap_hint": {
+        "en": "the session is kept up to the missing turn",
+        "fi": "harjoitus säilyy puuttuvaan vuoroon asti",
     },
     # --- words for the model's values ------------------------------------------------
     "channel.desk": {"en": "desk", "fi": "palvelupiste"},
@@ -1260,6 +1611,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "ending.client-left": {"en": "the client left", "fi": "asiakas lähti"},
     "ending.unresolved": {"en": "unresolved", "fi": "asia jäi ratkaisematta"},
     "ending.escalated": {"en": "escalated", "fi": "tilanne kärjistyi"},
+    # Per channel where the general word does not fit (a phone call is hung up, not left).
+    "ending.help-called.phone": {"en": "help requested", "fi": "apua pyydettiin"},
+    "ending.help-called.chat": {"en": "help requested", "fi": "apua pyydettiin"},
+    "ending.help-called.email": {"en": "help requested", "fi": "apua pyydettiin"},
+    "ending.client-left.phone": {"en": "the client hung up", "fi": "asiakas sulki puhelimen"},
+    "ending.client-left.chat": {"en": "the client left the chat", "fi": "asiakas poistui chatista"},
+    "ending.client-left.email": {"en": "the client stopped replying", "fi": "asiakas lakkasi vastaamasta"},
     "grade.excellent": {"en": "excellent", "fi": "erinomainen"},
     "grade.good": {"en": "good", "fi": "hyvä"},
     "grade.satisfactory": {"en": "satisfactory", "fi": "tyydyttävä"},
@@ -1365,17 +1723,33 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "Arviointitila: kohtaamisen aikana et saa palautetta; kaikki palaute tulee loppukeskustelussa.",
     },
     "briefing.controls": {"en": "Controls", "fi": "Näppäimet"},
+    "briefing.timed": {
+        "en": "Some turns are timed, up to {seconds} seconds: the time left shows on the border of your options, and p pauses the clock.",
+        "fi": "Osa vuoroista on ajastettu, enintään {seconds} sekuntia: jäljellä oleva aika näkyy vaihtoehtojesi reunassa, ja p pysäyttää kellon.",
+    },
+    "briefing.timed.plain": {
+        "en": "Some turns are timed, up to {seconds} seconds: the limit is printed above their options.",
+        "fi": "Osa vuoroista on ajastettu, enintään {seconds} sekuntia: aikaraja tulostetaan niiden vaihtoehtojen yläpuolelle.",
+    },
+    "briefing.timed.doubled": {
+        "en": "(Doubled for you: an accessibility setting.)",
+        "fi": "(Kaksinkertaistettu sinulle: saavutettavuusasetus.)",
+    },
+    "briefing.timed.off": {
+        "en": "Some turns of this scenario are timed, but time limits are off for you (an accessibility setting).",
+        "fi": "Osa tämän harjoituksen vuoroista on ajastettu, mutta aikarajat eivät ole sinulla käytössä (saavutettavuusasetus).",
+    },
     "briefing.controls_body": {
         "en": (
             "1–9, or ↑↓ and Enter   choose what you say or do\n"
-            "h   call for help: always there, at any moment\n"
+            "h   {help}: always there, at any moment\n"
             "p   pause: stops the clock and hides the options\n"
             "q   save and quit: resume later where you left off\n"
             "PgUp PgDn   scroll the conversation"
         ),
         "fi": (
             "1–9 tai ↑↓ ja Enter   valitse, mitä sanot tai teet\n"
-            "h   hälytä apua: aina käytettävissä\n"
+            "h   {help}: aina käytettävissä\n"
             "p   tauko: pysäyttää kellon ja piilottaa vaihtoehdot\n"
             "q   tallenna ja lopeta: jatka myöhemmin siitä, mihin jäit\n"
             "PgUp PgDn   selaa keskustelua"
@@ -1386,8 +1760,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "tip.start": {"en": "Start the encounter", "fi": "Aloita kohtaaminen"},
     # --- encounter ---------------------------------------------------------------------------------------
     "encounter.turn": {"en": "turn {turn}", "fi": "vuoro {turn}"},
+    "encounter.too_soon": {
+        "en": "New options have just appeared: read them first. The key pressed before they showed was not taken.",
+        "fi": "Uudet vaihtoehdot tulivat juuri näkyviin: lue ne ensin. Ennen niitä painettua näppäintä ei otettu huomioon.",
+    },
     "transcript.title": {"en": "Conversation", "fi": "Keskustelu"},
     "choices.title": {"en": "What do you say?", "fi": "Mitä sanot?"},
+    # Chat and email are written: the question and the help key say so (sim.i18n.tc).
+    "choices.title.chat": {"en": "What do you write?", "fi": "Mitä kirjoitat?"},
+    "choices.title.email": {"en": "What do you write?", "fi": "Mitä kirjoitat?"},
     "speaker.client": {"en": "Client", "fi": "Asiakas"},
     "speaker.trainee": {"en": "You", "fi": "Sinä"},
     "speaker.narration": {"en": "Scene", "fi": "Tilanne"},
@@ -1395,6 +1776,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "speaker.feedback": {"en": "Feedback", "fi": "Palaute"},
     "speaker.event": {"en": "Note", "fi": "Huom."},
     "event.help": {"en": "You called for help.", "fi": "Hälytit apua."},
+    "event.help.phone": {"en": "You asked for help.", "fi": "Pyysit apua."},
+    "event.help.chat": {"en": "You asked for help.", "fi": "Pyysit apua."},
+    "event.help.email": {"en": "You asked for help.", "fi": "Pyysit apua."},
     "event.timeout": {"en": "Time ran out before you answered.", "fi": "Aika loppui ennen kuin vastasit."},
     "event.resumed": {"en": "Resumed where you left off.", "fi": "Jatketaan siitä, mihin jäit."},
     "event.what_if": {"en": "What if… you choose again from turn {turn}.", "fi": "Entä jos… valitset uudelleen vuorosta {turn} alkaen."},
@@ -1417,7 +1801,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.choose": {"en": "Choose", "fi": "Valitse"},
     "tip.choose": {"en": "Say or do the option with this number", "fi": "Sano tai tee tämän numeron vaihtoehto"},
     "key.help": {"en": "Call for help", "fi": "Hälytä apua"},
+    "key.help.phone": {"en": "Ask for help", "fi": "Pyydä apua"},
+    "key.help.chat": {"en": "Ask for help", "fi": "Pyydä apua"},
+    "key.help.email": {"en": "Ask for help", "fi": "Pyydä apua"},
     "tip.help": {"en": "Call a colleague or security, at any moment", "fi": "Kutsu kollega tai vartija paikalle milloin tahansa"},
+    "tip.help.phone": {"en": "Ask a colleague or your team leader to help, at any moment", "fi": "Pyydä kollega tai tiimivastaava avuksi milloin tahansa"},
+    "tip.help.chat": {"en": "Ask a colleague or your team leader to help, at any moment", "fi": "Pyydä kollega tai tiimivastaava avuksi milloin tahansa"},
+    "tip.help.email": {"en": "Ask a colleague or your team leader to help, at any moment", "fi": "Pyydä kollega tai tiimivastaava avuksi milloin tahansa"},
     "key.pause": {"en": "Pause", "fi": "Tauko"},
     "tip.pause": {"en": "Stop the clock and hide the options; press again to go on", "fi": "Pysäytä kello ja piilota vaihtoehdot; jatka painamalla uudelleen"},
     "key.quit_save": {"en": "Save & quit", "fi": "Tallenna ja lopeta"},
@@ -1432,6 +1822,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "confirm.quit.body": {
         "en": "Every turn so far is saved. The next time you start sim, you can resume at turn {turn}.",
         "fi": "Jokainen tähänastinen vuoro on tallessa. Kun käynnistät simin seuraavan kerran, voit jatkaa vuorosta {turn}.",
+    },
+    "confirm.quit.body_nothing": {
+        "en": "Nothing has been played yet, so there is nothing to resume: next time the encounter starts from the beginning.",
+        "fi": "Mitään ei ole vielä pelattu, joten jatkettavaa ei ole: ensi kerralla kohtaaminen alkaa alusta.",
     },
     "confirm.quit.body_ended": {
         "en": "The encounter is saved. The next time you start sim, you can rate yourself and see the debrief.",
@@ -1462,6 +1856,49 @@ STRINGS: dict[str, dict[str, str]] = {
     "rating.4": {"en": "mostly", "fi": "enimmäkseen"},
     "rating.5": {"en": "fully", "fi": "täysin"},
     "rating.none": {"en": "not rated", "fi": "arvioimatta"},
+    # --- aftercare: after a stressful ending, and when a reflection speaks of distress ---
+    "aftercare.title": {"en": "Take a moment", "fi": "Pysähdy hetkeksi"},
+    "aftercare.step.pause": {
+        "en": "That was a hard ending. Before you rate yourself, take a minute for yourself: nothing here is timed.",
+        "fi": "Loppu oli raskas. Ennen kuin arvioit itsesi, ota hetki itsellesi: mikään tässä ei ole ajastettu.",
+    },
+    "aftercare.step.breathe": {
+        "en": "Breathe out slowly, longer than you breathe in. Three times.",
+        "fi": "Hengitä hitaasti ulos, pidempään kuin sisään. Kolme kertaa.",
+    },
+    "aftercare.step.ground": {
+        "en": "Feel your feet on the floor and the chair under you. Name three things you can see around you.",
+        "fi": "Tunne jalkasi lattiaa vasten ja tuoli allasi. Nimeä kolme asiaa, jotka näet ympärilläsi.",
+    },
+    "aftercare.step.exercise": {
+        "en": (
+            "This was an exercise: nobody was hurt, and nothing you chose happened to anyone. Your body may "
+            "still react as if it were real; that is normal, and it passes."
+        ),
+        "fi": (
+            "Tämä oli harjoitus: kukaan ei loukkaantunut, eikä mikään valitsemasi tapahtunut kenellekään. Keho voi silti "
+            "reagoida kuin tilanne olisi ollut totta; se on tavallista ja menee ohi."
+        ),
+    },
+    "aftercare.contact": {
+        "en": "Talk it over with your supervisor, the trainer or a colleague you trust.",
+        "fi": "Puhu tilanteesta esihenkilösi, kouluttajan tai luotetun työkaverin kanssa.",
+    },
+    "aftercare.who": {"en": "Who to talk to", "fi": "Kenen kanssa puhua"},
+    "aftercare.ready": {"en": "Go on when you are ready", "fi": "Jatka, kun olet valmis"},
+    "key.ready": {"en": "Go on", "fi": "Jatka"},
+    "tip.ready": {"en": "On to the self-assessment, when you are ready", "fi": "Itsearviointiin, kun olet valmis"},
+    "plain.aftercare_ready": {"en": "Press Enter when you are ready to go on. ", "fi": "Paina Enter, kun olet valmis jatkamaan. "},
+    "aftercare.support": {
+        "en": (
+            "You wrote that this left you shaken. That is a normal reaction after a hard encounter, even a "
+            "practised one. Take a pause before the next one. {contact}"
+        ),
+        "fi": (
+            "Kirjoitit, että tilanne jäi vaivaamaan. Se on tavallinen reaktio raskaan kohtaamisen jälkeen, "
+            "harjoituksenkin. Pidä tauko ennen seuraavaa. {contact}"
+        ),
+    },
     "prompt.went_well": {"en": "What went well?", "fi": "Mikä meni hyvin?"},
     "prompt.differently": {"en": "What would you do differently?", "fi": "Mitä tekisit toisin?"},
     "prompt.feeling": {"en": "How do you feel now?", "fi": "Miltä sinusta nyt tuntuu?"},
@@ -1548,6 +1985,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "turn.tension": {"en": "tension {before} → {after}", "fi": "jännitys {before} → {after}"},
     "turn.critical": {"en": "critical miss", "fi": "kriittinen virhe"},
     "turn.help": {"en": "Called for help", "fi": "Hälytit apua"},
+    "turn.help.phone": {"en": "Asked for help", "fi": "Pyysit apua"},
+    "turn.help.chat": {"en": "Asked for help", "fi": "Pyysit apua"},
+    "turn.help.email": {"en": "Asked for help", "fi": "Pyysit apua"},
     "turn.timeout": {"en": "Let the time run out", "fi": "Annoit ajan loppua"},
     "turn.better": {"en": "Better", "fi": "Parempi"},
     "turn.best": {"en": "One of the best options here.", "fi": "Yksi parhaista vaihtoehdoista."},
@@ -1633,6 +2073,35 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Your sessions are kept in the history under this name. You can change it later from the command palette (ctrl+p).",
         "fi": "Harjoituksesi tallentuvat historiaan tällä nimellä. Voit vaihtaa sen myöhemmin komentovalikosta (ctrl+p).",
     },
+    "trainee.body_served": {
+        "en": (
+            "Your sessions are kept under this name, behind a PIN of 4–12 digits. The first time you use a name,"
+            " the PIN you type becomes its PIN; after that, only that PIN shows its sessions and reflections."
+        ),
+        "fi": (
+            "Harjoituksesi tallentuvat tällä nimellä 4–12-numeroisen PIN-koodin taakse. Kun käytät nimeä ensimmäisen kerran,"
+            " kirjoittamastasi koodista tulee sen PIN; sen jälkeen vain sillä näkee nimen harjoitukset ja pohdinnat."
+        ),
+    },
+    "trainee.pin_placeholder": {"en": "PIN (4–12 digits)", "fi": "PIN (4–12 numeroa)"},
+    "trainee.pin_invalid": {"en": "The PIN is {low} to {high} digits.", "fi": "PIN-koodissa on {low}–{high} numeroa."},
+    "trainee.pin_claimed": {
+        "en": "{name} is now yours: remember the PIN, it is asked next time. (An instructor can reset it.)",
+        "fi": "{name} on nyt sinun: muista PIN-koodi, sitä kysytään ensi kerralla. (Kouluttaja voi nollata sen.)",
+    },
+    "trainee.pin_wrong": {
+        "en": "Wrong PIN for this name. {tries} more tries before it is locked for a while.",
+        "fi": "Väärä PIN tälle nimelle. Vielä {tries} yritystä, ennen kuin nimi lukitaan hetkeksi.",
+    },
+    "trainee.pin_locked": {
+        "en": "Too many wrong PINs: this name is locked for {minutes} min. Ask your instructor if you forgot the PIN.",
+        "fi": "Liian monta väärää PIN-koodia: nimi on lukittu {minutes} minuutiksi. Kysy kouluttajalta, jos unohdit koodin.",
+    },
+    "trainee.pin_failed": {"en": "The PIN could not be checked: {error}", "fi": "PIN-koodia ei voitu tarkistaa: {error}"},
+    "trainee.required": {
+        "en": "Give your name and PIN first: nothing is shown before that.",
+        "fi": "Anna ensin nimesi ja PIN-koodisi: mitään ei näytetä ennen sitä.",
+    },
     "trainee.placeholder": {"en": "your name", "fi": "nimesi"},
     "trainee.empty": {"en": "Type a name first.", "fi": "Kirjoita ensin nimi."},
     "trainee.saved": {"en": "Sessions are recorded for {name}.", "fi": "Harjoitukset tallentuvat nimellä {name}."},
@@ -1663,6 +2132,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "Ei vielä päättyneitä harjoituksia. Harjoitus näkyy täällä, kun olet nähnyt sen palautteen.",
     },
     "history.failed": {"en": "The history cannot be read: {error}", "fi": "Historiaa ei voi lukea: {error}"},
+    "history.damaged.one": {
+        "en": "{count} damaged record was skipped; `sim history` in a terminal names it.",
+        "fi": "{count} vioittunut tietue ohitettiin; `sim history` päätteessä nimeää sen.",
+    },
+    "history.damaged.other": {
+        "en": "{count} damaged records were skipped; `sim history` in a terminal names them.",
+        "fi": "{count} vioittunutta tietuetta ohitettiin; `sim history` päätteessä nimeää ne.",
+    },
     "history.skipped.one": {
         "en": "{count} finished session could not be added: its scenario is gone or has changed too much.",
         "fi": "{count} päättynyttä harjoitusta ei voitu lisätä: sen harjoitus puuttuu tai on muuttunut liikaa.",
@@ -1674,10 +2151,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "history.progress": {"en": "Progress per principle (oldest → newest)", "fi": "Edistyminen periaatteittain (vanhin → uusin)"},
     "history.calibration": {"en": "Self-assessment: your rating − the score, per session", "fi": "Itsearviointi: oma arviosi − pisteet, harjoituksittain"},
     "history.calibration_none": {"en": "No self-ratings yet.", "fi": "Ei vielä itsearvioita."},
-    "history.calibration_line": {"en": "{values}   distance {trend} (lower is closer)", "fi": "{values}   ero {trend} (matalampi on lähempänä)"},
-    "history.sessions": {"en": "Sessions, newest first", "fi": "Harjoitukset, uusin ensin"},
-    "col.date": {"en": "Date", "fi": "Päivä"},
-    "col.ending": {"en": "Ending", "fi": "Lopputulos"},
+    # Under each session's gap, a bar of its size; a narrow window shows the newest sessions that fit.
+    "history.calibration_distance": {"en": "distance (lower is closer)", "fi": "ero (matalampi on lähempänä)"},
+    "history.calibration_newest": {"en": "the newest {shown} of {total}", "fi": "uusimmat {shown}/{total}"},
+    "history.tab.sessions": {"en": "Sessions, newest first", "fi": "Harjoituskerrat, uusin ensin"},
+    "history.tab.progress": {"en": "Progress and self-assessment", "fi": "Edistyminen ja itsearviointi"},
+    "key.history_view": {"en": "Switch view", "fi": "Näkymä"},
+    "tip.history_view": {
+        "en": "Switch between the sessions and the progress per principle",
+        "fi": "Vaihda harjoituskertojen ja periaatekohtaisen edistymisen välillä",
+    },
+    "col.date_mode": {"en": "Date / mode", "fi": "Päivä / laji"},
+    "col.title_ending": {"en": "Scenario / ending", "fi": "Harjoitus / lopputulos"},
     "col.grade": {"en": "Grade", "fi": "Arvio"},
     "col.n": {"en": "n", "fi": "n"},
     "col.trend": {"en": "Trend", "fi": "Kehitys"},
@@ -1692,10 +2177,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "history.reopen_failed_body": {
         "en": "A debrief is rebuilt by replaying the session on its scenario, and that is not possible now. Its scores stay in the history.\n\n{error}",
         "fi": "Palaute rakennetaan toistamalla kohtaaminen harjoituksessaan, eikä se nyt onnistu. Pisteet säilyvät historiassa.\n\n{error}",
-    },
-    "history.record_failed": {
-        "en": "This session could not be added to the history: {error}",
-        "fi": "Harjoitusta ei voitu lisätä historiaan: {error}",
     },
     "debrief.past_subtitle": {"en": "Debrief of {date}", "fi": "Palaute {date}"},
     # --- reports ------------------------------------------------------------------------------------------------------------
@@ -1743,6 +2224,13 @@ def t(key: str, lang: str, **fields: object) -> str:
     entry = STRINGS[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**fields) if fields else text
+
+
+def tc(key: str, channel: str | None, lang: str, **fields: object) -> str:
+    """`KEY.CHANNEL` where the catalogue words it for that channel (a chat is
+    written, a phone call is hung up), else `KEY`."""
+    specific = f"{key}.{channel}"
+    return t(specific if channel and specific in STRINGS else key, lang, **fields)
 
 
 def tn(key: str, count: int, lang: str, **fields: object) -> str:

@@ -19,7 +19,9 @@ a full-screen app.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import textwrap
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -31,15 +33,14 @@ from sim.core.engine import Alternative, Line, Session, Turn
 from sim.core.scoring import Score, score
 from sim.core.self_rating import self_checks
 from sim.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
-from sim.i18n import default_lang, t
+from sim.i18n import default_lang, tc
 from sim.reports import words
+from sim.session import reflection, settings
 from sim.session.journal import Journal
-from sim.session.play import Play
+from sim.session.play import Play, timed_note
 from sim.session.resume import unfinished_of
 from sim.text import LocalText, clean, localize
 
-# The reflection prompts of the self-assessment, as in the TUI (i18n `prompt.*`).
-PROMPTS = ("went_well", "differently", "feeling")
 MARKS = {"good": "✓", "bad": "✗", "neutral": "•"}
 
 
@@ -69,6 +70,8 @@ class PlainPlay:
     stdout: TextIO
     clock: Callable[[], float] = time.monotonic
     trainee: str = field(default_factory=trainee_name)
+    time_limits: str | None = None  # `--time-limits`; else the trainee's setting
+    seed: int | None = None  # the order of the options; random unless given (tests, demonstrations)
 
     play: Play = field(init=False)
     _shown: int = field(init=False, default=0)  # transcript lines already printed
@@ -91,11 +94,35 @@ class PlainPlay:
     # --- input and output ----------------------------------------------------------
 
     def say(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+        self.stdout.write(self._wrapped(text) + "\n")
         self.stdout.flush()
 
+    def _wrapped(self, text: str) -> str:
+        """On a terminal, long lines broken between words (the terminal would
+        break them mid-word), continuation lines indented under a label such
+        as "Client: ". Piped output keeps one line per line, for screen
+        readers and scripts."""
+        isatty = getattr(self.stdout, "isatty", None)
+        if not (isatty and isatty()):
+            return text
+        width = shutil.get_terminal_size((80, 24)).columns - 1
+        out = []
+        for line in text.split("\n"):
+            if len(line) <= width:
+                out.append(line)
+                continue
+            label, sep, _ = line.partition(": ")
+            indent = " " * (len(label) + 2) if sep and len(label) <= 20 else "  "
+            out.append(textwrap.fill(line, width=width, subsequent_indent=indent, break_on_hyphens=False))
+        return "\n".join(out)
+
+    @property
+    def _channel(self) -> str:
+        return self.loaded.scenario.channel.value
+
     def tr(self, key: str, **fields: object) -> str:
-        return t(key, self.lang, **fields)
+        # In the scenario's channel's words where the catalogue has them ("What do you write?" in a chat).
+        return tc(key, self._channel, self.lang, **fields)
 
     def text(self, value: LocalText | None) -> str:
         return one_line(localize(value, self.lang, self.loaded.scenario.language))
@@ -124,6 +151,7 @@ class PlainPlay:
             if not resumed:
                 self._briefing()
             self._encounter(resumed)
+            self._aftercare()
             self._self_assess()
         except _Stop:
             self._saved()
@@ -135,6 +163,18 @@ class PlainPlay:
         self._finish()
         self._debrief()
         return EXIT_OK
+
+    def _aftercare(self) -> None:
+        """After a hard ending, the recovery step, as in the TUI: a moment
+        before the trainee rates themselves."""
+        if not self.play.needs_aftercare:
+            return
+        self.say()
+        self.say(self.tr("aftercare.title"))
+        for step in reflection.recovery_steps(self.lang):
+            self.say(step)
+        self.say(f"{self.tr('aftercare.who')}: {reflection.contact(self.loaded.scenario.library_aftercare, self.lang)}")
+        self.ask(self.tr("plain.aftercare_ready"))
 
     def _resume_or_start(self) -> bool:
         """Offer each interrupted session of this scenario: the same life cycle
@@ -173,15 +213,16 @@ class PlainPlay:
             self.say(self.tr(invalid))
 
     def _start(self) -> None:
-        self.play = Play.start(self.library, self.loaded, mode=self.mode, lang=self.lang, trainee=self.trainee)
+        limits = self.time_limits or settings.time_limits(self.trainee)
+        self.play = Play.start(self.library, self.loaded, mode=self.mode, lang=self.lang, seed=self.seed, trainee=self.trainee, time_limits=limits)
         self._journal_problem()
 
     def _journal_problem(self) -> None:
         """Say once that turns are no longer saved: practising matters more than the journal."""
-        error = self.play.journal_error
-        if error is not None and error != self._journal_error:
-            self._journal_error = error
-            self.say(self.tr("journal.failed", error=one_line(error)))
+        said = self.play.journal_problem(self.lang)
+        if said is not None and said != self._journal_error:
+            self._journal_error = said
+            self.say(one_line(said))
 
     # --- before and during the encounter -----------------------------------------------
 
@@ -201,7 +242,10 @@ class PlainPlay:
         self.say(self.tr(f"briefing.mode.{self.play.mode}"))
         if self.play.mode != "practice":
             self.say(self.tr("card.hidden"))
-        self.say(words.grading(judgement.rules(s), self.lang))
+        self.say(words.grading(judgement.rules(s), self.lang, channel=s.channel.value))
+        timed = timed_note(s, self.play.time_limits, self.lang, plain=True)
+        if timed is not None:
+            self.say(timed)
         self.say(self.tr("plain.controls"))
 
     def _principle(self, pid: str) -> str:
@@ -244,7 +288,7 @@ class PlainPlay:
     def _take_turn(self) -> None:
         s = self.session
         options = s.options
-        limit = s.time_limit
+        limit = self.play.time_limit
         state = s.state
         if self.play.mode == "practice":
             # In assessment mode a change would tell the trainee what the last choice was worth.
@@ -265,9 +309,17 @@ class PlainPlay:
         shown_at = self.clock()
         while True:
             answer = self.ask("> ").lower()
-            elapsed = self.clock() - shown_at
+            answered_at = self.clock()
+            elapsed = answered_at - shown_at
             if answer == "q":
                 raise _Stop
+            if answer == "p":
+                # A pause stops the clock until Enter; the options are shown again after it.
+                self.ask(self.tr("plain.paused"))
+                shown_at += self.clock() - answered_at
+                for option in options:
+                    self.say(f"{option.number}. {self.text(option.choice.say)}")
+                continue
             if answer == "h":
                 action = "help"
                 break
@@ -329,24 +381,22 @@ class PlainPlay:
                     break
                 self.say(self.tr("plain.rate_invalid"))
         reflections: dict[str, str] = {}
-        for key in PROMPTS:
+        for key in reflection.PROMPTS:
             self.say()
             prompt = self.tr(f"prompt.{key}")
             self.say(f"{prompt} — {self.tr('self.placeholder')}")
-            # Free text: "q" here is an answer, not a key.
-            reflections[prompt] = self.ask("> ")
+            # Free text: "q" here is an answer, not a key. Kept by the question's
+            # id, so a debrief or report shows the question in its reader's language.
+            reflections[key] = self.ask("> ")
         self._answers = {"ratings": ratings, "reflections": reflections}
 
     def _finish(self) -> None:
-        try:
-            self.play.finish(self._answers)
-        except OSError as exc:
-            self.say(self.tr("journal.finish_failed", error=one_line(str(exc))))
+        self.play.finish(self._answers)
+        self._journal_problem()
         try:
             self.play.record_history()
         except UserError as exc:
-            # The finished journal is still on disk: `sim history` adds it later.
-            self.say(self.tr("plain.history_failed", error=one_line(exc.format(self.lang))))
+            self.say(one_line(self.play.history_failure(exc, self.lang)))
 
     def _saved(self) -> None:
         if not self.session.turns:
@@ -363,24 +413,30 @@ class PlainPlay:
         self.say(self.tr("debrief.subtitle"))
         overall = "—" if result.overall is None else str(result.overall)
         self.say(self.tr("debrief.overall", score=overall, grade=self.tr(f"grade.{result.grade}")))
-        ending_text, success = words.outcome(result, self.lang)
+        ending_text, success = words.outcome(result, self.lang, self._channel)
         self.say(self.tr("debrief.ending", ending=ending_text, success=success))
-        why = words.why_capped(result, self.lang)
+        why = words.why_capped(result, self.lang, self._channel)
         if why is not None:
             self.say(self.tr("debrief.capped", why=why, uncapped=result.uncapped, score=overall))
-        verdict = words.result_verdict(result, self.lang, self._principle)
+        verdict = words.result_verdict(result, self.lang, self._principle, self._channel)
         if verdict is not None:
             self.say(verdict)
+        limits = words.time_limits_note(self.play.time_limits, self.lang)
+        if limits is not None:
+            self.say(limits)
         for miss in self._misses():
             self.say(f"⚠ {miss}")
         self._principles(result)
         self._turns(result)
-        answered = [(q, a) for q, a in (self.self_assessment or {}).get("reflections", {}).items() if a]
+        answered = reflection.answered((self.self_assessment or {}).get("reflections"))
         if answered:
             self.say()
             self.say(self.tr("debrief.reflections"))
-            for question, answer in answered:
-                self.say(f"{question} {one_line(answer)}")
+            for key, answer in answered:
+                self.say(f"{one_line(reflection.question(key, self.lang))} {one_line(answer)}")
+            if any(reflection.speaks_of_distress(answer) for _, answer in answered):
+                self.say()
+                self.say(reflection.support(self.loaded.scenario.library_aftercare, self.lang))
         if self.play.journal is not None:
             self.say()
             self.say(self.tr("plain.report_hint", session=self.play.session_id))
@@ -423,10 +479,10 @@ class PlainPlay:
                 self.say(f"  {self.tr('turn.better')}: {self._alternative(judged.better)}")
 
     def _did(self, action: str, say: LocalText | None) -> str:
-        return words.did(action, None if say is None else self.text(say), self.lang)
+        return words.did(action, None if say is None else self.text(say), self.lang, self._channel)
 
     def _alternative(self, alt: Alternative) -> str:
-        return words.alternative(alt.action, None if alt.say is None else self.text(alt.say), self.lang)
+        return words.alternative(alt.action, None if alt.say is None else self.text(alt.say), self.lang, self._channel)
 
 
 def run_plain(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
@@ -443,5 +499,5 @@ def run_plain(args: argparse.Namespace, stdin: TextIO | None = None, stdout: Tex
         stdin = sys.stdin
         if hasattr(stdin, "reconfigure"):
             stdin.reconfigure(errors="replace")  # a stray byte in a pipe is not worth a crash
-    play = PlainPlay(lib, found, lang, mode, stdin, stdout or sys.stdout)
+    play = PlainPlay(lib, found, lang, mode, stdin, stdout or sys.stdout, time_limits=getattr(args, "time_limits", None))
     return play.run()

@@ -405,8 +405,30 @@ if TYPE_CHECKING or HAVE_TEXTUAL_SERVE:
                     await feeder
 
 
+def _reset_pin(name: str, lang: str) -> int:
+    """An instructor's `sim serve --reset-pin NAME`, on the server: no server is started."""
+    from sim.session import pins
+    from sim.session.settings import normalize_name
+    from sim.text import clean
+
+    name = normalize_name(name)
+    try:
+        found = pins.forget(name)
+    except OSError as exc:
+        sys.stderr.write(t("cli.problem", lang, prog="sim serve", message=clean(str(exc)), hint=t("err.journal.failed_hint", lang)) + "\n")
+        return EXIT_USAGE
+    if not found:
+        message, hint = t("serve.pin_unknown", lang, name=clean(name)), t("serve.pin_unknown_hint", lang)
+        sys.stderr.write(t("cli.problem", lang, prog="sim serve", message=message, hint=hint) + "\n")
+        return EXIT_USAGE
+    sys.stderr.write(t("serve.pin_reset", lang, name=clean(name)) + "\n")
+    return 0
+
+
 def run_serve(args: argparse.Namespace) -> int:
     lang = getattr(args, "ui_lang", None) or default_lang()
+    if getattr(args, "reset_pin", None) is not None:
+        return _reset_pin(args.reset_pin, lang)
     if not HAVE_TEXTUAL_SERVE:
         sys.stderr.write(t("serve.missing", lang) + "\n")
         return EXIT_USAGE

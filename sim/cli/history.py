@@ -12,7 +12,7 @@ from rich.text import Text
 from sim.cli.output import print_json
 from sim.console import console, literal, ui_lang, word
 from sim.content.locate import dialogue_dirs
-from sim.errors import EXIT_OK
+from sim.errors import EXIT_OK, UserError
 from sim.i18n import t
 from sim.reports.trend import SPARK_POINTS, spark_points, sparkline
 from sim.session.history import CalibrationPoint, ProgressPoint, Store, import_journals
@@ -22,15 +22,21 @@ from sim.text import local_time, localize
 def open_history(args: argparse.Namespace) -> Store:
     """The store, with finished journals brought in first, so sessions played
     by a front end that only journals show up too."""
-    store = Store()
+    err = console(stderr=True)
+    lang = ui_lang(args)
+
+    def warn(problem: UserError) -> None:
+        err.print(literal(t("cli.history.damaged", lang, problem=problem.format(lang))), soft_wrap=True)
+
+    store = Store(on_damage=warn)
     try:
         result = import_journals(store, extra_dirs=dialogue_dirs(args))
     except BaseException:
         store.close()
         raise
+    for damage in result.damage:
+        warn(damage)
     if result.skipped:
-        err = console(stderr=True)
-        lang = ui_lang(args)
         err.print(literal(t("cli.history.skipped", lang, count=len(result.skipped))), soft_wrap=True)
         for path, why in result.skipped:
             reason = result.reasons.get(path)

@@ -247,6 +247,14 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--user", default=None, metavar="U", help=w("args.export.user"))
     p.add_argument("--password", default=None, metavar="P", help=w("args.export.password"))
     p.add_argument("--timeout", type=seconds(lang), default=30.0, metavar=w("args.metavar.seconds"), help=w("args.export.timeout"))
+    # The queue of an LRS, looked at or changed without sending anything.
+    queue = p.add_mutually_exclusive_group()
+    queue.add_argument("--status", action="store_true", help=w("args.export.status"))
+    queue.add_argument("--skip", action="append", default=[], metavar=w("args.metavar.statement"), help=w("args.export.skip"))
+    queue.add_argument("--unskip", action="append", default=[], metavar=w("args.metavar.statement"), help=w("args.export.unskip"))
+    queue.add_argument("--drop", action="append", default=[], metavar=w("args.metavar.statement"), help=w("args.export.drop"))
+    p.add_argument("--yes", action="store_true", help=w("args.export.yes"))
+    p.epilog = w("args.export.epilog")
     _ui_lang_option(p, w)
     _dir_option(p, w)
 
@@ -278,6 +286,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--max-sessions", type=bounded("serve.bad_count", int, 1, 10000), default=None, metavar="N", help=w("serve.args.max_sessions"))
     idle = bounded("serve.bad_timeout", float, 0, 86400, above=True)
     p.add_argument("--idle-timeout", type=idle, default=None, metavar=w("args.metavar.seconds"), help=w("serve.args.idle_timeout"))
+    p.add_argument("--reset-pin", default=None, metavar=w("args.metavar.trainee"), help=w("serve.args.reset_pin"))
     _add_tui_options(p, argparse.SUPPRESS, w)
     _dir_option(p, w)
 
@@ -308,6 +317,7 @@ def _dir_option(p: argparse.ArgumentParser, w: Callable[[str], str]) -> None:
 def _add_tui_options(parser: argparse.ArgumentParser, default: object, w: Callable[[str], str]) -> None:
     # `ui_lang`, not `lang`: walk and list have a `--lang` of their own for scenario texts.
     parser.add_argument("--mode", choices=("practice", "assessment"), default=default, help=w("args.mode"))
+    parser.add_argument("--time-limits", choices=("normal", "double", "off"), default=default, help=w("args.time_limits"))
     parser.add_argument("--lang", dest="ui_lang", choices=("en", "fi"), default=default, help=w("args.ui_lang"))
 
 

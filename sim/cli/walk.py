@@ -22,7 +22,7 @@ from sim.core.replay import why_not
 from sim.core.scoring import Score, score
 from sim.errors import EXIT_OK, EXIT_USAGE
 from sim.i18n import t
-from sim.reports.words import why_capped
+from sim.reports.words import ending_name, why_capped
 from sim.text import LocalText, localize
 
 
@@ -134,7 +134,7 @@ def print_walk(session: Session, result: Score, lib: Library, lang: str, steps: 
         ending = session.ending
         assert ending is not None
         verdict = "walk.success" if result.success else "walk.success_but_miss" if ending.success else "walk.not_success"
-        out.print(literal(t("walk.ending", lang, ending=t(f"ending.{ending.value}", lang), verdict=t(verdict, lang)), "bold"))
+        out.print(literal(t("walk.ending", lang, ending=ending_name(ending.value, lang, session.scenario.channel.value), verdict=t(verdict, lang)), "bold"))
     else:
         out.print(literal(t("walk.stopped", lang, node=session.node_id), "bold yellow"))
     out.print()
@@ -159,7 +159,7 @@ def print_walk(session: Session, result: Score, lib: Library, lang: str, steps: 
         out.print(literal(t("debrief.critical", lang, turn=miss.turn, principle=miss.principle, reason=reason), "bold red"))
     overall = "—" if result.overall is None else str(result.overall)
     grade = t(f"grade.{result.grade}", lang)
-    why = why_capped(result, lang)
+    why = why_capped(result, lang, session.scenario.channel.value)
     if why is not None:
         out.print(literal(t("walk.overall_capped", lang, overall=overall, uncapped=result.uncapped, why=why, grade=grade), "bold"))
     else:

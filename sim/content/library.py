@@ -20,7 +20,7 @@ from sim.paths import builtin_dialogues, builtin_profiles
 # functions that load and check: finding files and the classes below cost
 # nothing, so the simulator can list scenarios from its index without them.
 if TYPE_CHECKING:
-    from sim.content.model import Assessment, Principle, Profile, Scenario
+    from sim.content.model import Assessment, LocalText, Principle, Profile, Scenario
     from sim.content.yamlsafe import Document
 
 Kind = Literal["principles", "profile", "scenario", "test"]
@@ -189,6 +189,8 @@ def load_library(paths: Sequence[Path] = (), *, builtin_scenarios: bool = False)
         return True
 
     grading: dict[Path, Assessment] = {}  # a catalogue's folder → its grading rules
+    contacts: dict[Path, LocalText] = {}  # a catalogue's folder → who to talk to after a stressful encounter
+    builtin_contact: LocalText | None = None
     for path, is_builtin in by_kind["principles"]:
         cat, doc, problems = load(path, Catalogue)
         _report(lib, problems, is_builtin)
@@ -199,6 +201,10 @@ def load_library(paths: Sequence[Path] = (), *, builtin_scenarios: bool = False)
                 grading[path.resolve().parent] = cat.assessment
                 if is_builtin:
                     lib.assessment = cat.assessment
+            if cat.aftercare is not None:
+                contacts[path.resolve().parent] = cat.aftercare
+                if is_builtin:
+                    builtin_contact = cat.aftercare
             for pid, principle in cat.principles.items():
                 if define("principle", pid, path, is_builtin, locate(doc.value, ("principles", pid), key=True) or doc.mark):
                     lib.principles[pid] = principle
@@ -231,6 +237,8 @@ def load_library(paths: Sequence[Path] = (), *, builtin_scenarios: bool = False)
                 folder = path.resolve().parent
                 own = next((grading[d] for d in (folder, *folder.parents) if d in grading), None)
                 scenario._library_assessment = own if own is not None else lib.assessment
+                contact = next((contacts[d] for d in (folder, *folder.parents) if d in contacts), None)
+                scenario._library_aftercare = contact if contact is not None else builtin_contact
                 lib.scenarios.append(loaded)
     return lib
 

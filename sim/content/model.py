@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -89,6 +90,14 @@ def _check_text(value: Any) -> str | dict[str, str]:
                 raise PydanticCustomError("text_too_long", f"text is longer than {MAX_TEXT} characters")
             out[key] = text
         return out
+    if isinstance(value, (bool, int, float, date)):
+        # YAML read the words as something else: say what, and how to keep them text.
+        what = "a date" if isinstance(value, date) else "true/false" if isinstance(value, bool) else "a number"
+        raise PydanticCustomError(
+            "text_type",
+            "expected text, but YAML read {value} as {what}: put it in quotes, like \"{value}\"",
+            {"value": str(value).lower() if isinstance(value, bool) else str(value), "what": what},
+        )
     raise PydanticCustomError(
         "text_type", "expected text: a string, or one string per language like {fi: …, en: …}"
     )
@@ -198,6 +207,10 @@ class Catalogue(_Strict):
 
     principles: dict[Identifier, Principle] = Field(description="The principles, keyed by id.")
     assessment: Assessment | None = Field(None, description="How every scenario of this library is graded, unless it says otherwise.")
+    aftercare: LocalText | None = Field(
+        None,
+        description="Who a trainee can talk to after a stressful encounter, in the organisation's own words (shown in the recovery step).",
+    )
 
 
 # --- client personas ------------------------------------------------------
@@ -296,6 +309,10 @@ class Node(_Strict):
     time_limit: int | None = Field(None, ge=1, le=600, description="Seconds the trainee has to answer.")
     timeout: Outcome | None = Field(None, description="What happens when the time limit runs out.")
     end: EndingName | None = Field(None, description="Makes this node an ending of the given kind.")
+    aftercare: bool = Field(
+        False,
+        description="On an ending: it may shake the trainee, so the debrief begins with a recovery step (always so after `escalated`).",
+    )
 
 
 class Variable(_Strict):
@@ -339,6 +356,12 @@ class Scenario(_Strict):
     _content_hash: str = PrivateAttr(default="")
     # The catalogue's grading, set by the library that loads the scenario.
     _library_assessment: Assessment | None = PrivateAttr(default=None)
+    _library_aftercare: LocalText | None = PrivateAttr(default=None)
+
+    @property
+    def library_aftercare(self) -> LocalText | None:
+        """Who to talk to after a stressful encounter: from the catalogue of the scenario's folder, else the built-in one."""
+        return self._library_aftercare
 
     @property
     def library_assessment(self) -> Assessment | None:

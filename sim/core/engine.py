@@ -366,12 +366,17 @@ class Session:
         self._visited_set.add(node_id)
         node = self.node
         number = len(self.turns) + 1
-        if node.narration is not None:
+        # Narration sets the scene before the client speaks; on an ending it
+        # closes the scene, after the client's last words ("The caller hangs up.").
+        closing = node.end is not None
+        if node.narration is not None and not closing:
             self.transcript.append(Line("narration", node.narration, node_id, number))
         for text in node.client or ():
             self.transcript.append(Line("client", text, node_id, number))
         if node.gloss is not None:
             self.transcript.append(Line("gloss", node.gloss, node_id, number))
+        if node.narration is not None and closing:
+            self.transcript.append(Line("narration", node.narration, node_id, number))
         if self.threatened:
             self.threat_seen = True
         offered = [c for c in node.choices if c.when is None or conditions.evaluate(_parsed(c.when), self.state, self._visited_set)]

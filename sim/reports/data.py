@@ -18,6 +18,7 @@ from sim.core.engine import Alternative, Session
 from sim.core.scoring import Score
 from sim.core.self_rating import self_checks
 from sim.reports.words import evidence_item
+from sim.session import reflection
 from sim.session.history import SessionRecord
 from sim.text import clean, clean_tree, localize
 
@@ -105,6 +106,8 @@ def report_data(
             "seed": session.seed,
             "started": row.started if row else None,
             "ended": row.ended if row else None,
+            # The trainee's accessibility setting: normal, double or off.
+            "time_limits": row.time_limits if row else "normal",
         },
         "scenario": {
             "id": s.id,
@@ -140,7 +143,10 @@ def report_data(
         "tension": tension,
         "turns": turns,
         "transcript": [{"turn": line.turn, "node": line.node, "speaker": line.speaker, "text": t(line.text)} for line in session.transcript],
-        "reflections": [{"prompt": clean(str(q)), "answer": clean(str(a))} for q, a in reflections.items() if a],
+        "reflections": [
+            {"id": key if key in reflection.PROMPTS else None, "prompt": clean(reflection.question(key, lang)), "answer": clean(answer)}
+            for key, answer in reflection.answered(reflections)
+        ],
     }
 
 
@@ -158,6 +164,7 @@ def play_data(play: Play, result: Score | None = None) -> dict[str, Any]:
         id=play.report_path().stem,
         trainee=play.trainee or None,
         mode=play.mode,
+        time_limits=play.time_limits,
         started=play.started.isoformat(timespec="seconds"),
         ended=play.ended.isoformat(timespec="seconds") if play.ended else None,
     )

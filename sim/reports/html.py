@@ -17,7 +17,7 @@ from typing import Any
 
 from sim.core.engine import MISS_REASONS
 from sim.i18n import STRINGS
-from sim.reports.words import data_capped, data_verdict, evidence
+from sim.reports.words import data_capped, data_ending, data_verdict, evidence, time_limits_note
 from sim.text import clean
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -68,11 +68,13 @@ class Words:
     """The simulator's words in the report's language, as HTML: the catalogue
     text is escaped, and the fields arrive as HTML already (escaped by the caller)."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, channel: str | None = None) -> None:
         self.lang = lang
+        self.channel = channel  # the scenario's: its own words where the catalogue has them
 
     def __call__(self, key: str, **fields: str) -> str:
-        entry = STRINGS[key]
+        specific = f"{key}.{self.channel}"
+        entry = STRINGS[specific if self.channel and specific in STRINGS else key]
         return e(entry.get(self.lang) or entry["en"]).format(**fields)
 
     def plain(self, key: str) -> str:
@@ -91,7 +93,7 @@ class Words:
 def render(data: dict[str, Any]) -> str:
     sc, sess = data["scenario"], data["session"]
     lang = sess.get("lang") or "en"
-    w = Words(lang)
+    w = Words(lang, sc.get("channel"))
     out: list[str] = [
         "<!DOCTYPE html>",
         f'<html lang="{e(lang)}">',
@@ -114,7 +116,7 @@ def render(data: dict[str, Any]) -> str:
             f'<p class="notice" role="note"><b>{w("html.changed_head")}</b> '
             f"{w('html.changed_rest', old=e(sc['played_hash']), new=e(sc['content_hash']))}</p>"
         )
-    ending = w.value("ending", data["ending"]) if data["ending"] else w("debrief.unfinished")
+    ending = data_ending(data, w.lang)
     if data["success"]:
         verdict = w("walk.success")
     elif data["critical_misses"] and _ending_ok(data):
@@ -179,6 +181,9 @@ def _meta(data: dict[str, Any], w: Words) -> list[str]:
         parts.append(w("html.mode", value=w.value("mode", sess["mode"])))
     if sess.get("id"):
         parts.append(w("html.session", value=e(sess["id"])))
+    limits = time_limits_note(sess.get("time_limits"), w.lang)
+    if limits is not None:
+        parts.append(e(limits))
     return parts
 
 

@@ -11,9 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from sim.core.engine import MISS_REASONS
-from sim.i18n import STRINGS
-from sim.i18n import t as tr
-from sim.reports.words import data_capped, data_verdict, evidence
+from sim.i18n import STRINGS, tc
+from sim.reports.words import data_capped, data_ending, data_verdict, evidence, time_limits_note
 from sim.text import clean
 
 _MISS_CODES = {reason: code for code, reason in MISS_REASONS.items()}
@@ -35,9 +34,11 @@ def markdown(data: dict[str, Any]) -> str:
     """The debrief of one session, from its report data."""
     lang = data["session"]["lang"]
 
+    channel = data["scenario"].get("channel")
+
     def w(key: str, **fields: object) -> str:
-        # The simulator's own words; every authored value in `fields` is escaped here.
-        return tr(key, lang, **fields)
+        # The simulator's own words (in the channel's, where they differ); every authored value in `fields` is escaped here.
+        return tc(key, channel, lang, **fields)
 
     scenario, session = data["scenario"], data["session"]
     lines = [f"# {_md(scenario['title'])}", ""]
@@ -51,7 +52,10 @@ def markdown(data: dict[str, Any]) -> str:
         lines.append("- " + w("report.changed", old=_md(scenario["played_hash"]), new=_md(scenario["content_hash"])))
     lines.append("- " + w("report.scenario", id=scenario["id"], hash=scenario["content_hash"] or "—", seed=session["seed"]))
     lines.append("- " + w("report.client", name=_md(scenario["client"])))
-    ending = w(f"ending.{data['ending']}") if data["ending"] else w("debrief.unfinished")
+    limits = time_limits_note(session.get("time_limits"), lang)
+    if limits is not None:
+        lines.append("- " + limits)
+    ending = data_ending(data, lang)
     lines.append("- " + w("report.ending", ending=ending))
     lines.append("- " + w("report.overall", score=_num(data["overall"]), grade=w(f"grade.{data['grade']}")))
     why = data_capped(data, lang)

@@ -15,29 +15,46 @@ from typing import Any
 from sim.core.judgement import Rules
 from sim.core.scoring import Evidence, PrincipleScore, Score
 from sim.core.self_rating import SelfCheck
-from sim.i18n import t
+from sim.i18n import t, tc
 
 
-def did(action: str, said: str | None, lang: str) -> str:
-    """A turn's action in words: what was said, help called, or time run out."""
+def did(action: str, said: str | None, lang: str, channel: str | None = None) -> str:
+    """A turn's action in words: what was said, help called (or asked for, in
+    a written channel), or time run out."""
     if action == "timeout":
         return t("turn.timeout", lang)
     if action == "help":
-        return t("turn.help", lang) + (f": {said}" if said else "")
+        return tc("turn.help", channel, lang) + (f": {said}" if said else "")
     return said or ""
 
 
-def alternative(action: str, said: str | None, lang: str) -> str:
+def alternative(action: str, said: str | None, lang: str, channel: str | None = None) -> str:
     """An option that was open, in words (an option without words is the time limit's)."""
     if action == "help" or said is None:
-        return did("help" if action == "help" else "timeout", said, lang)
+        return did("help" if action == "help" else "timeout", said, lang, channel)
     return said
 
 
-def outcome(result: Score, lang: str) -> tuple[str, str]:
+def time_limits_note(setting: str | None, lang: str) -> str | None:
+    """The trainee's time-limit setting, said where it changed the rules
+    ("Time limits were doubled (an accessibility setting)"); None as written."""
+    if setting == "double":
+        return t("limits.double", lang)
+    if setting == "off":
+        return t("limits.off", lang)
+    return None
+
+
+def ending_name(ending: str, lang: str, channel: str | None = None) -> str:
+    """An ending's name, in the channel's words where they differ (a phone
+    call is hung up, a chat is left)."""
+    return tc(f"ending.{ending}", channel, lang)
+
+
+def outcome(result: Score, lang: str, channel: str | None = None) -> tuple[str, str]:
     """How the encounter ended, and whether that counts as a success, in words."""
     ending = result.ending
-    ending_text = t(f"ending.{ending.value}", lang) if ending else t("debrief.unfinished", lang)
+    ending_text = ending_name(ending.value, lang, channel) if ending else t("debrief.unfinished", lang)
     if result.success:
         success = t("debrief.success", lang)
     elif ending is not None and ending.success:
@@ -47,23 +64,25 @@ def outcome(result: Score, lang: str) -> tuple[str, str]:
     return ending_text, success
 
 
-def why_capped(result: Score, lang: str) -> str | None:
+def why_capped(result: Score, lang: str, channel: str | None = None) -> str | None:
     """What holds the overall score below the mean of the goals: a critical
     miss, the ending, or both ("a critical miss and how it ended (the client
     left: at most 49)"); None when nothing does."""
-    return capped_words(result.capped_by, result.ending.value if result.ending else None, result.cap, lang)
+    return capped_words(result.capped_by, result.ending.value if result.ending else None, result.cap, lang, channel)
 
 
-def capped_words(capped_by: str | None, ending: str | None, cap: int | None, lang: str) -> str | None:
+def capped_words(capped_by: str | None, ending: str | None, cap: int | None, lang: str, channel: str | None = None) -> str | None:
     """`why_capped` from a report's data (its `capped_by`, `ending` and `ending_cap`)."""
     if capped_by not in ("miss", "ending", "both"):
         return None
     if capped_by == "miss":
         return t("cap.miss", lang)
-    return t(f"cap.{capped_by}", lang, ending=t(f"ending.{ending}", lang) if ending else "", cap=cap)
+    return t(f"cap.{capped_by}", lang, ending=ending_name(ending, lang, channel) if ending else "", cap=cap)
 
 
-def pass_verdict(passed: bool | None, shortfalls: Sequence[Mapping[str, Any]], pass_score: int, ending: str | None, lang: str) -> str | None:
+def pass_verdict(
+    passed: bool | None, shortfalls: Sequence[Mapping[str, Any]], pass_score: int, ending: str | None, lang: str, channel: str | None = None
+) -> str | None:
     """"Passed (pass mark 70)" or "Not passed: …" with every reason; None while
     the encounter has not ended. `shortfalls` as in the report data (a
     principle's `principle_name` already in the reader's language)."""
@@ -75,7 +94,7 @@ def pass_verdict(passed: bool | None, shortfalls: Sequence[Mapping[str, Any]], p
     for f in shortfalls:
         code = f.get("code")
         if code == "ending":
-            reasons.append(t("pass.why.ending", lang, ending=t(f"ending.{ending}", lang) if ending else ""))
+            reasons.append(t("pass.why.ending", lang, ending=ending_name(ending, lang, channel) if ending else ""))
         elif code == "miss":
             reasons.append(t("pass.why.miss", lang))
         elif code == "score":
@@ -88,22 +107,34 @@ def pass_verdict(passed: bool | None, shortfalls: Sequence[Mapping[str, Any]], p
 
 def data_capped(data: Mapping[str, Any], lang: str) -> str | None:
     """`why_capped` of a session's report data (sim.reports.data)."""
-    return capped_words(data.get("capped_by"), data.get("ending"), data.get("ending_cap"), lang)
+    return capped_words(data.get("capped_by"), data.get("ending"), data.get("ending_cap"), lang, _channel(data))
 
 
 def data_verdict(data: Mapping[str, Any], lang: str) -> str | None:
     """`pass_verdict` of a session's report data (sim.reports.data)."""
     pass_score = (data.get("pass") or {}).get("score", 0)
-    return pass_verdict(data.get("passed"), data.get("shortfalls") or [], pass_score, data.get("ending"), lang)
+    return pass_verdict(data.get("passed"), data.get("shortfalls") or [], pass_score, data.get("ending"), lang, _channel(data))
 
 
-def result_verdict(result: Score, lang: str, name: Callable[[str], str]) -> str | None:
+def data_ending(data: Mapping[str, Any], lang: str) -> str:
+    """The ending of a session's report data in words, or "not finished"."""
+    ending = data.get("ending")
+    return ending_name(ending, lang, _channel(data)) if ending else t("debrief.unfinished", lang)
+
+
+def _channel(data: Mapping[str, Any]) -> str | None:
+    scenario = data.get("scenario")
+    channel = scenario.get("channel") if isinstance(scenario, Mapping) else None
+    return channel if isinstance(channel, str) else None
+
+
+def result_verdict(result: Score, lang: str, name: Callable[[str], str], channel: str | None = None) -> str | None:
     """`pass_verdict` of a score; `name` gives a principle's name in `lang`."""
     shortfalls = [{**f.as_dict(), "principle_name": None if f.principle is None else name(f.principle)} for f in result.shortfalls]
-    return pass_verdict(result.passed, shortfalls, result.rules.pass_score, result.ending.value if result.ending else None, lang)
+    return pass_verdict(result.passed, shortfalls, result.rules.pass_score, result.ending.value if result.ending else None, lang, channel)
 
 
-def grading(rules: Rules, lang: str, *, caps: bool = True) -> str:
+def grading(rules: Rules, lang: str, *, caps: bool = True, channel: str | None = None) -> str:
     """What passing takes and, with `caps`, how each kind of ending limits the
     score: "… The score is at most 49 if the client left or escalated, 69 if
     unresolved." (The TUI's briefing leaves the caps to the debrief, for room.)"""
@@ -112,7 +143,7 @@ def grading(rules: Rules, lang: str, *, caps: bool = True) -> str:
         return text
     by_cap: dict[int, list[str]] = {}
     for ending, cap in sorted(rules.caps.items(), key=lambda item: (item[1], item[0].value)):
-        by_cap.setdefault(cap, []).append(t(f"ending.{ending.value}", lang))
+        by_cap.setdefault(cap, []).append(ending_name(ending.value, lang, channel))
     if by_cap:
         parts = [t("pass.cap", lang, cap=cap, endings=t("pass.or", lang).join(names)) for cap, names in by_cap.items()]
         text += " " + t("pass.caps", lang, caps=", ".join(parts))

@@ -21,11 +21,12 @@ import hashlib
 import hmac
 import os
 import uuid
+from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
-from sim.session.history import SessionRecord, StoredTurn
+from sim.session.history import SessionRecord, Store, StoredTurn
 from sim.text import clean
 
 XAPI_VERSION = "1.0.3"
@@ -181,6 +182,33 @@ def statements(record: SessionRecord, *, base: str | None = None, salt: str | No
         if score:
             add("scored", scenario, finish, {"score": score, "success": passed, "completion": True}, context(scores=True))
     return out
+
+
+class QueuedStatements:
+    """The statements an LRS's outbox names by session and position, built when they
+    are sent: with the SIM_XAPI_SALT of that moment, so a salt set after they were
+    queued applies, and nothing built with another salt leaves the machine. The
+    statements of the last few sessions are kept, as the outbox lists a session's
+    statements together."""
+
+    KEEP = 16
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._built: OrderedDict[tuple[str, str], list[dict[str, Any]] | None] = OrderedDict()
+
+    def statement(self, session_id: str, position: int, base: str = "") -> dict[str, Any] | None:
+        """The statement, or None when its session is no longer in the history."""
+        key = (session_id, (base or base_iri()).rstrip("/"))
+        if key in self._built:
+            self._built.move_to_end(key)
+        else:
+            record = self._store.session(session_id)
+            self._built[key] = statements(record, base=key[1]) if record is not None else None
+            while len(self._built) > self.KEEP:
+                self._built.popitem(last=False)
+        built = self._built[key]
+        return built[position] if built is not None and 0 <= position < len(built) else None
 
 
 def _interaction(base: str, scenario_id: str, turn: StoredTurn, lang: str) -> dict[str, Any]:

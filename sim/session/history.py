@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from sim.core.self_rating import self_score
 from sim.errors import UserError
 from sim.paths import data_dir
+from sim.session import rows
 from sim.session.journal import new_session_id
 from sim.session.settings import default_trainee
 
@@ -134,7 +135,46 @@ _V4 = [
     # critical principles, ending). NULL for sessions recorded before: read as `success`.
     "ALTER TABLE sessions ADD COLUMN passed INTEGER",
 ]
-MIGRATIONS: tuple[tuple[int, list[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4))
+_V5 = [
+    # One outbox per LRS: each statement is queued, sent, skipped or dropped for each
+    # endpoint on its own. The statement is no longer stored: it is built again from its
+    # session when it is sent (sim.reports.xapi.QueuedStatements), so the pseudonym
+    # follows the SIM_XAPI_SALT of that moment and nothing built with another salt
+    # leaves the machine.
+    "ALTER TABLE xapi_outbox RENAME TO xapi_outbox_v4",
+    "DROP INDEX xapi_outbox_pending",
+    """CREATE TABLE xapi_outbox (
+        endpoint   TEXT NOT NULL,      -- the LRS's statements URL (sim.reports.lrs.statements_url); '' = the next one an export names
+        id         TEXT NOT NULL,      -- the statement id (uuid5 of base, session and position)
+        session_id TEXT NOT NULL,
+        position   INTEGER NOT NULL,   -- the statement's place among its session's statements
+        base       TEXT NOT NULL,      -- SIM_XAPI_BASE when queued ('' = the current one): with the session and position, it gives this id
+        queued     TEXT NOT NULL,
+        sent       TEXT,               -- when the LRS confirmed it
+        attempts   INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,               -- why the last attempt failed, in English
+        skipped    TEXT,               -- when `--skip` set it aside: still queued, not sent until `--unskip`
+        dropped    TEXT,               -- when `--drop` forgot it for this endpoint: never sent there, never queued again
+        PRIMARY KEY (endpoint, id)
+    )""",
+    "CREATE INDEX xapi_outbox_pending ON xapi_outbox(endpoint, sent)",
+    # Statements still queued stay queued "for the next endpoint an export names": which
+    # LRS they were meant for was never recorded. Sent ones are not kept: to which LRS is
+    # unknown too, and keeping them as sent would keep them from every other LRS; sent
+    # again, an LRS knows them by their id and keeps one of each.
+    """INSERT INTO xapi_outbox (endpoint, id, session_id, position, base, queued, attempts, last_error)
+       SELECT '', id, session_id, position,
+              coalesce(CASE WHEN json_valid(statement) THEN json_extract(statement, '$.actor.account.homePage') END, ''),
+              queued, attempts, last_error
+       FROM xapi_outbox_v4 WHERE sent IS NULL ORDER BY rowid""",
+    "DROP TABLE xapi_outbox_v4",
+]
+_V6 = [
+    # The trainee's accessibility setting for time limits: 'normal', 'double' or 'off'
+    # (NULL for sessions recorded before it existed: read as 'normal'). Reports say it.
+    "ALTER TABLE sessions ADD COLUMN time_limits TEXT",
+]
+MIGRATIONS: tuple[tuple[int, list[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6))
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 _FOLDER_HINT = "err.store.folder_hint"  # a catalogue key (sim/i18n.py), as every StoreError's words
@@ -194,6 +234,7 @@ class SessionRow:
     grade: str
     actions: tuple[str, ...]
     passed: bool | None = None  # by the scenario's grading rules; None for sessions recorded before them
+    time_limits: str = "normal"  # the trainee's accessibility setting: normal, double or off
 
     @property
     def pass_result(self) -> bool:
@@ -289,11 +330,43 @@ class CalibrationPoint:
         return self.self_score - self.score
 
 
+@dataclass(frozen=True, slots=True)
+class QueuedStatement:
+    """A statement in one LRS's outbox: what it is built from, and how sending it went."""
+
+    rowid: int  # the order it was queued in
+    endpoint: str
+    id: str
+    session_id: str
+    position: int
+    base: str  # '' = the current SIM_XAPI_BASE
+    attempts: int
+    last_error: str | None
+    skipped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxCounts:
+    """One LRS's outbox."""
+
+    pending: int  # queued and not skipped: the next export sends them
+    skipped: int  # queued, but set aside until `--unskip`
+    sent: int
+    dropped: int
+
+    @property
+    def queued(self) -> int:
+        return self.pending + self.skipped
+
+
 @dataclass
 class ImportResult:
     imported: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (journal path, why in English)
     reasons: dict[str, UserError] = field(default_factory=dict)  # journal path → why, to say in any language
+    # Damaged lines found in the journals read (each `path:line`), skipped:
+    # said once by whoever imports, so a bad disk does not go unnoticed.
+    damage: list[UserError] = field(default_factory=list)
 
 
 # --- errors -----------------------------------------------------------------------
@@ -327,8 +400,11 @@ class Store:
     """An open connection to the history. Open it for one job and close it:
     short-lived connections keep locks short when several processes share it."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, on_damage: Callable[[StoreError], None] | None = None) -> None:
         self.path = path or db_path()
+        # Told about each row skipped because a value has the wrong type (the
+        # database is a file others may have changed); by default, nobody.
+        self.on_damage = on_damage or (lambda error: None)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -385,6 +461,12 @@ class Store:
                         self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+
+    def _damaged(self, table: str, row: object, exc: rows.Damaged) -> StoreError:
+        return StoreError.of(f"{self.path} ({table}, {row})", "err.store.damaged_row", "err.store.damaged_row_hint", column=exc.column, why=exc.why)
+
+    def _skip(self, table: str, row: object, exc: rows.Damaged) -> None:
+        self.on_damage(self._damaged(table, row, exc))
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -445,6 +527,7 @@ class Store:
         session_id: str | None = None,
         scenario_path: str = "",
         content_hash: str | None = None,
+        time_limits: str = "normal",
     ) -> str:
         """Store a played session; returns its id. Recording the same session
         id again changes nothing, so the TUI and the journal import may both
@@ -465,7 +548,7 @@ class Store:
             json.dumps(text_map(scenario.title, default_lang), ensure_ascii=False),
             int(session.seed), mode, lang, started_s, ended_s, ending, int(score.success),
             score.overall, score.uncapped, score.grade, json.dumps(list(session.actions), ensure_ascii=False),
-            None if score.passed is None else int(score.passed),
+            None if score.passed is None else int(score.passed), time_limits,
         )  # fmt: skip
         durations = list(durations_ms or [])
         turn_rows = []
@@ -500,8 +583,8 @@ class Store:
         with self._write() as db:
             cur = db.execute(
                 "INSERT INTO sessions (id, trainee, scenario_id, scenario_path, content_hash, title, seed, mode, lang,"
-                " started, ended, ending, success, overall, uncapped, grade, actions, passed)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+                " started, ended, ending, success, overall, uncapped, grade, actions, passed, time_limits)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
                 session_row,
             )
             if cur.rowcount == 0:
@@ -530,9 +613,14 @@ class Store:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
+        found = []
         with self._translated():
-            rows = [_row(r) for r in self._db.execute(sql, params)]
-        return rows[::-1]
+            for r in self._db.execute(sql, params):
+                try:
+                    found.append(_row(r))
+                except rows.Damaged as exc:
+                    self._skip("sessions", f"id {r[0]!r}", exc)
+        return found[::-1]
 
     def last_id(self, *, trainee: str | None = None) -> str | None:
         where, params = _filters(trainee=trainee)
@@ -557,34 +645,57 @@ class Store:
         return []
 
     def session(self, session_id: str) -> SessionRecord | None:
+        """One stored session in full; a StoreError naming the table, row and
+        column if a value in it has the wrong type."""
         with self._read() as db:
             r = db.execute(f"SELECT {_ROW_COLUMNS} FROM sessions s WHERE s.id = ?", (session_id,)).fetchone()
             if r is None:
                 return None
-            principles = tuple(
-                PrincipleResult(p, bool(goal), score, earned, possible)
-                for p, goal, score, earned, possible in db.execute(
-                    "SELECT principle, goal, score, earned, possible FROM principle_scores WHERE session_id = ? ORDER BY rowid",
-                    (session_id,),
+            table, row = "sessions", f"id {session_id!r}"
+            try:
+                head = _row(r)
+                table = "principle_scores"
+                principles = tuple(
+                    PrincipleResult(
+                        rows.text(p, "principle"), rows.flag(goal, "goal"), rows.optional_whole(value, "score", 0, 100),
+                        rows.whole(earned, "earned"), rows.whole(possible, "possible"),
+                    )
+                    for p, goal, value, earned, possible in db.execute(
+                        "SELECT principle, goal, score, earned, possible FROM principle_scores WHERE session_id = ? ORDER BY rowid",
+                        (session_id,),
+                    )
                 )
-            )
-            misses = tuple(
-                StoredMiss(*m)
-                for m in db.execute("SELECT turn, principle, reason FROM critical_misses WHERE session_id = ? ORDER BY rowid", (session_id,))
-            )
-            turns = tuple(
-                StoredTurn(n, node, action, cid, json.loads(sb), json.loads(sa), json.loads(d), json.loads(o), best, ms)
-                for n, node, action, cid, sb, sa, d, o, best, ms in db.execute(
-                    "SELECT number, node, action, choice_id, state_before, state_after, deltas, offered, best, ms"
-                    " FROM turns WHERE session_id = ? ORDER BY number",
-                    (session_id,),
+                table = "critical_misses"
+                misses = tuple(
+                    StoredMiss(rows.whole(n, "turn"), rows.text(p, "principle"), rows.text(why, "reason"))
+                    for n, p, why in db.execute("SELECT turn, principle, reason FROM critical_misses WHERE session_id = ? ORDER BY rowid", (session_id,))
                 )
-            )
-            ratings = dict(db.execute("SELECT principle, rating FROM self_ratings WHERE session_id = ? ORDER BY rowid", (session_id,)).fetchall())
-            reflections = dict(
-                db.execute("SELECT prompt, answer FROM reflections WHERE session_id = ? ORDER BY position", (session_id,)).fetchall()
-            )
-        return SessionRecord(_row(r), principles, misses, turns, ratings, reflections)
+                table = "turns"
+                turns = tuple(
+                    StoredTurn(
+                        rows.whole(n, "number", 1), rows.text(node, "node"), rows.text(action, "action"), rows.optional_text(cid, "choice_id"),
+                        rows.counts(sb, "state_before"), rows.counts(sa, "state_after"), rows.counts(d, "deltas"), rows.options(o, "offered"),
+                        rows.optional_text(best, "best"), rows.optional_whole(ms, "ms", 0),
+                    )
+                    for n, node, action, cid, sb, sa, d, o, best, ms in db.execute(
+                        "SELECT number, node, action, choice_id, state_before, state_after, deltas, offered, best, ms"
+                        " FROM turns WHERE session_id = ? ORDER BY number",
+                        (session_id,),
+                    )
+                )
+                table = "self_ratings"
+                ratings = {
+                    rows.text(p, "principle"): rows.whole(rating, "rating")
+                    for p, rating in db.execute("SELECT principle, rating FROM self_ratings WHERE session_id = ? ORDER BY rowid", (session_id,))
+                }
+                table = "reflections"
+                reflections = {
+                    rows.text(q, "prompt"): rows.text(a, "answer")
+                    for q, a in db.execute("SELECT prompt, answer FROM reflections WHERE session_id = ? ORDER BY position", (session_id,))
+                }
+            except rows.Damaged as exc:
+                raise self._damaged(table, row, exc) from None
+        return SessionRecord(head, principles, misses, turns, ratings, reflections)
 
     def principle_scores(self, *, trainee: str | None = None) -> dict[str, dict[str, int | None]]:
         """Per session id, the score of every principle it tested or touched."""
@@ -595,7 +706,10 @@ class Store:
                 f"SELECT p.session_id, p.principle, p.score FROM principle_scores p JOIN sessions s ON s.id = p.session_id{where} ORDER BY p.rowid",
                 params,
             ):
-                out.setdefault(sid, {})[pid] = value
+                try:
+                    out.setdefault(sid, {})[rows.text(pid, "principle")] = rows.optional_whole(value, "score", 0, 100)
+                except rows.Damaged as exc:
+                    self._skip("principle_scores", f"session {sid!r}", exc)
         return out
 
     def progress(self, trainee: str | None = None, *, scenario: str | None = None) -> dict[str, list[ProgressPoint]]:
@@ -608,66 +722,140 @@ class Store:
                 f" JOIN sessions s ON s.id = p.session_id{where} ORDER BY s.started, s.rowid",
                 params,
             ):
-                out.setdefault(pid, []).append(ProgressPoint(sid, started, scenario_id, value))
+                try:
+                    point = ProgressPoint(sid, rows.text(started, "started"), scenario_id, rows.whole(value, "score", 0, 100))
+                    principle = rows.text(pid, "principle")
+                    out.setdefault(principle, []).append(point)
+                except rows.Damaged as exc:
+                    self._skip("principle_scores", f"session {sid!r}", exc)
         return out
 
     def calibration(self, trainee: str | None = None, *, session_id: str | None = None) -> list[CalibrationPoint]:
         """Self-ratings beside the computed scores, for every rated principle that was scored."""
         where, params = _filters(trainee=trainee, session_id=session_id, extra="p.score IS NOT NULL")
         with self._translated():
-            rows = self._db.execute(
+            found = self._db.execute(
                 "SELECT s.id, s.started, s.scenario_id, r.principle, r.rating, p.score FROM self_ratings r"
                 " JOIN principle_scores p ON p.session_id = r.session_id AND p.principle = r.principle"
                 f" JOIN sessions s ON s.id = r.session_id{where} ORDER BY s.started, s.rowid, r.rowid",
                 params,
             ).fetchall()
-        return [CalibrationPoint(sid, started, scen, pid, rating, self_score(rating) or 0, value) for sid, started, scen, pid, rating, value in rows]
+        points = []
+        for sid, started, scen, pid, rating, value in found:
+            try:
+                own = self_score(rows.whole(rating, "rating"))
+                if own is None:
+                    raise rows.Damaged("rating", f"{rating} is outside 1–5")
+                point = CalibrationPoint(sid, rows.text(started, "started"), scen, rows.text(pid, "principle"), rating, own, rows.whole(value, "score", 0, 100))
+                points.append(point)
+            except rows.Damaged as exc:
+                self._skip("self_ratings", f"session {sid!r}", exc)
+        return points
 
     # --- xAPI outbox ------------------------------------------------------------------
+    # One queue per LRS endpoint (its statements URL, as sim.reports.lrs.statements_url
+    # gives it). A row names its statement by session and position; the statement is
+    # built when it is sent. Rows queued before the outbox knew endpoints have the
+    # endpoint '': the first export that names an LRS takes them over.
 
-    def enqueue_statements(self, statements: Iterable[tuple[str, int, Mapping[str, Any]]]) -> int:
-        """Queue `(session_id, position, statement)` for delivery; a statement
-        already queued or sent (same id) is left as it is. Returns how many were new."""
+    def enqueue_statements(self, endpoint: str, statements: Iterable[tuple[str, str, int, str]]) -> int:
+        """Queue `(statement_id, session_id, position, base)` for `endpoint`; one already
+        queued, sent, skipped or dropped there is left as it is. Returns how many were new."""
+        if not endpoint:
+            raise ValueError("an outbox needs its endpoint")
         now = utc_now()
-        rows = [
-            (str(st["id"]), sid, pos, json.dumps(st, ensure_ascii=False, separators=(",", ":")), now)
-            for sid, pos, st in statements
-        ]
+        rows = [(endpoint, sid, session_id, position, base, now) for sid, session_id, position, base in statements]
+        with self._write() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO xapi_outbox (endpoint, id, session_id, position, base, queued, attempts, last_error)"
+                " SELECT ?, id, session_id, position, base, queued, attempts, last_error FROM xapi_outbox WHERE endpoint = '' ORDER BY rowid",
+                (endpoint,),
+            )
+            db.execute("DELETE FROM xapi_outbox WHERE endpoint = ''")
+            before = db.total_changes
+            db.executemany("INSERT OR IGNORE INTO xapi_outbox (endpoint, id, session_id, position, base, queued) VALUES (?,?,?,?,?,?)", rows)
+            return db.total_changes - before
+
+    def pending_statements(self, endpoint: str, *, after: int = 0, limit: int | None = None) -> list[QueuedStatement]:
+        """What the next delivery to `endpoint` sends, oldest first: queued, not skipped,
+        and queued after the row `after` (so one delivery passes each row once)."""
+        return self._outbox("endpoint = ? AND sent IS NULL AND dropped IS NULL AND skipped IS NULL AND rowid > ?", [endpoint, after], limit)
+
+    def queued_statements(self, endpoint: str) -> list[QueuedStatement]:
+        """Everything still queued for `endpoint`, skipped ones included, oldest first."""
+        return self._outbox("endpoint = ? AND sent IS NULL AND dropped IS NULL", [endpoint])
+
+    def find_queued(self, endpoint: str, part: str) -> list[QueuedStatement]:
+        """The queued statements `part` names: its exact id, else the ids starting with it."""
+        exact = self._outbox("endpoint = ? AND sent IS NULL AND dropped IS NULL AND id = ?", [endpoint, part.lower()])
+        if exact or not part:
+            return exact
+        escaped = part.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return self._outbox("endpoint = ? AND sent IS NULL AND dropped IS NULL AND id LIKE ? ESCAPE '\\'", [endpoint, escaped + "%"])
+
+    def _outbox(self, where: str, params: list[Any], limit: int | None = None) -> list[QueuedStatement]:
+        sql = f"SELECT rowid, endpoint, id, session_id, position, base, attempts, last_error, skipped FROM xapi_outbox WHERE {where} ORDER BY rowid"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = [*params, limit]
+        with self._translated():
+            return [
+                QueuedStatement(rowid, endpoint, sid, session_id, position, base, attempts, last_error, skipped is not None)
+                for rowid, endpoint, sid, session_id, position, base, attempts, last_error, skipped in self._db.execute(sql, params)
+            ]
+
+    def mark_sent(self, endpoint: str, ids: Sequence[str]) -> None:
+        now = utc_now()
+        with self._write() as db:
+            db.executemany(
+                "UPDATE xapi_outbox SET sent = ?, attempts = attempts + 1, last_error = NULL WHERE endpoint = ? AND id = ?",
+                [(now, endpoint, i) for i in ids],
+            )
+
+    def mark_failed(self, endpoint: str, ids: Sequence[str], error: str) -> None:
+        with self._write() as db:
+            db.executemany(
+                "UPDATE xapi_outbox SET attempts = attempts + 1, last_error = ? WHERE endpoint = ? AND id = ?", [(error, endpoint, i) for i in ids]
+            )
+
+    def skip_statements(self, endpoint: str, ids: Sequence[str], *, skip: bool = True) -> int:
+        """Set queued statements aside (`skip`), or back in the queue; returns how many changed."""
+        now = utc_now() if skip else None
         with self._write() as db:
             before = db.total_changes
             db.executemany(
-                "INSERT INTO xapi_outbox (id, session_id, position, statement, queued) VALUES (?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
-                rows,
+                "UPDATE xapi_outbox SET skipped = ? WHERE endpoint = ? AND id = ? AND sent IS NULL AND dropped IS NULL AND (skipped IS NULL) = ?",
+                [(now, endpoint, i, skip) for i in ids],
             )
             return db.total_changes - before
 
-    def pending_statements(self, limit: int | None = None) -> list[tuple[str, dict[str, Any]]]:
-        sql = "SELECT id, statement FROM xapi_outbox WHERE sent IS NULL ORDER BY rowid"
-        params: list[Any] = []
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        with self._translated():
-            return [(sid, json.loads(text)) for sid, text in self._db.execute(sql, params)]
-
-    def mark_sent(self, ids: Sequence[str]) -> None:
+    def drop_statements(self, endpoint: str, ids: Sequence[str]) -> int:
+        """Forget queued statements for `endpoint`: never sent there, and not queued
+        again by a later export (the row stays, as the record of that)."""
         now = utc_now()
         with self._write() as db:
+            before = db.total_changes
             db.executemany(
-                "UPDATE xapi_outbox SET sent = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?", [(now, i) for i in ids]
+                "UPDATE xapi_outbox SET dropped = ?, skipped = NULL WHERE endpoint = ? AND id = ? AND sent IS NULL AND dropped IS NULL",
+                [(now, endpoint, i) for i in ids],
             )
+            return db.total_changes - before
 
-    def mark_failed(self, ids: Sequence[str], error: str) -> None:
-        with self._write() as db:
-            db.executemany("UPDATE xapi_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", [(error, i) for i in ids])
-
-    def outbox_counts(self) -> tuple[int, int]:
-        """(pending, sent)."""
+    def outbox_counts(self, endpoint: str) -> OutboxCounts:
         with self._translated():
-            pending, sent = self._db.execute(
-                "SELECT count(*) FILTER (WHERE sent IS NULL), count(*) FILTER (WHERE sent IS NOT NULL) FROM xapi_outbox"
+            pending, skipped, sent, dropped = self._db.execute(
+                "SELECT count(*) FILTER (WHERE sent IS NULL AND dropped IS NULL AND skipped IS NULL),"
+                " count(*) FILTER (WHERE sent IS NULL AND dropped IS NULL AND skipped IS NOT NULL),"
+                " count(*) FILTER (WHERE sent IS NOT NULL), count(*) FILTER (WHERE dropped IS NOT NULL)"
+                " FROM xapi_outbox WHERE endpoint = ?",
+                (endpoint,),
             ).fetchone()
-        return int(pending), int(sent)
+        return OutboxCounts(int(pending), int(skipped), int(sent), int(dropped))
+
+    def outbox_endpoints(self) -> list[str]:
+        """Every endpoint with an outbox, in the order first queued for ('' for rows queued before endpoints were known)."""
+        with self._translated():
+            return [r[0] for r in self._db.execute("SELECT endpoint FROM xapi_outbox GROUP BY endpoint ORDER BY min(rowid)")]
 
     def integrity_check(self) -> str:
         with self._translated():
@@ -676,16 +864,28 @@ class Store:
 
 _ROW_COLUMNS = (
     "s.id, s.trainee, s.scenario_id, s.scenario_path, s.content_hash, s.title, s.seed, s.mode, s.lang,"
-    " s.started, s.ended, s.ending, s.success, s.overall, s.uncapped, s.grade, s.actions, s.passed"
+    " s.started, s.ended, s.ending, s.success, s.overall, s.uncapped, s.grade, s.actions, s.passed, s.time_limits"
 )
 
 
 def _row(r: Sequence[Any]) -> SessionRow:
+    """A sessions row, every value checked (rows.Damaged names the first bad one)."""
     return SessionRow(
-        r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7], r[8],
-        r[9], r[10], r[11], bool(r[12]), r[13], r[14], r[15], tuple(json.loads(r[16])),
-        None if r[17] is None else bool(r[17]),
+        rows.text(r[0], "id"), rows.text(r[1], "trainee"), rows.text(r[2], "scenario_id"), rows.text(r[3], "scenario_path"),
+        rows.text(r[4], "content_hash"), rows.text_map(r[5], "title"), rows.whole(r[6], "seed", 0), rows.text(r[7], "mode"),
+        rows.optional_text(r[8], "lang"), rows.text(r[9], "started"), rows.optional_text(r[10], "ended"), rows.optional_text(r[11], "ending"),
+        rows.flag(r[12], "success"), rows.optional_whole(r[13], "overall", 0, 100), rows.optional_whole(r[14], "uncapped", 0, 100),
+        rows.text(r[15], "grade"), tuple(rows.texts(r[16], "actions")), None if r[17] is None else rows.flag(r[17], "passed"),
+        _time_limits(r[18]),
     )  # fmt: skip
+
+
+def _time_limits(value: object) -> str:
+    if value is None:
+        return "normal"
+    if value in ("normal", "double", "off"):
+        return str(value)
+    raise rows.Damaged("time_limits", f"{value!r} is not normal, double or off")
 
 
 def _filters(*, trainee: str | None = None, scenario: str | None = None, session_id: str | None = None, extra: str | None = None) -> tuple[str, list[Any]]:
@@ -764,7 +964,10 @@ def import_journals(store: Store | None = None, *, extra_dirs: Sequence[Path] = 
                 info = journal.read(path)
             except (OSError, ValueError, TypeError, RecursionError):
                 continue  # not a journal, or unreadable: nothing to import
-            if info.finished and info.session_id not in known and info.ending:
+            if info.session_id in known:
+                continue
+            result.damage.extend(info.damage)
+            if info.finished and info.ending:
                 todo.append(info)
         if not todo:
             return result
@@ -777,6 +980,12 @@ def import_journals(store: Store | None = None, *, extra_dirs: Sequence[Path] = 
             except RebuildError as exc:
                 result.skipped.append((str(info.path), exc.message))
                 result.reasons[str(info.path)] = exc
+                continue
+            if rebuilt.session.ending is None or rebuilt.session.ending.value != info.ending:
+                # Turns lost to damage: what is left does not reach the recorded end.
+                lost = RebuildError.of(str(info.path), "err.journal.incomplete", "err.journal.incomplete_hint", ending=str(info.ending))
+                result.skipped.append((str(info.path), lost.message))
+                result.reasons[str(info.path)] = lost
                 continue
             store.record_session(
                 rebuilt.session,
@@ -791,6 +1000,7 @@ def import_journals(store: Store | None = None, *, extra_dirs: Sequence[Path] = 
                 session_id=info.session_id,
                 scenario_path=info.scenario_path,
                 content_hash=info.content_hash or None,
+                time_limits=info.time_limits,
             )
             known.add(info.session_id)
             result.imported.append(info.session_id)

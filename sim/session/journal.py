@@ -9,17 +9,41 @@ actions: replaying them rebuilds the session exactly.
 from __future__ import annotations
 
 import json
-import os
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sim.files import read_limited, write_file
+from sim.errors import UserError
+from sim.files import append_line, read_limited, write_file, write_problem
 from sim.paths import data_dir
 
+if TYPE_CHECKING:
+    from sim.session.records import Header
+
 FORMAT = 1
+
+
+class JournalError(UserError):
+    """A journal could not be written (full disk, read-only folder, a failing
+    disk): the encounter goes on, but it can no longer be resumed."""
+
+
+def write_error(path: Path, exc: OSError) -> JournalError:
+    """The failure worded by its kind, so the hint fits: free space, a
+    writable folder, or a look at the disk."""
+    key, hint = _WRITE_PROBLEMS[write_problem(exc)]
+    return JournalError.of(str(path), key, hint, error=exc.strerror or str(exc))
+
+
+_WRITE_PROBLEMS = {
+    "full": ("err.journal.full", "err.journal.full_hint"),
+    "read-only": ("err.journal.read_only", "err.journal.read_only_hint"),
+    "denied": ("err.journal.denied", "err.journal.denied_hint"),
+    "io": ("err.journal.io", "err.journal.io_hint"),
+    "other": ("err.journal.failed", "err.journal.failed_hint"),
+}
 
 
 def journals_dir() -> Path:
@@ -46,6 +70,7 @@ class JournalInfo:
     lang: str
     trainee: str
     started: str
+    time_limits: str = "normal"  # the trainee's accessibility setting (sim.session.settings.TIME_LIMITS)
     actions: list[str] = field(default_factory=list)
     # Per action: the node it was taken at, and the node it led to. Both are
     # None in records that did not carry them; sim.core.replay uses them to tell
@@ -56,6 +81,12 @@ class JournalInfo:
     durations_ms: list[int | None] = field(default_factory=list)
     finished: bool = False
     abandoned: bool = False
+    # Lines that were damaged (not a torn last line, which is the turn in
+    # progress at a crash): skipped, each with its line number, and said.
+    damage: list[JournalError] = field(default_factory=list)
+    # A turn missing before later ones: the actions stop there, since a
+    # replay without it would take the later ones at the wrong places.
+    gap_at: int | None = None
     ending: str | None = None
     self_assessment: dict[str, Any] | None = None
     overall: int | None = None
@@ -80,27 +111,32 @@ class Journal:
         mode: str,
         lang: str,
         trainee: str = "",
+        time_limits: str = "normal",
     ) -> Journal:
         folder = journals_dir()
-        folder.mkdir(parents=True, exist_ok=True)
         session_id = new_session_id()
         journal = cls(folder / f"{session_id}.jsonl", session_id)
-        # The header lands atomically: a kill during start leaves no journal
-        # at all rather than an empty file that is not a journal.
-        write_file(journal.path, _line(
-            {
-                "v": FORMAT,
-                "session": session_id,
-                "scenario": scenario_id,
-                "path": scenario_path,
-                "hash": content_hash,
-                "seed": seed,
-                "mode": mode,
-                "lang": lang,
-                "trainee": trainee,
-                "started": _now(),
-            }
-        ))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            # The header lands atomically: a kill during start leaves no journal
+            # at all rather than an empty file that is not a journal.
+            write_file(journal.path, _line(
+                {
+                    "v": FORMAT,
+                    "session": session_id,
+                    "scenario": scenario_id,
+                    "path": scenario_path,
+                    "hash": content_hash,
+                    "seed": seed,
+                    "mode": mode,
+                    "lang": lang,
+                    "trainee": trainee,
+                    "started": _now(),
+                    "limits": time_limits,
+                }
+            ))
+        except OSError as exc:
+            raise write_error(journal.path, exc) from None
         return journal
 
     @classmethod
@@ -122,15 +158,12 @@ class Journal:
         self._append({"abandoned": True, "at": _now()})
 
     def _append(self, record: dict[str, Any]) -> None:
-        line = _line(record)
-        # O_APPEND writes of one short line land whole; fsync makes them durable
-        # before the caller shows the next node.
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        # Whole and durable before the caller shows the next node; a write the
+        # disk cut short is a torn line, which never swallows the next one.
         try:
-            os.write(fd, line.encode("utf-8"))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+            append_line(self.path, _line(record).encode("utf-8"))
+        except OSError as exc:
+            raise write_error(self.path, exc) from None
 
 
 def _line(record: dict[str, Any]) -> str:
@@ -139,54 +172,104 @@ def _line(record: dict[str, Any]) -> str:
 
 MAX_JOURNAL_BYTES = 16 * 1024 * 1024  # a session of thousands of turns is well under 1 MB
 
-
 def read(path: Path) -> JournalInfo:
-    """Read a journal, ignoring a torn last line (the turn in progress)."""
-    header: dict[str, Any] | None = None
-    info: JournalInfo | None = None
+    """Read a journal. A torn last line (the turn in progress at a crash) is
+    left out quietly; a damaged line anywhere else is left out and listed in
+    `damage`, and the lines after it are still read. Raises ValueError if the
+    file is not a journal at all (its first line is not a valid header)."""
+    # Here, not at the top: the history opens without pydantic until a journal is read.
+    from pydantic import ValidationError
+
+    from sim.session.records import Header
+
     # Untrusted like any file in the data folder: a regular file of bounded size only.
     text = read_limited(path, MAX_JOURNAL_BYTES).decode("utf-8", errors="replace")
-    for raw in text.split("\n"):  # not splitlines: U+2028 may stand in a record
+    lines = text.split("\n")  # not splitlines: U+2028 may stand in a record
+    torn_last = not text.endswith("\n")
+    info: JournalInfo | None = None
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        last = number == len(lines)
         try:
             record = json.loads(raw)
-        except json.JSONDecodeError:
-            break  # a write cut short: everything after it is lost anyway
-        if not isinstance(record, dict):
-            break
-        if header is None:
-            header = record
-            info = JournalInfo(
-                path=path,
-                session_id=str(record.get("session", path.stem)),
-                scenario_id=str(record.get("scenario", "")),
-                scenario_path=str(record.get("path", "")),
-                content_hash=str(record.get("hash", "")),
-                seed=int(record.get("seed", 0)),
-                mode=str(record.get("mode", "practice")),
-                lang=str(record.get("lang", "en")),
-                trainee=str(record.get("trainee", "")),
-                started=str(record.get("started", "")),
-            )
-            continue
-        assert info is not None
-        if "action" in record:
-            info.actions.append(str(record["action"]))
-            node, arrived = record.get("node"), record.get("next")
-            info.nodes.append(node if isinstance(node, str) else None)
-            info.arrived.append(arrived if isinstance(arrived, str) else None)
-            ms = record.get("ms")
-            info.durations_ms.append(ms if isinstance(ms, int) and not isinstance(ms, bool) else None)
-        elif "end" in record:
-            info.finished = True
-            info.ending = record.get("end")
-            info.self_assessment = record.get("self")
-            info.overall = record.get("overall")
-            info.ended_at = record.get("at")
-        elif record.get("abandoned"):
-            info.abandoned = True
+            if not isinstance(record, dict):
+                raise ValueError("not a JSON object")
+            if info is None:
+                info = _info(path, Header.model_validate(record))
+            else:
+                _add(info, record, number)
+        except (ValueError, ValidationError, RecursionError) as exc:
+            if info is None:
+                raise ValueError(f"{path}: not a journal") from None
+            if not (last and torn_last):
+                info.damage.append(_damaged(path, number, exc))
     if info is None:
         raise ValueError(f"{path}: not a journal")
     return info
+
+
+def _info(path: Path, h: Header) -> JournalInfo:
+    return JournalInfo(
+        path=path,
+        session_id=h.session,
+        scenario_id=h.scenario,
+        scenario_path=h.path,
+        content_hash=h.hash,
+        seed=h.seed,
+        mode=h.mode,
+        lang=h.lang,
+        trainee=h.trainee,
+        started=h.started,
+        time_limits=h.limits,
+    )
+
+
+def _add(info: JournalInfo, record: dict[str, Any], number: int) -> None:
+    from sim.session.records import Abandoned, Action, End
+
+    if "action" in record:
+        step = Action.model_validate(record)
+        if info.gap_at is not None:
+            return  # after a missing turn, nothing can be replayed in its place
+        expected = len(info.actions) + 1
+        if step.turn < expected:
+            # The same turn twice (an old journal's resume): the first one stands.
+            info.damage.append(_damaged(info.path, number, ValueError(f"turn {step.turn} is already recorded")))
+            return
+        if step.turn > expected:
+            info.gap_at = expected
+            info.damage.append(JournalError.of(f"{info.path}:{number}", "err.journal.gap", "err.journal.gap_hint", turn=expected))
+            return
+        info.actions.append(step.action)
+        info.nodes.append(step.node)
+        info.arrived.append(step.next)
+        info.durations_ms.append(step.ms)
+    elif "end" in record:
+        end = End.model_validate(record)
+        info.finished = True
+        info.ending = end.end
+        info.self_assessment = None if end.self is None else end.self.model_dump()
+        info.overall = end.overall
+        info.ended_at = end.at
+    elif "abandoned" in record:
+        info.abandoned = Abandoned.model_validate(record).abandoned
+    else:
+        raise ValueError("not a record this version of sim writes")
+
+
+def _damaged(path: Path, number: int, exc: Exception) -> JournalError:
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the record"
+        detail = f"{where}: {first['msg']}"
+    elif isinstance(exc, json.JSONDecodeError):
+        detail = f"not JSON ({exc.msg}, column {exc.colno})"
+    else:
+        detail = str(exc)
+    return JournalError.of(f"{path}:{number}", "err.journal.damaged", "err.journal.damaged_hint", detail=detail)
 
 
 def new_session_id() -> str:

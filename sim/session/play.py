@@ -17,9 +17,11 @@ from sim.content.library import Library, LoadedScenario
 from sim.content.model import Scenario
 from sim.core.engine import Band, Session, Turn
 from sim.core.scoring import Score, score
+from sim.errors import UserError
 from sim.i18n import t
 from sim.paths import data_dir
-from sim.session.journal import Journal, JournalInfo, new_seed
+from sim.session import reflection
+from sim.session.journal import Journal, JournalError, JournalInfo, new_seed
 from sim.text import LocalText, clean, localize
 
 if TYPE_CHECKING:
@@ -45,6 +47,21 @@ def _parse_time(iso: str) -> datetime:
         return _now()
 
 
+def timed_note(scenario: Scenario, setting: str, lang: str, *, plain: bool = False) -> str | None:
+    """What the briefing says about timed turns, by the trainee's time-limit
+    setting; None if no turn of the scenario is timed. `plain`: for `--plain`,
+    where the limit is printed above each timed turn's options."""
+    limits = [node.time_limit for node in scenario.nodes.values() if node.time_limit]
+    if not limits:
+        return None
+    if setting == "off":
+        return t("briefing.timed.off", lang)
+    most = max(limits) * (2 if setting == "double" else 1)
+    key = "briefing.timed.plain" if plain else "briefing.timed"
+    note = t(key, lang, seconds=most)
+    return note + " " + t("briefing.timed.doubled", lang) if setting == "double" else note
+
+
 @dataclass
 class Play:
     loaded: LoadedScenario
@@ -63,17 +80,32 @@ class Play:
     ended: datetime | None = None
     # Per turn: milliseconds the trainee took (None where it was not measured).
     durations_ms: list[int | None] = field(default_factory=list)
+    # The trainee's accessibility setting: time limits as written, doubled, or off.
+    time_limits: str = "normal"
     # A debrief re-opened from the history: the stored session it shows.
     record: SessionRecord | None = None
     # An authoring preview (`sim play --watch`): never journalled or recorded.
     preview: bool = False
-    journal_error: str | None = field(default=None, init=False)
+    # Why the journal stopped (None while it is written): the screen says so once.
+    journal_error: JournalError | None = field(default=None, init=False)
+    # The journal holds the whole session, its end included: the history can
+    # always be brought up to date from it, whatever happens to the database.
+    journal_whole: bool = field(default=False, init=False)
 
     # --- starting ----------------------------------------------------------
 
     @classmethod
     def start(
-        cls, library: Library, loaded: LoadedScenario, *, mode: str, lang: str, seed: int | None = None, trainee: str = "", journalled: bool = True
+        cls,
+        library: Library,
+        loaded: LoadedScenario,
+        *,
+        mode: str,
+        lang: str,
+        seed: int | None = None,
+        trainee: str = "",
+        journalled: bool = True,
+        time_limits: str = "normal",
     ) -> Play:
         """A new session; `journalled=False` for an authoring preview, which
         must leave no journal to resume and nothing in the history."""
@@ -81,7 +113,7 @@ class Play:
         seed = new_seed() if seed is None else seed
         session = Session(scenario, library.profile_for(scenario), seed, library.critical_principles)
         if not journalled:
-            return cls(loaded, library, session, mode, lang, trainee=trainee, preview=True)
+            return cls(loaded, library, session, mode, lang, trainee=trainee, preview=True, time_limits=time_limits)
         try:
             journal = Journal.start(
                 scenario_id=scenario.id,
@@ -92,13 +124,14 @@ class Play:
                 mode=mode,
                 lang=lang,
                 trainee=trainee,
+                time_limits=time_limits,
             )
-        except OSError as exc:
+        except JournalError as exc:
             # Practising matters more than the journal: play on, and say it is not saved.
-            play = cls(loaded, library, session, mode, lang, trainee=trainee)
-            play.journal_error = str(exc)
+            play = cls(loaded, library, session, mode, lang, trainee=trainee, time_limits=time_limits)
+            play.journal_error = exc
             return play
-        return cls(loaded, library, session, mode, lang, journal, session_id=journal.session_id, trainee=trainee)
+        return cls(loaded, library, session, mode, lang, journal, session_id=journal.session_id, trainee=trainee, time_limits=time_limits)
 
     @classmethod
     def resume(cls, library: Library, loaded: LoadedScenario, info: JournalInfo, session: Session, *, lang: str, trainee: str = "") -> Play:
@@ -117,6 +150,7 @@ class Play:
             trainee=info.trainee or trainee,
             started=_parse_time(info.started),
             durations_ms=durations,
+            time_limits=info.time_limits,  # as the session began: a resume does not change the rules mid-way
         )
 
     @classmethod
@@ -134,6 +168,7 @@ class Play:
             trainee=row.trainee,
             started=_parse_time(row.started),
             record=record,
+            time_limits=row.time_limits or "normal",
         )
 
     def what_if(self, turn_number: int) -> Play:
@@ -154,6 +189,7 @@ class Play:
             trainee=self.trainee,
             durations_ms=self.durations_ms[: turn_number - 1],
             preview=self.preview,
+            time_limits=self.time_limits,
         )
 
     # --- acting --------------------------------------------------------------
@@ -166,18 +202,42 @@ class Play:
             try:
                 # Where the step led, too: a resume after an edit checks both ends of every step.
                 self.journal.record(turn.number, self.session.actions[-1], turn.node, elapsed_ms, arrived=turn.next)
-            except OSError as exc:
+            except JournalError as exc:
                 # The encounter goes on, but it can no longer be resumed: stop
                 # writing so the journal never has a gap, and let the screen say so.
                 self.journal = None
-                self.journal_error = str(exc)
+                self.journal_error = exc
         return turn
 
     def finish(self, self_assessment: dict[str, Any] | None) -> None:
+        """Record the self-assessment and the end in the journal. A journal
+        that cannot take it is said through `journal_error`, never raised:
+        the debrief comes next whatever the disk does."""
         self.self_assessment = self_assessment
         self.ended = _now()
         if self.journal is not None and self.session.ending is not None:
-            self.journal.finish(self.session.ending.value, self_assessment, self.score().overall)
+            try:
+                self.journal.finish(self.session.ending.value, self_assessment, self.score().overall)
+            except JournalError as exc:
+                self.journal = None
+                self.journal_error = exc
+            else:
+                self.journal_whole = True
+
+    def history_failure(self, exc: UserError, lang: str) -> str:
+        """What to tell the trainee when the history could not take this
+        session: whether its journal will bring it in later, or this screen is
+        all there is (the journal failed too, often on the same full disk)."""
+        if self.journal_whole:
+            return t("history.record_failed_later", lang, error=exc.message_in(lang))
+        return t("history.record_failed_lost", lang, error=exc.message_in(lang))
+
+    def journal_problem(self, lang: str) -> str | None:
+        """The journal's failure as one message for the trainee, or None."""
+        if self.journal_error is None:
+            return None
+        hint = self.journal_error.hint_in(lang)
+        return t("journal.failed", lang, error=self.journal_error.message_in(lang), hint=hint or "")
 
     def record_history(self) -> str:
         """Add this finished session to the history; returns its id. Blocking
@@ -196,6 +256,7 @@ class Play:
             # Without a journal the store makes up an id: the session is still kept.
             session_id=self.session_id or None,
             scenario_path=str(self.loaded.path),
+            time_limits=self.time_limits,
         )
 
     # --- reading -------------------------------------------------------------
@@ -210,6 +271,22 @@ class Play:
 
     def score(self) -> Score:
         return score(self.session)
+
+    @property
+    def needs_aftercare(self) -> bool:
+        """The encounter ended in a way that may shake the trainee: the
+        recovery step comes before the self-assessment (sim.session.reflection)."""
+        s = self.session
+        return s.ending is not None and reflection.needs_aftercare(s.ending.value, s.node.aftercare)
+
+    @property
+    def time_limit(self) -> int | None:
+        """Seconds to answer on the current node, by the trainee's setting:
+        as written, doubled, or none. Every front end times turns by this."""
+        limit = self.session.time_limit
+        if limit is None or self.time_limits == "off":
+            return None
+        return limit * 2 if self.time_limits == "double" else limit
 
     def goals_to_rate(self) -> list[str]:
         """The goals the trainee rates themselves on: those this encounter

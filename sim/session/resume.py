@@ -85,13 +85,30 @@ def candidates(catalog: Catalog, info: JournalInfo) -> list[Found]:
 
 def unfinished(trainee: str, catalog: Catalog) -> list[Unfinished]:
     """The trainee's interrupted sessions, newest first, each judged."""
-    return [judge(info, candidates(catalog, info)) for info in journal.interrupted(trainee)]
+    return [judge(info, candidates(catalog, info)) for info in _interrupted(trainee)]
 
 
 def unfinished_of(trainee: str, library: Library, loaded: LoadedScenario) -> list[Unfinished]:
     """The trainee's interrupted sessions of one scenario, judged on it as it is now."""
     sid = loaded.scenario.id
-    return [judge(info, [(library, loaded)]) for info in journal.interrupted(trainee) if info.scenario_id == sid]
+    return [judge(info, [(library, loaded)]) for info in _interrupted(trainee) if info.scenario_id == sid]
+
+
+def _interrupted(trainee: str) -> list[JournalInfo]:
+    """Interrupted journals, less those whose session the history already
+    holds: a journal that could not take its end (a full disk) while the
+    history could is finished, and finishing it again would be thrown away."""
+    found = journal.interrupted(trainee)
+    if not found:
+        return found
+    from sim.session.history import Store, StoreError
+
+    try:
+        with Store() as store:
+            recorded = store.session_ids()
+    except StoreError:
+        return found  # no history to ask: offering too much beats losing a session
+    return [info for info in found if info.session_id not in recorded]
 
 
 def explain(verdict: Resumability, lang: str, *, bare: bool = False) -> str:

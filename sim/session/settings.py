@@ -1,16 +1,17 @@
-"""The trainee's settings, kept in the data folder: for now, the name their
-sessions are recorded under.
+"""The trainee's settings, kept in the data folder: the name their sessions
+are recorded under, the theme they chose (dark or light), their time limits.
 
 Per data folder, not per machine. Under `sim serve` every browser tab is a
 process of its own that shares the server's data folder, so there
-(SIM_ASK_NAME=1) the name is asked at every start and never saved for the
-next tab. Headless: no Textual here.
+(SIM_ASK_NAME=1) the settings live in the tab: the name is asked at every
+start, and nothing chosen is saved for the next tab. Headless: no Textual here.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,51 @@ from sim.paths import data_dir
 SETTINGS_NAME = "settings.json"
 MAX_NAME = 80  # a name, not an essay: it is shown in headers and tables
 ASK_NAME_ENV = "SIM_ASK_NAME"  # set by `sim serve` for the app process of each tab
+THEMES = ("dark", "light")
+
+# The settings are read, changed and written whole: one change at a time, or
+# a theme saved while the name is being saved could put the old name back.
+_WRITING = threading.RLock()  # re-entered by a save that reads, changes and saves one key
+
+
+KEY_GUARD_ENV = "SIM_KEY_GUARD_MS"
+KEY_GUARD_MS = 300  # longer than a double press or a key bounce, shorter than reading one option
+
+
+def key_guard_seconds() -> float:
+    """How long new options must have been on screen before a choice key
+    counts: SIM_KEY_GUARD_MS (0–5000), else 300 ms. A key typed sooner was
+    meant for the options before (a double press, a fast typist)."""
+    value = os.environ.get(KEY_GUARD_ENV, "").strip()
+    ms = int(value) if value.isdigit() and int(value) <= 5000 else KEY_GUARD_MS
+    return ms / 1000
+
+
+TIME_LIMITS = ("normal", "double", "off")  # an accessibility setting: every time limit as written, doubled, or none
+_tab_time_limits: dict[str, str] = {}  # under `sim serve`: this tab's choice, never saved for the next
+
+
+def time_limits(trainee: str) -> str:
+    """`trainee`'s time-limit setting: "normal" unless they chose another."""
+    if asks_name_each_start():
+        return _tab_time_limits.get(trainee, "normal")
+    chosen = load().get("time_limits")
+    value = chosen.get(trainee) if isinstance(chosen, dict) else None
+    return value if value in TIME_LIMITS else "normal"
+
+
+def save_time_limits(trainee: str, value: str) -> None:
+    """Remember `trainee`'s setting (raises OSError when the data folder cannot be written)."""
+    if value not in TIME_LIMITS:
+        raise ValueError(value)
+    if asks_name_each_start():
+        _tab_time_limits[trainee] = value
+        return
+    with _WRITING:
+        chosen = load().get("time_limits")
+        chosen = dict(chosen) if isinstance(chosen, dict) else {}
+        chosen[trainee] = value
+        _save("time_limits", chosen)
 
 
 def asks_name_each_start() -> bool:
@@ -80,8 +126,30 @@ def save_trainee(name: str) -> None:
     """Remember `name` (raises OSError when the data folder cannot be written)."""
     if asks_name_each_start():
         return  # this tab's name lives in its process only
+    _save("trainee", normalize_name(name))
+
+
+def theme() -> str | None:
+    """The theme chosen last, "dark" or "light"; None if never chosen (or in a tab of `sim serve`)."""
+    if asks_name_each_start():
+        return None
+    chosen = load().get("theme")
+    return chosen if chosen in THEMES else None
+
+
+def save_theme(name: str) -> None:
+    """Remember the theme for the next start (raises OSError when the data folder cannot be written)."""
+    if name not in THEMES:
+        raise ValueError(f"no theme {name!r}: {' or '.join(THEMES)}")
+    if asks_name_each_start():
+        return  # the next tab is someone else's
+    _save("theme", name)
+
+
+def _save(key: str, value: object) -> None:
     from sim.files import write_file
 
-    data = load()
-    data["trainee"] = normalize_name(name)
-    write_file(settings_path(), json.dumps(data, ensure_ascii=False, indent=2) + "\n", parents=True)
+    with _WRITING:
+        data = load()
+        data[key] = value
+        write_file(settings_path(), json.dumps(data, ensure_ascii=False, indent=2) + "\n", parents=True)

@@ -9,18 +9,25 @@ carrying the preview over to each saved version of the file.
 from __future__ import annotations
 
 import os
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.containers import Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.geometry import Size
 from textual.screen import Screen
+from textual.theme import BUILTIN_THEMES
+from textual.widgets import Static
 from textual.worker import Worker
 
 from sim.errors import UserError
@@ -32,6 +39,7 @@ from sim.session.journal import Journal
 from sim.text import clean, local_time, localize
 from sim.tui.commands import SimCommands
 from sim.tui.messages import (
+    AftercareDone,
     EncounterEnded,
     EncounterStartRequested,
     ReplayRequested,
@@ -55,7 +63,87 @@ if TYPE_CHECKING:
     from sim.session.resume import Unfinished as JudgedUnfinished
     from sim.session.watch import FileWatch
 
-DARK, LIGHT = "textual-dark", "textual-light"
+DARK, LIGHT = "sim-dark", "sim-light"
+THEME_SETTING = {DARK: "dark", LIGHT: "light"}  # what settings.json keeps: not Textual's names
+
+# Textual's two themes, with every text colour readable: WCAG AA, 4.5:1 against
+# what it is drawn on, in truecolor and in a 256-colour terminal. Foreground
+# glyphs (text, meters, the countdown) use the $text-* variants, which are
+# made for the theme's background; the base colours fill borders and
+# backgrounds. tests/functional/tui/test_contrast.py checks every cell.
+THEMES = (
+    replace(
+        BUILTIN_THEMES["textual-dark"],
+        name=DARK,
+        primary="#0066B3",  # light text on a button, darker than Textual's #0178D4 (3.8:1)
+        variables={
+            # A pale row cursor, dark text on it: readable even where a row's text is dimmed.
+            "block-cursor-background": "#C7E1F8",
+        },
+    ),
+    replace(
+        BUILTIN_THEMES["textual-light"],
+        name=LIGHT,
+        foreground="#101010",  # dimmed (the header's sub-title) it still reads: #1F1F1F did not
+        variables={
+            **BUILTIN_THEMES["textual-light"].variables,
+            # Dark enough to stay dark where a 256-colour terminal rounds them.
+            "block-cursor-background": "#002F51",
+            "footer-key-foreground": "#002F51",  # Textual's #0178D4: 2.9:1 on the footer
+            "text-muted": "auto 70%",
+            "text-accent": "#952E00",  # the headings and the client's label: #FFA62B was 1.5:1
+            "text-warning": "#952E00",
+            "text-success": "#155724",
+        },
+    ),
+)
+
+
+MIN_WIDTH, MIN_HEIGHT = 80, 24  # the size every screen is laid out for
+
+
+def fits(size: Size) -> bool:
+    return size.width >= MIN_WIDTH and size.height >= MIN_HEIGHT
+
+
+class TooSmall(SimScreen[None]):
+    """Instead of a screen cut to pieces: how big the window is, and how big
+    it must be. Pushed over whatever was on screen, which waits, suspended
+    (an encounter's clock stops with it), until the window is large enough."""
+
+    def __init__(self) -> None:
+        super().__init__(id="too-small")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="too-small-box") as box:
+            box.border_title = self.t("size.too_small_title")
+            yield Static(id="too-small-size")
+            yield Static(Content(self.t("size.kept")), id="too-small-kept")
+
+    def on_mount(self) -> None:
+        self.show_size()
+
+    def on_resize(self) -> None:
+        self.show_size()
+
+    def show_size(self) -> None:
+        width, height = self.app.size
+        said = self.t("size.too_small", width=width, height=height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT)
+        self.query_one("#too-small-size", Static).update(Content(said))
+
+    def on_screen_resume(self) -> None:
+        # On top again (a dialog opened over it has closed): the window may have grown meanwhile.
+        if fits(self.app.size):
+            self.dismiss()
+
+    def confirm_quit(self) -> None:
+        # ctrl+q means what it means on the screen underneath: an encounter asks first.
+        stack = self.app.screen_stack
+        below = stack[-2] if len(stack) > 1 else None
+        if isinstance(below, (SimScreen, SimModal)):
+            below.confirm_quit()
+        else:
+            self.app.exit()
 
 
 @dataclass(frozen=True)
@@ -68,6 +156,9 @@ class Options:
     clock: Clock = time.monotonic
     seed: int | None = None  # the order of the options; random unless given (tests, demonstrations)
     watch: bool = False  # `play` is a file to preview live: reloaded on save, never journalled
+    time_limits: str | None = None  # `--time-limits` for this run; else the trainee's setting
+    # Seconds new options must be on screen before a choice key counts (sim.session.settings).
+    key_guard: float = field(default_factory=settings.key_guard_seconds)
 
 
 class SimApp(App[None]):
@@ -88,7 +179,11 @@ class SimApp(App[None]):
         self.mode = options.mode
         self.clock = options.clock
         self.catalog = catalog if catalog is not None else Catalog.load(options.dirs, options.files, trainee=settings.known_trainee())
-        self.theme = DARK
+        for theme in THEMES:
+            self.register_theme(theme)
+        # The theme chosen last time (not in a tab of `sim serve`: see sim.session.settings).
+        self.theme = LIGHT if settings.theme() == THEME_SETTING[LIGHT] else DARK
+        self._theme_saving = threading.Lock()
         # Read once: the trainee's name is asked for only when none was ever given.
         self._named = settings.trainee()
         self._trainee = self._named
@@ -145,7 +240,7 @@ class SimApp(App[None]):
             self.open_entry(entry)
         if self._named is None and not os.environ.get("SIM_TRAINEE", "").strip():
             # Who it is first: the interrupted sessions offered are theirs.
-            self.push_screen(TraineeScreen(self.trainee), partial(self._trainee_answered, first=True))
+            self.push_screen(self._trainee_screen(first=True), partial(self._trainee_answered, first=True))
         else:
             self.offer_resume()
 
@@ -153,6 +248,17 @@ class SimApp(App[None]):
         from sim.startup import resume_collection
 
         resume_collection(freeze=True)  # the first frame is on screen: see sim.startup
+        self._check_size(self.size)  # after the screens a start opens, so the warning is on top
+
+    def on_resize(self, event: Resize) -> None:
+        self._check_size(event.size)
+
+    def _check_size(self, size: Size) -> None:
+        """Below 80×24, the warning instead of the screen; gone again once the window fits."""
+        if not fits(size) and not isinstance(self.screen, TooSmall):
+            self.push_screen(TooSmall())
+        elif fits(size) and isinstance(self.screen, TooSmall):
+            self.screen.dismiss()
 
     # --- app-wide actions ----------------------------------------------------------
 
@@ -165,6 +271,17 @@ class SimApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
+        self._save_theme()
+
+    @work(thread=True, exit_on_error=False, group="settings")
+    def _save_theme(self) -> None:
+        # The theme on screen when it is this save's turn: of quick toggles, the last is kept.
+        try:
+            with self._theme_saving:
+                settings.save_theme(THEME_SETTING[self.theme])
+        except OSError as exc:
+            message = t("theme.save_failed", self.lang, error=exc.strerror or str(exc))
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
 
     def action_toggle_keys(self) -> None:
         if self.screen.query("HelpPanel"):
@@ -183,7 +300,31 @@ class SimApp(App[None]):
         self.push_screen(HistoryScreen())
 
     def action_change_trainee(self) -> None:
-        self.push_screen(TraineeScreen(self.trainee), partial(self._trainee_answered, first=False))
+        self.push_screen(self._trainee_screen(first=False), partial(self._trainee_answered, first=False))
+
+    @property
+    def time_limits(self) -> str:
+        """The time limits this trainee plays with: `--time-limits`, else their setting."""
+        return self.options.time_limits or settings.time_limits(self.trainee)
+
+    def action_cycle_time_limits(self) -> None:
+        """normal → doubled → off → normal, remembered for this trainee."""
+        order = settings.TIME_LIMITS
+        chosen = order[(order.index(self.time_limits) + 1) % len(order)]
+        self.options = replace(self.options, time_limits=None)  # the choice made here wins over the flag
+        try:
+            settings.save_time_limits(self.trainee, chosen)
+        except OSError as exc:
+            self.notify(t("limits.save_failed", self.lang, error=exc.strerror or str(exc)), severity="error", markup=False)
+            self.options = replace(self.options, time_limits=chosen)  # kept until quit
+        self.notify(t(f"limits.now.{chosen}", self.lang), markup=False)
+
+    def _trainee_screen(self, *, first: bool) -> TraineeScreen:
+        if settings.asks_name_each_start():
+            # A classroom tab: no name offered (it would be the server's account),
+            # a PIN with the name, and no way past the first question without both.
+            return TraineeScreen("" if first else self.trainee, served=True, required=first)
+        return TraineeScreen(self.trainee)
 
     def _trainee_answered(self, name: str | None, first: bool) -> None:
         if name is None and not first:
@@ -245,6 +386,7 @@ class SimApp(App[None]):
             seed=self.options.seed,
             trainee=self.trainee,
             journalled=not self.options.watch,
+            time_limits=self.time_limits,
         )
         self.switch_screen(EncounterScreen(play))
 
@@ -254,17 +396,24 @@ class SimApp(App[None]):
 
         if message.play.is_what_if:
             self.switch_screen(DebriefScreen(message.play))
+        elif message.play.needs_aftercare:
+            from sim.tui.screens.aftercare import AftercareScreen
+
+            # A hard ending: a moment to recover comes before rating oneself.
+            self.switch_screen(AftercareScreen(message.play))
         else:
             self.switch_screen(SelfAssessmentScreen(message.play))
+
+    def on_aftercare_done(self, message: AftercareDone) -> None:
+        from sim.tui.screens.self_assessment import SelfAssessmentScreen
+
+        self.switch_screen(SelfAssessmentScreen(message.play))
 
     def on_self_assessed(self, message: SelfAssessed) -> None:
         from sim.tui.screens.debrief import DebriefScreen
 
         play = message.play
-        try:
-            play.finish(message.answers)
-        except OSError as exc:
-            self.notify(t("journal.finish_failed", self.lang, error=str(exc)), severity="error", markup=False)
+        play.finish(message.answers)  # a journal that cannot take the end says so in the debrief
         if not play.preview:
             self._record(play)
         self.switch_screen(DebriefScreen(play))
@@ -276,12 +425,14 @@ class SimApp(App[None]):
         try:
             play.record_history()
         except UserError as exc:
-            error = exc.message_in(self.lang)
+            said = play.history_failure(exc, self.lang)
         except Exception as exc:  # noqa: BLE001 - a bug here must not pass silently, nor take the debrief down
-            error = f"{type(exc).__name__}: {exc}"
+            said = play.history_failure(UserError("sim", f"{type(exc).__name__}: {exc}"), self.lang)
         else:
             return
-        self.call_from_thread(self.notify, t("history.record_failed", self.lang, error=error), severity="error", timeout=15, markup=False)
+        # Not a toast that fades: whether this session is kept anywhere is what
+        # the trainee must know before leaving the debrief.
+        self.call_from_thread(self.notify, said, severity="error", timeout=3600, markup=False)
 
     def on_replay_requested(self, message: ReplayRequested) -> None:
         from sim.tui.screens.encounter import EncounterScreen

@@ -61,6 +61,8 @@ class SimCommands(Provider):
             yield Command(t("cmd.trainee", lang, name=clean(app.trainee)), t("cmd.trainee.help", lang), app.action_change_trainee)
             yield Command(t("cmd.language", lang), t("cmd.language.help", lang), app.switch_language)
             yield Command(t("cmd.reload", lang), t("cmd.reload.help", lang), home.action_reload)
+        if home is not None:
+            yield Command(t(f"cmd.time_limits.{app.time_limits}", lang), t("cmd.time_limits.help", lang), app.action_cycle_time_limits)
         yield Command(t("cmd.theme", lang), t("cmd.theme.help", lang), app.action_toggle_theme)
         yield Command(t("cmd.keys", lang), t("cmd.keys.help", lang), app.action_toggle_keys)
         yield Command(t("cmd.quit", lang), t("cmd.quit.help", lang), app.action_quit)

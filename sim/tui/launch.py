@@ -68,7 +68,15 @@ def run_tui(args: argparse.Namespace) -> int:
 
     from sim.tui.app import Options, SimApp
 
-    options = Options(dirs=tuple(dirs), files=tuple(files), play=name, mode=mode, lang=lang, watch=getattr(args, "watch", False))
+    options = Options(
+        dirs=tuple(dirs),
+        files=tuple(files),
+        play=name,
+        mode=mode,
+        lang=lang,
+        watch=getattr(args, "watch", False),
+        time_limits=getattr(args, "time_limits", None),
+    )
     if exit_on_ready:
         return _run_until_ready(SimApp, options, catalog)
     app = SimApp(options, catalog)

@@ -47,6 +47,13 @@ class EncounterEnded(Message):
 
 
 @dataclass
+class AftercareDone(Message):
+    """The trainee took the recovery step and is ready to rate themselves."""
+
+    play: Play
+
+
+@dataclass
 class SelfAssessed(Message):
     """The trainee rated themselves; the score may now be shown."""
 

@@ -11,7 +11,7 @@ from textual.binding import BindingsMap
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
-from sim.i18n import STRINGS, t
+from sim.i18n import STRINGS, t, tc
 
 if TYPE_CHECKING:
     from sim.tui.app import SimApp
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 ResultT = TypeVar("ResultT")
 
 
-def localize_bindings(node: DOMNode, lang: str) -> None:
+def localize_bindings(node: DOMNode, lang: str, channel: str | None = None) -> None:
     """Show this node's key labels and tooltips in `lang`.
 
     Textual has no hook for translating bindings, so the node's binding map is
@@ -29,7 +29,8 @@ def localize_bindings(node: DOMNode, lang: str) -> None:
     source = type(node)._merged_bindings or BindingsMap()
 
     def tr(text: str) -> str:
-        return t(text, lang) if text in STRINGS else text
+        # `channel`: the encounter's, whose help key is worded for it (sim.i18n.tc).
+        return tc(text, channel, lang) if text in STRINGS else text
 
     node._bindings = BindingsMap.from_keys(
         {

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Header, Static
 
+from sim.i18n import tc
 from sim.session.catalog import Entry
 from sim.text import LocalText, clean, localize
 from sim.tui.messages import EncounterStartRequested
@@ -71,9 +72,14 @@ class BriefingScreen(SimScreen[None]):
             from sim.core import judgement
             from sim.reports import words
 
-            yield Static(Content(words.grading(judgement.rules(s), self.lang, caps=False)))
+            yield Static(Content(words.grading(judgement.rules(s), self.lang, caps=False, channel=s.channel.value)))
+            from sim.session.play import timed_note
+
+            timed = timed_note(s, self.app.time_limits, self.lang)
+            if timed is not None:
+                yield Static(Content(timed), id="timed")
             yield Static(Content(self.t("briefing.controls")), classes="heading")
-            yield Static(Content(self.t("briefing.controls_body")), classes="controls")
+            yield Static(Content(self.t("briefing.controls_body", help=tc("key.help", s.channel.value, self.lang).lower())), classes="controls")
         with Horizontal(classes="buttons"):
             yield Button(self.t("button.start"), id="start", variant="primary", compact=True)
             yield Button(self.t("button.back"), id="back", compact=True)

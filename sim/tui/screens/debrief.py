@@ -25,7 +25,9 @@ from sim.core.scoring import Score, TurnVerdict
 from sim.core.self_rating import SelfCheck, self_checks
 from sim.files import write_file
 from sim.reports import words as words_for
+from sim.session import reflection
 from sim.session.play import Play
+from sim.text import clean
 from sim.tui.messages import ReplayRequested
 from sim.tui.screens.base import SimScreen
 from sim.tui.screens.save_report import SaveReportScreen
@@ -65,7 +67,7 @@ class DebriefScreen(SimScreen[None]):
                 reflections = self._reflections()
                 if reflections is not None:
                     yield Static(reflections, id="reflections")
-                yield Static(Content(self.t("debrief.report_none")), id="report")
+                yield Static(Content(self._report_status()), id="report")
             with TabPane(self.t("tab.turns"), id="turns"):
                 yield OptionList(*self._turn_options(), id="turn-list")
         yield Footer()
@@ -81,21 +83,28 @@ class DebriefScreen(SimScreen[None]):
         if turn_list.option_count:
             turn_list.highlighted = 0
 
+    @property
+    def _channel(self) -> str:
+        return self.play.scenario.channel.value
+
     def _outcome(self) -> Content:
         score = self.score
-        ending_text, success = words_for.outcome(score, self.lang)
+        ending_text, success = words_for.outcome(score, self.lang, self._channel)
         overall = "—" if score.overall is None else str(score.overall)
         parts: list[Content | str | tuple[str, str]] = [
             (self.t("debrief.overall", score=overall, grade=self.t(f"grade.{score.grade}")), "bold"),
             "\n",
             self.t("debrief.ending", ending=ending_text, success=success),
         ]
-        why = words_for.why_capped(score, self.lang)
+        why = words_for.why_capped(score, self.lang, self._channel)
         if why is not None:
             parts += ["\n", (self.t("debrief.capped", why=why, uncapped=score.uncapped, score=overall), "italic")]
-        verdict = words_for.result_verdict(score, self.lang, self.play.principle_name)
+        verdict = words_for.result_verdict(score, self.lang, self.play.principle_name, self._channel)
         if verdict is not None and self.play.parent is None:
             parts += ["\n", (verdict, "bold")]
+        limits = words_for.time_limits_note(self.play.time_limits, self.lang)
+        if limits is not None:
+            parts += ["\n", (limits, "italic")]
         parent = self.play.parent
         if parent is not None:
             original = parent.score()
@@ -149,13 +158,15 @@ class DebriefScreen(SimScreen[None]):
         return Content.assemble((self.t("debrief.tension") + " ", "bold"), sparks, "  ", " → ".join(map(str, values)))
 
     def _reflections(self) -> Content | None:
-        reflections = (self.play.self_assessment or {}).get("reflections", {})
-        answered = [(q, a) for q, a in reflections.items() if a]
+        answered = reflection.answered((self.play.self_assessment or {}).get("reflections"))
         if not answered:
             return None
         parts: list[Content | str | tuple[str, str]] = [(self.t("debrief.reflections"), "bold")]
-        for question, answer in answered:
-            parts += ["\n", (question + " ", "italic"), self.play.text(answer)]
+        for key, answer in answered:
+            parts += ["\n", (clean(reflection.question(key, self.lang)) + " ", "italic"), self.play.text(answer)]
+        if any(reflection.speaks_of_distress(answer) for _, answer in answered):
+            # Said where the trainee reads their own words, not hidden in a toast.
+            parts += ["\n\n", (reflection.support(self.play.scenario.library_aftercare, self.lang), "bold")]
         return Content.assemble(*parts)
 
     # --- turns ---------------------------------------------------------------------
@@ -183,10 +194,10 @@ class DebriefScreen(SimScreen[None]):
         return Group(head, grid)
 
     def _did(self, turn: Turn) -> str:
-        return words_for.did(turn.action, None if turn.say is None else self.play.text(turn.say), self.lang)
+        return words_for.did(turn.action, None if turn.say is None else self.play.text(turn.say), self.lang, self._channel)
 
     def _alternative(self, alt: Alternative) -> str:
-        return words_for.alternative(alt.action, None if alt.say is None else self.play.text(alt.say), self.lang)
+        return words_for.alternative(alt.action, None if alt.say is None else self.play.text(alt.say), self.lang, self._channel)
 
     # --- actions ---------------------------------------------------------------------
 
@@ -255,10 +266,19 @@ class DebriefScreen(SimScreen[None]):
 
         return render(play_data(self.play, self.score), fmt)
 
-    def _report_saved(self, paths: list[Path]) -> None:
-        message = self.t("debrief.report_saved", path=str(paths[0]))
+    def _report_status(self) -> str:
+        """Which reports of this session are saved already (one saved before the
+        debrief was re-opened from the history too), or how to save one."""
+        saved = [p for p in (self.report_path.with_suffix(f".{fmt}") for fmt in ("html", "md", "json")) if p.is_file()]
+        return self._saved_words(saved) if saved else self.t("debrief.report_none")
+
+    def _saved_words(self, paths: list[Path]) -> str:
         if len(paths) > 1:
-            message = self.t("debrief.reports_saved", folder=str(paths[0].parent), names=", ".join(p.name for p in paths))
+            return self.t("debrief.reports_saved", folder=str(paths[0].parent), names=", ".join(p.name for p in paths))
+        return self.t("debrief.report_saved", path=str(paths[0]))
+
+    def _report_saved(self, paths: list[Path]) -> None:
+        message = self._saved_words(paths)
         self.query_one("#report", Static).update(Content(message))
         self.notify(message, markup=False)
 

@@ -7,6 +7,7 @@ Every action is journalled by `Play.act` before the next node is shown.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -18,10 +19,11 @@ from textual.reactive import reactive
 from textual.widgets import Button, Footer, Header, OptionList, Static
 
 from sim.core.engine import EngineError, Line, Turn
+from sim.i18n import tc
 from sim.session.clock import TurnTimer
 from sim.session.play import Play
 from sim.tui.messages import EncounterEnded, TimeRanOut, TurnTaken
-from sim.tui.screens.base import SimScreen
+from sim.tui.screens.base import SimScreen, localize_bindings
 from sim.tui.screens.confirm import ConfirmScreen
 from sim.tui.widgets.choices import Choices
 from sim.tui.widgets.client_card import BANDS, ClientCard
@@ -47,7 +49,9 @@ class EncounterScreen(SimScreen[None]):
         Binding("ctrl+q", "quit_and_save", "key.quit_save", show=False, id="encounter.ctrl-quit", tooltip="tip.quit_save"),
         Binding("enter", "continue", "key.continue", id="encounter.continue", tooltip="tip.continue"),
         # Priority: the option list would otherwise take these for itself.
-        Binding("pageup", "scroll_transcript(-1)", "key.scroll", show=False, priority=True, id="encounter.scroll-up", tooltip="tip.scroll"),
+        Binding(
+            "pageup", "scroll_transcript(-1)", "key.scroll", key_display="PgUp/Dn", priority=True, id="encounter.scroll-up", tooltip="tip.scroll"
+        ),
         Binding("pagedown", "scroll_transcript(1)", "key.scroll", show=False, priority=True, id="encounter.scroll-down", tooltip="tip.scroll"),
     ]
 
@@ -58,12 +62,22 @@ class EncounterScreen(SimScreen[None]):
         under a resumed session, or a live preview reloaded it)."""
         super().__init__()
         self.play = play
+        localize_bindings(self, self.lang, self.channel)  # "Ask for help" in a chat
         self.resumed = resumed
         self.notice = notice
         self.timer = TurnTimer(self.app.clock)
         self._shown = 0  # transcript lines of the session already on screen
         self._warned_journal = False
+        self._options_at = 0.0  # when the options on screen appeared (the app's clock)
         self._bindings_ended = False  # the keys offered are those of an encounter going on
+
+    @property
+    def channel(self) -> str:
+        return self.play.scenario.channel.value
+
+    def t(self, key: str, **fields: Any) -> str:
+        """The catalogue's words, in this encounter's channel's where they differ."""
+        return tc(key, self.channel, self.lang, **fields)
 
     # --- layout ------------------------------------------------------------------
 
@@ -90,18 +104,21 @@ class EncounterScreen(SimScreen[None]):
         with Vertical(id="ended"):
             yield Static(id="ending")
             yield Button(self.t("button.continue"), id="continue", variant="primary", compact=True)
-        yield Footer()
+        # The trainee's keys need the whole width at 80 columns; ctrl+p still opens the palette.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.query_one(Countdown).mirror = self.query_one(Choices)
         self.query_one(Transcript).add(self._history())
         self._shown = len(self.play.session.transcript)
         self._show_node(animate=False)
         self._warn_if_unsaved()
 
     def _warn_if_unsaved(self) -> None:
-        if self.play.journal_error and not self._warned_journal:
+        said = self.play.journal_problem(self.lang)
+        if said is not None and not self._warned_journal:
             self._warned_journal = True
-            self.notify(self.t("journal.failed", error=self.play.journal_error), severity="error", timeout=15, markup=False)
+            self.notify(said, severity="error", timeout=15, markup=False)
 
     # --- what is shown -------------------------------------------------------------
 
@@ -170,8 +187,9 @@ class EncounterScreen(SimScreen[None]):
             self.set_focus(None)
         else:
             choices.show([(o.number, o.id, self.play.text(o.choice.say)) for o in s.options])
+            self._options_at = self.app.clock()
             self.timer.restart()
-            countdown.start(s.time_limit)
+            countdown.start(self.play.time_limit)
             choices.focus()
         if s.ended != self._bindings_ended:
             # Which keys work changes only when the encounter ends (pause has its
@@ -196,7 +214,8 @@ class EncounterScreen(SimScreen[None]):
         self._shown = len(self.play.session.transcript)
         said = [line for line in lines if line.turn == turn.number]
         following = [line for line in lines if line.turn != turn.number]
-        self.query_one(Transcript).add(self._lines(said) + self._after(turn) + self._lines(following))
+        # The trainee's words and the feedback on them stay in view, not only the reply.
+        self.query_one(Transcript).add(self._lines(said) + self._after(turn) + self._lines(following), keep_first_in_view=True)
         self._show_node()
         self.post_message(TurnTaken(self.play, turn))
 
@@ -205,7 +224,7 @@ class EncounterScreen(SimScreen[None]):
         if action in ("choose", "pause", "call_help"):
             if ended:
                 return False
-            return None if action == "choose" and self.paused else True
+            return not (action == "choose" and self.paused)  # paused: the options are hidden, and so is their key
         if action == "continue":
             return ended
         if action == "quit_and_save":
@@ -218,6 +237,8 @@ class EncounterScreen(SimScreen[None]):
 
     def action_choose(self, number: int) -> None:
         options = self.play.session.options
+        if self._too_soon():
+            return
         if 1 <= number <= len(options):
             self._take(options[number - 1].id)
         else:
@@ -226,8 +247,18 @@ class EncounterScreen(SimScreen[None]):
     @on(OptionList.OptionSelected, "#choices")
     def _option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if not self.paused and event.option.id is not None:
+        if not self.paused and event.option.id is not None and not self._too_soon():
             self._take(event.option.id)
+
+    def _too_soon(self) -> bool:
+        """A choice key that came before the options on screen had been seen:
+        a double press, or a key typed for the options before. It is dropped,
+        and the trainee told why, so no turn is taken on options never read.
+        (The help key is never held back.)"""
+        if self.app.clock() - self._options_at >= self.app.options.key_guard:
+            return False
+        self.notify(self.t("encounter.too_soon"), severity="warning", timeout=4, markup=False)
+        return True
 
     def action_call_help(self) -> None:
         # Always available, even paused: the one key a frightened trainee must find.
@@ -239,7 +270,7 @@ class EncounterScreen(SimScreen[None]):
     def _time_ran_out(self, event: TimeRanOut) -> None:
         event.stop()
         s = self.play.session
-        if not s.ended and s.time_limit is not None and not self.timer.paused:
+        if not s.ended and self.play.time_limit is not None and not self.timer.paused:
             self._take("timeout")
 
     def action_pause(self) -> None:
@@ -299,6 +330,8 @@ class EncounterScreen(SimScreen[None]):
                 body = self.t("confirm.quit.body_preview")
             elif self.play.journal is None:
                 body = self.t("confirm.quit.body_unsaved")
+            elif not self.play.session.turns:
+                body = self.t("confirm.quit.body_nothing")  # no turn yet: nothing will be offered to resume
             dialog = ConfirmScreen(self.t("confirm.quit.title"), body, self.t("button.quit"), self.t("button.keep_playing"))
         self.app.push_screen(dialog, self._quit_answered)
 
@@ -308,5 +341,5 @@ class EncounterScreen(SimScreen[None]):
         if self.play.is_what_if:
             self.dismiss()
         else:
-            message = self.t("exit.saved") if self.play.journal is not None else ""
+            message = self.t("exit.saved") if self.play.journal is not None and self.play.session.turns else ""
             self.app.exit(message=Text(message) if message else None)

@@ -1,6 +1,9 @@
-"""The trainee's history: progress per principle over their sessions, how
-close their self-ratings came to the computed scores, and every past
-session, whose debrief opens again read-only.
+"""The trainee's history: every past session, whose debrief opens again
+read-only, and in a second view the progress per principle over the
+sessions and how close the self-ratings came to the computed scores.
+
+Two views, because at 80×24 the sessions and all fourteen principles do
+not fit one screen; each view fits, or scrolls as a whole.
 
 Finished journals that never reached the history (played before it existed,
 or while the data folder could not be written) are added first.
@@ -11,19 +14,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.console import JustifyMethod
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.events import Resize
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from sim.errors import UserError
 from sim.i18n import tn
-from sim.reports.trend import sparkline
+from sim.reports.trend import SPARK_POINTS, sparkline
 from sim.session.history import (
     CalibrationPoint,
     ProgressPoint,
@@ -37,11 +41,12 @@ from sim.tui.screens.base import SimScreen
 from sim.tui.screens.debrief import DebriefScreen
 from sim.tui.screens.error import ErrorScreen
 
-# Widths of the fixed columns of the session list; the scenario takes the rest.
-SESSION_COLUMNS = {"date": 16, "ending": 14, "score": 7, "grade": 14}
-CELL_PADDING = 2
+DATE_WIDTH = 16  # 2024-05-12 10:00
+CELL_PADDING = 2  # a table cell's padding, both sides
+SCROLLBAR = 2
 MIN_TITLE = 12
-GAPS_SHOWN = 8  # the newest per-session gaps that fit beside the trend
+MIN_TREND = 8
+GAP_WIDTH = 5  # a session's gap ("−100") and a space; its bar sits under its first cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +55,7 @@ class HistoryData:
     progress: dict[str, list[ProgressPoint]]
     calibration: list[CalibrationPoint]
     skipped: int
+    damaged: int = 0  # damaged journal lines and history rows, skipped
 
 
 def signed(gap: float) -> str:
@@ -70,6 +76,7 @@ class HistoryScreen(SimScreen[None]):
     BINDINGS = [
         # Priority: the session list would take Enter itself, and hide the key from the footer.
         Binding("enter", "open", "key.open_debrief", priority=True, id="history.open", tooltip="tip.open_debrief"),
+        Binding("t", "switch_view", "key.history_view", id="history.view", tooltip="tip.history_view"),
         Binding("escape", "back", "key.back", id="history.back", tooltip="tip.back"),
     ]
 
@@ -80,14 +87,17 @@ class HistoryScreen(SimScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="history-body"):
-            yield Static(Content(self.t("history.loading")), id="history-status")
-            yield Static(Content(self.t("history.progress")), classes="heading -first")
-            yield DataTable(id="progress", cursor_type="none", show_cursor=False)
-            yield Static(Content(self.t("history.calibration")), classes="heading")
-            yield Static(id="calibration")
-            yield Static(Content(self.t("history.sessions")), classes="heading")
-            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Static(Content(self.t("history.loading")), id="history-status")
+        with TabbedContent(id="history-views", initial="sessions-view"):
+            with TabPane(self.t("history.tab.sessions"), id="sessions-view"):
+                yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            with TabPane(self.t("history.tab.progress"), id="progress-view"), VerticalScroll(id="progress-scroll"):
+                yield Static(Content(self.t("history.progress")), classes="heading -first")
+                progress: DataTable[Text] = DataTable(id="progress", cursor_type="none", show_cursor=False)
+                progress.can_focus = False  # the view scrolls as a whole
+                yield progress
+                yield Static(Content(self.t("history.calibration")), classes="heading")
+                yield Static(id="calibration")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -101,9 +111,11 @@ class HistoryScreen(SimScreen[None]):
         from sim.session import history
         trainee = self.app.trainee
         try:
-            with history.Store() as store:
+            damaged: list[UserError] = []
+            with history.Store(on_damage=damaged.append) as store:
                 imported = history.import_journals(store, extra_dirs=self.app.catalog.sources)
-                loaded = HistoryData(store.sessions(trainee=trainee), store.progress(trainee), store.calibration(trainee), len(imported.skipped))
+                rows, progress, calibration = store.sessions(trainee=trainee), store.progress(trainee), store.calibration(trainee)
+            loaded = HistoryData(rows, progress, calibration, len(imported.skipped), len(damaged) + len(imported.damage))
         except UserError as exc:
             self.app.call_from_thread(self._failed, exc)
         else:
@@ -125,6 +137,8 @@ class HistoryScreen(SimScreen[None]):
             notes.append(self.t("history.empty"))
         if data.skipped:
             notes.append(tn("history.skipped", data.skipped, self.lang))
+        if data.damaged:
+            notes.append(tn("history.damaged", data.damaged, self.lang))
         self._status("\n".join(notes))
         self._fill_progress()
         self._fill_calibration()
@@ -134,64 +148,94 @@ class HistoryScreen(SimScreen[None]):
         p = self.app.catalog.library.principles.get(pid)
         return clean(localize(p.name, self.lang)) if p else clean(pid)
 
+    @property
+    def _text_width(self) -> int:
+        """Columns for the progress view's text: the screen's, less the view's
+        padding and a scroll bar (the view may need one; its pane may be hidden)."""
+        return max(40, self.size.width - 2 - SCROLLBAR)
+
     def _fill_progress(self) -> None:
         table = self.query_one("#progress", DataTable)
         table.clear(columns=True)
-        for key in ("principle", "n", "trend", "last", "best", "gap"):
-            table.add_column(self.t(f"col.{key}"), key=key)
         gaps: dict[str, list[int]] = {}
         for point in self._data.calibration:
             gaps.setdefault(point.principle, []).append(point.gap)
-        rows = sorted(self._data.progress.items(), key=lambda kv: self._principle_name(kv[0]).lower())
-        for pid, points in rows:
-            values = [p.score for p in points]
+        rows = []
+        for pid, scored in sorted(self._data.progress.items(), key=lambda kv: self._principle_name(kv[0]).lower()):
+            values = [p.score for p in scored]
             own = gaps.get(pid)
+            gap = "—" if not own else signed(sum(own) / len(own))
+            rows.append((pid, values, [self._principle_name(pid), str(len(values)), str(values[-1]), str(max(values)), gap]))
+        keys = ("principle", "n", "last", "best", "gap")
+        headers = [self.t(f"col.{key}") for key in keys]
+        # Every column as wide as its widest cell, and the trend the newest scores that fit the rest.
+        widths = [max([cell_len(h), *(cell_len(r[2][i]) for r in rows)]) for i, h in enumerate(headers)]
+        room = self._text_width - sum(widths) - CELL_PADDING * (len(keys) + 1)
+        points = max(MIN_TREND, min(SPARK_POINTS, room))
+        table.add_column(headers[0], key="principle", width=widths[0])
+        table.add_column(headers[1], key="n", width=widths[1])
+        table.add_column(self.t("col.trend"), key="trend", width=points)
+        for key, header, width in zip(keys[2:], headers[2:], widths[2:], strict=True):
+            table.add_column(header, key=key, width=width)
+        for pid, values, (name, n, last, best, gap) in rows:
             table.add_row(
-                Text(self._principle_name(pid), no_wrap=True, overflow="ellipsis"),
-                Text(str(len(values)), justify="right"),
-                Text(sparkline(values)),
-                Text(str(values[-1]), justify="right"),
-                Text(str(max(values)), justify="right"),
-                Text("—" if not own else signed(sum(own) / len(own)), justify="right"),
+                Text(name, no_wrap=True, overflow="ellipsis"),
+                Text(n, justify="right"),
+                Text(sparkline(values, points)),
+                Text(last, justify="right"),
+                Text(best, justify="right"),
+                Text(gap, justify="right"),
                 key=pid,
             )
 
     def _fill_calibration(self) -> None:
+        """Each session's gap (self-rating − score), oldest first, and under
+        each one a bar of its size: as many bars as numbers, each under its own."""
         gaps = gaps_per_session(self._data.calibration)
         if not gaps:
-            text = Content(self.t("history.calibration_none"))
-        else:
-            values = " ".join(signed(g) for g in gaps[-GAPS_SHOWN:])
-            if len(gaps) > GAPS_SHOWN:
-                values = "… " + values
-            trend = sparkline([round(abs(g)) for g in gaps])
-            text = Content(self.t("history.calibration_line", values=values, trend=trend))
-        self.query_one("#calibration", Static).update(text)
+            self.query_one("#calibration", Static).update(Content(self.t("history.calibration_none")))
+            return
+        distance = self.t("history.calibration_distance")
+        shown = gaps[-max(1, (self._text_width - cell_len(distance) - 2) // GAP_WIDTH) :]
+        numbers = "".join(signed(g).ljust(GAP_WIDTH) for g in shown).rstrip()
+        if len(shown) < len(gaps):
+            numbers += "  " + self.t("history.calibration_newest", shown=len(shown), total=len(gaps))
+        bars = "".join(sparkline([round(abs(g))]).ljust(GAP_WIDTH) for g in shown)
+        self.query_one("#calibration", Static).update(Content(f"{numbers}\n{bars} {distance}"))
 
     def _fill_sessions(self) -> None:
+        """Two lines a session, so that neither the ending nor the grade is
+        cut at 80 columns: the date over the mode, the scenario over its ending."""
         table = self.query_one("#sessions", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
-        title_width = max(MIN_TITLE, table.size.width - sum(SESSION_COLUMNS.values()) - CELL_PADDING * (len(SESSION_COLUMNS) + 1) - 2)
-        table.add_column(self.t("col.date"), key="date", width=SESSION_COLUMNS["date"])
-        table.add_column(self.t("col.title"), key="title", width=title_width)
-        for key in ("ending", "score", "grade"):
-            table.add_column(self.t(f"col.{key}"), key=key, width=SESSION_COLUMNS[key])
-
-        def cell(text: str, justify: JustifyMethod = "left") -> Text:
-            return Text(clean(text), no_wrap=True, overflow="ellipsis", justify=justify)
-
+        rows = []
         for row in self.newest_first:
             title = localize(row.title, self.lang) if row.title else row.scenario_id
             ending = self.t(f"ending.{row.ending}") if row.ending else "—"
-            table.add_row(
-                cell(local_time(row.started)),
-                cell(title),
-                cell(ending),
-                cell("—" if row.overall is None else str(row.overall), "right"),
-                cell(self.t(f"grade.{row.grade}")),
-                key=row.id,
-            )
+            rows.append((
+                row.id,
+                f"{local_time(row.started)}\n{self.t(f'mode.{row.mode}')}",
+                f"{clean(title)}\n{ending}",
+                "—" if row.overall is None else str(row.overall),
+                self.t(f"grade.{row.grade}"),
+            ))  # fmt: skip
+        headers = [self.t(f"col.{key}") for key in ("date_mode", "title_ending", "score", "grade")]
+
+        def widest(i: int) -> int:
+            return max([cell_len(headers[i]), *(cell_len(line) for r in rows for line in r[i + 1].split("\n"))])
+
+        date, score, grade = max(DATE_WIDTH, widest(0)), widest(2), widest(3)
+        width = (table.size.width or self.size.width) - SCROLLBAR
+        rest = max(MIN_TITLE, width - date - score - grade - CELL_PADDING * len(headers))
+        for key, header, size in zip(("date", "title", "score", "grade"), headers, (date, rest, score, grade), strict=True):
+            table.add_column(header, key=key, width=size)
+
+        def cell(text: str, justify: JustifyMethod = "left") -> Text:
+            return Text(text, no_wrap=True, overflow="ellipsis", justify=justify)
+
+        for key, when, what, points, grade_ in rows:
+            table.add_row(cell(when), cell(what), cell(points, "right"), cell(grade_), key=key, height=2)
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
 
@@ -201,6 +245,31 @@ class HistoryScreen(SimScreen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.call_after_refresh(self._fill_sessions)
+        if self._data.rows:  # read: the columns and the gaps shown follow the width
+            self.call_after_refresh(self._fill_progress)
+            self.call_after_refresh(self._fill_calibration)
+
+    # --- the two views -------------------------------------------------------------------
+
+    @property
+    def view(self) -> str:
+        """Which view is shown: "sessions-view" or "progress-view"."""
+        return self.query_one(TabbedContent).active
+
+    def action_switch_view(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = "progress-view" if tabs.active == "sessions-view" else "sessions-view"
+
+    @on(TabbedContent.TabActivated)
+    def _view_shown(self) -> None:
+        # The keys follow the view: the arrows move in the list, or scroll the progress.
+        self.query_one("#sessions" if self.view == "sessions-view" else "#progress-scroll").focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open":
+            return self.view == "sessions-view"  # the progress view has no debrief to open
+        return True
 
     # --- opening a past debrief ---------------------------------------------------------
 

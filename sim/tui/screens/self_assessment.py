@@ -13,13 +13,12 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from sim.session.play import Play
+from sim.session.reflection import PROMPTS
 from sim.tui.messages import SelfAssessed
 from sim.tui.screens.base import SimScreen
 from sim.tui.screens.confirm import ConfirmScreen
 from sim.tui.widgets.plain_input import PlainInput
 from sim.tui.widgets.rating import Rating
-
-PROMPTS = ("went_well", "differently", "feeling")
 
 
 class SelfAssessmentScreen(SimScreen[None]):
@@ -96,7 +95,8 @@ class SelfAssessmentScreen(SimScreen[None]):
 
     def answers(self) -> dict[str, Any]:
         ratings = {pid: r.value for pid, r in self._ratings().items() if r.value is not None}
-        reflections = {self.t(f"prompt.{key}"): self.query_one(f"#prompt-{key}", Input).value.strip() for key in PROMPTS}
+        # By the question's id: a debrief or report shows the question in its reader's language.
+        reflections = {key: self.query_one(f"#prompt-{key}", Input).value.strip() for key in PROMPTS}
         return {"ratings": ratings, "reflections": reflections}
 
     def action_submit(self) -> None:

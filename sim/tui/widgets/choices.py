@@ -17,6 +17,8 @@ class Choices(OptionList):
         height: auto;
         max-height: 50%;
         border: round $primary 50%;
+        border-title-color: $text;
+        border-subtitle-color: $text;
         padding: 0 1;
         &:focus { border: round $primary; }
     }

@@ -32,12 +32,12 @@ class ClientCard(Vertical):
         & > Meter { margin-bottom: 1; }
         & > #mood { text-style: bold; }
         & > #hidden-state { color: $text-muted; }
-        & > #mood.-irritated { color: $warning; }
-        & > #mood.-angry { color: $warning; }
-        & > #mood.-threatening { color: $error; text-style: bold reverse; }
-        & > #tension.-angry > .meter--bar { color: $warning; }
-        & > #tension.-threatening > .meter--bar { color: $error; }
-        & > #trust > .meter--bar { color: $success; }
+        & > #mood.-irritated { color: $text-warning; }
+        & > #mood.-angry { color: $text-warning; }
+        & > #mood.-threatening { color: $background; background: $text-error; text-style: bold; }
+        & > #tension.-angry > .meter--bar { color: $text-warning; }
+        & > #tension.-threatening > .meter--bar { color: $text-error; }
+        & > #trust > .meter--bar { color: $text-success; }
     }
     """
 

@@ -11,6 +11,7 @@ import math
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
+from textual.content import Content
 from textual.reactive import reactive
 from textual.renderables.bar import Bar
 from textual.widget import Widget
@@ -28,8 +29,8 @@ class Countdown(Widget):
         height: 2;
         display: none;
         &.-running { display: block; }
-        & > .countdown--bar { color: $primary; background: $surface-lighten-2; }
-        &.-urgent > .countdown--bar { color: $error; }
+        & > .countdown--bar { color: $text-primary; background: $surface-lighten-2; }
+        &.-urgent > .countdown--bar { color: $text-error; }
         &.-urgent { text-style: bold; }
     }
     """
@@ -45,6 +46,9 @@ class Countdown(Widget):
         self._expired = False
         self._left = left  # "{time} left"
         self._paused = paused
+        # Where the time is also shown: the border of the options, which stay
+        # on screen at any window size (the side panel may be cut at 80×24).
+        self.mirror: Widget | None = None
 
     def on_mount(self) -> None:
         self.set_interval(TICK, self.tick)
@@ -61,22 +65,38 @@ class Countdown(Widget):
 
     def tick(self) -> None:
         if self.limit is None or self._expired:
+            self._mirror()
             return
         self.remaining = max(0.0, self.limit - self.timer.elapsed())
         self.set_class(self.remaining <= URGENT, "-urgent")
         self.refresh()
+        self._mirror()
         if self.remaining <= 0:
             self._expired = True
             self.post_message(TimeRanOut())
 
+    def label(self) -> str:
+        """"◷ 0:28 left" (and "paused"), or "" without a time limit."""
+        if self.limit is None:
+            return ""
+        seconds = math.ceil(self.remaining)
+        clock = f"{seconds // 60}:{seconds % 60:02d}"
+        text = f"◷ {self._left.format(time=clock)}"
+        return f"{text} ({self._paused})" if self.timer.paused else text
+
+    def _mirror(self) -> None:
+        if self.mirror is None:
+            return
+        label = self.label()
+        urgent = bool(label) and self.remaining <= URGENT
+        subtitle = Content.styled(f" {label} ", "bold $text-error" if urgent else "bold") if label else ""
+        if self.mirror.border_subtitle != subtitle:
+            self.mirror.border_subtitle = subtitle
+
     def render(self) -> RenderableType:
         if self.limit is None:
             return Text()
-        seconds = math.ceil(self.remaining)
-        clock = f"{seconds // 60}:{seconds % 60:02d}"
-        head = Text(f"◷ {self._left.format(time=clock)}")
-        if self.timer.paused:
-            head.append(f" ({self._paused})")
+        head = Text(self.label())
         width = self.size.width
         style = self.get_component_rich_style("countdown--bar")
         bar = Bar(

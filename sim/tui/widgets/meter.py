@@ -19,7 +19,7 @@ class Meter(Widget):
     Meter {
         height: 2;
         width: 1fr;
-        & > .meter--bar { color: $primary; background: $surface-lighten-2; }
+        & > .meter--bar { color: $text-primary; background: $surface-lighten-2; }
         & > .meter--label { text-style: bold; }
         & > .meter--change { color: $text-muted; }
     }

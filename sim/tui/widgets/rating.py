@@ -21,7 +21,7 @@ class Rating(Widget, can_focus=True):
         height: 1;
         width: auto;
         padding: 0 1;
-        & > .rating--chosen { text-style: bold; color: $accent; }
+        & > .rating--chosen { text-style: bold; color: $text-accent; }
         & > .rating--word { color: $text-muted; }
         &:focus { background: $accent 20%; }
     }
@@ -72,7 +72,9 @@ class Rating(Widget, can_focus=True):
 
     def render(self) -> Content:
         chosen = self.get_visual_style("rating--chosen", partial=True)
-        word = self.get_visual_style("rating--word", partial=True)
+        # Not partial: a partial style resolves $text-muted's "auto" against no
+        # background at all, and gave white on the light theme's grey.
+        word = self.get_visual_style("rating--word")
         # A pointer as well as a background shows which rating has the keys.
         parts: list[Content] = [Content("▸ " if self.has_focus else "  ")]
         for n in range(1, 6):

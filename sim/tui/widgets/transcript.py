@@ -58,10 +58,10 @@ class Transcript(ScrollView, can_focus=False):
         overflow-x: hidden;
         overflow-y: auto;
         & > .transcript--label { text-style: bold; color: $text-muted; }
-        & > .transcript--label-client { color: $accent; }
-        & > .transcript--label-trainee { color: $primary; }
-        & > .transcript--label-good { color: $success; }
-        & > .transcript--label-bad { color: $error; }
+        & > .transcript--label-client { color: $text-accent; }
+        & > .transcript--label-trainee { color: $text-primary; }
+        & > .transcript--label-good { color: $text-success; }
+        & > .transcript--label-bad { color: $text-error; }
         & > .transcript--body-narration { text-style: italic; color: $text-muted; }
         & > .transcript--body-gloss { text-style: italic; }
         & > .transcript--body-feedback { color: $text-muted; }
@@ -96,12 +96,32 @@ class Transcript(ScrollView, can_focus=False):
 
     # --- content -----------------------------------------------------------------
 
-    def add(self, entries: Iterable[Entry]) -> None:
+    def add(self, entries: Iterable[Entry], *, keep_first_in_view: bool = False) -> None:
+        """Add `entries` at the end. `keep_first_in_view`: if they are more
+        than the view holds, show them from their first line (the trainee's
+        own words and the feedback on them) rather than from the last."""
         new = list(entries)
         if not new:
             return
+        first = len(self._entries)
         self._entries += new
         self._update_rows()
+        if keep_first_in_view:
+            self._show_from(first)
+
+    def _show_from(self, index: int) -> None:
+        height = self.scrollable_content_region.height
+        start = next((y for y, row in enumerate(self._rows) if row.entry >= index), None)
+        if not height or start is None:
+            return  # not laid out yet: it opens at the end
+        if start > 0 and self._rows[start - 1].entry < 0:
+            start -= 1  # and the blank line before, which sets the turn apart
+        if len(self._rows) - start <= height:
+            self.anchor()  # it all fits: follow the newest line as before
+        else:
+            # Stop following the end until the trainee scrolls back down to it.
+            self.anchor(False)
+            self.scroll_to(y=start, animate=False, immediate=True)
 
     @property
     def entries(self) -> list[Entry]:

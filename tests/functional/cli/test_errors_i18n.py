@@ -165,10 +165,10 @@ def test_a_full_disk_in_finnish_with_plain(monkeypatch):
     code, out = play_plain(PLAIN_SAMPLE, ["1", "1", "4", "5", "2", "", "", ""], lang="fi")
     assert code == 0
     [line] = [line for line in out.splitlines() if "levy on täynnä" in line]
+    # The journal took the whole session: it is promised to the history later.
     assert line == (
-        "Harjoitusta ei voitu lisätä historiaan (history.sqlite3: levy on täynnä, joten harjoitushistoriaa ei voitu tallentaa"
-        " vihje: vapauta levytilaa; pelattu harjoituskerta säilyy välitallenteessaan, ja seuraava `sim history` lisää sen historiaan);"
-        " `sim history` lisää sen myöhemmin."
+        "Harjoitusta ei vielä voitu lisätä historiaan: levy on täynnä, joten harjoitushistoriaa ei voitu tallentaa."
+        " Sen välitallenne on tallessa, ja `sim history` lisää sen myöhemmin."
     )
 
 
@@ -261,7 +261,8 @@ def test_refused_credentials_and_a_timeout_in_finnish(sample_library, capsys):
     assert "LRS ei vastannut 0,2 sekunnin kuluessa\n    vihje: lausekkeet jäävät jonoon; yritä myöhemmin uudelleen tai kasvata valitsimen --timeout arvoa\n" in err
     with FakeLrs(400, message="Statement 'actor' is not valid") as lrs:
         code, _, err = _send(capsys, lrs.url, "--lang", "fi")
-    assert code == 1 and "LRS hylkäsi lausekkeet (400 Bad Request): Statement 'actor' is not valid\n    vihje: lausekkeet jäävät jonoon; korjaa syy" in err
+    assert code == 1 and "LRS hylkäsi tämän lausekkeen (400 Bad Request): Statement 'actor' is not valid\n    vihje: muut lausekkeet lähtivät; tämä jää jonoon" in err
+    assert "LRS hylkäsi ensimmäisen erän kaikki 6 lauseketta, joten loppuja ei lähetetty" in err and finnish_only(err) == []
 
 
 def test_a_url_that_is_no_lrs_in_finnish(capsys):

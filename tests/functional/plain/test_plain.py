@@ -8,7 +8,10 @@ import argparse
 import io
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from sim.plain import PlainPlay, run_plain
 from sim.session import history, journal
@@ -19,18 +22,18 @@ SAMPLE_FILE = str(SAMPLE / "sample.yaml")
 TIMED_FILE = str(TIMED / "timed.yaml")
 
 
-def play(scenario: str, answers: list[str], *, lang: str = "en", mode: str = "practice", clock=None) -> tuple[int, str]:
+def play(scenario: str, answers: list[str], *, lang: str = "en", mode: str = "practice", clock=None, seed: int | None = None) -> tuple[int, str]:
     args = argparse.Namespace(scenario=scenario, dir=[], sub_dir=[], ui_lang=lang, mode=mode)
     out = io.StringIO()
     stdin = io.StringIO("".join(a + "\n" for a in answers))
-    if clock is None:
+    if clock is None and seed is None:
         code = run_plain(args, stdin, out)
     else:
         # The same as run_plain, with the clock in the test's hands.
         from sim.content.locate import find_scenario
 
         lib, found, _ = find_scenario(scenario, [])
-        code = PlainPlay(lib, found, lang, mode, stdin, out, clock=clock).run()
+        code = PlainPlay(lib, found, lang, mode, stdin, out, clock=clock or time.monotonic, seed=seed).run()
     return code, out.getvalue()
 
 
@@ -81,7 +84,7 @@ def test_a_whole_session_to_the_debrief_is_journalled_and_recorded():
     (info,) = [journal.read(p) for p in journal.journals_dir().glob("*.jsonl")]
     assert info.finished and info.ending == "resolved" and info.actions == ["notice", "sorry", "file"]
     assert info.self_assessment["ratings"] == {"listen-acknowledge": 4, "no-shaming": 5, "call-help-early": 2}
-    assert info.self_assessment["reflections"]["What went well?"] == "I stayed calm"
+    assert info.self_assessment["reflections"]["went_well"] == "I stayed calm"
     assert f"sim report {info.session_id}" in out
 
     record = history.session(info.session_id)
@@ -135,7 +138,7 @@ def test_h_calls_for_help_and_an_answer_after_the_time_limit_is_a_timeout():
     assert "Note: Time ran out before you answered." in out
     assert "Client: HELLO?! Is this thing on?" in out  # the timeout branch
     assert "You: You ask your supervisor to take the call." in out
-    assert "The encounter has ended: help called." in out
+    assert "The encounter has ended: help requested." in out
     (info,) = [journal.read(p) for p in journal.journals_dir().glob("*.jsonl")]
     assert info.actions == ["timeout", "help"]
     assert info.durations_ms == [20000, 2000]
@@ -250,3 +253,85 @@ def test_an_incompatibly_edited_scenario_says_why_and_can_be_discarded_in_plain_
     code, out = play(scenario, ["d", "q"])
     assert "Discarded." in out
     assert journal.read(info.path).abandoned
+
+
+@pytest.mark.parametrize(
+    ("setting", "said", "timed_out"),
+    [
+        ("normal", "Time limit: 20 seconds.", True),
+        ("double", "Time limit: 40 seconds.", False),
+        ("off", None, False),
+    ],
+)
+def test_the_time_limit_setting_doubles_or_removes_limits_and_is_said(monkeypatch, setting, said, timed_out):
+    from sim.session import settings
+
+    settings.save_time_limits("Tess", setting)
+    monkeypatch.setenv("SIM_TRAINEE", "Tess")
+    now = [0.0]
+    ticks = iter([0.0, 25.0])  # the first answer comes after 25 s: past 20, within 40
+
+    def clock() -> float:
+        now[0] = next(ticks, now[0])
+        return now[0]
+
+    code, out = play(TIMED_FILE, ["1", "1", "3", "3", "", "", ""], clock=clock)
+    assert code == 0
+    if said is None:
+        assert "Time limit:" not in out and "time limits are off for you" in out
+    else:
+        assert said in out and "Some turns are timed" in out
+    assert ("Time ran out before you answered." in out) == timed_out
+    (info,) = [journal.read(p) for p in journal.journals_dir().glob("*.jsonl")]
+    assert info.time_limits == setting  # a resume goes on with the same rules
+    for row in history.sessions():
+        assert row.time_limits == setting  # and the history keeps them for the reports
+    note = {"normal": None, "double": "Time limits were doubled", "off": "Time limits were off"}[setting]
+    if note:
+        assert note in out
+
+
+def test_p_pauses_the_clock_so_a_paused_answer_is_in_time():
+    now = [0.0]
+    # Options shown at 0; p at 15 (paused until 115); the answer at 120: 20 s of clock, not 120.
+    ticks = iter([0.0, 15.0, 115.0, 119.0])
+
+    def clock() -> float:
+        now[0] = next(ticks, now[0])
+        return now[0]
+
+    code, out = play(TIMED_FILE, ["p", "", "1", "3", "3", "", "", ""], clock=clock)
+    assert code == 0
+    assert "Paused: the clock has stopped." in out
+    assert "Time ran out" not in out.split("Paused")[1].split("Client")[0]
+    (info,) = [journal.read(p) for p in journal.journals_dir().glob("*.jsonl")]
+    assert info.actions[0] != "timeout" and info.durations_ms[0] == 19000
+
+
+def test_long_lines_break_between_words_on_a_terminal(monkeypatch):
+    import io
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("COLUMNS", "40")
+    out = Tty()
+    plain = PlainPlay.__new__(PlainPlay)
+    plain.stdout = out
+    plain.say("Client: " + "a fairly long sentence that does not fit " * 2)
+    lines = out.getvalue().splitlines()
+    assert len(lines) > 1 and all(len(line) <= 39 for line in lines)
+    assert all(line.startswith("        ") for line in lines[1:])  # under the words, not the label
+    assert not any(line.rstrip().endswith(("fai", "sen")) for line in lines)  # no word cut in two
+
+
+def test_after_an_escalation_plain_offers_the_recovery_step_and_answers_distress():
+    # aggressive-desk to its escalated ending (no shuffling: the authored numbers).
+    answers = ["2", "2", "2", "2", "", "", *["3"] * 6, "", "", "I'm still shaking"]
+    code, out = play("aggressive-desk", answers, seed=0)
+    assert code == 0
+    recovery = out.index("Take a moment")
+    assert recovery < out.index("Self-assessment")
+    assert "Breathe out slowly" in out and "Who to talk to: " in out
+    assert "normal reaction after a hard encounter" in out.split("Your reflections")[1]

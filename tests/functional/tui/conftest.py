@@ -50,19 +50,24 @@ _LOADED: dict[tuple[Path, ...], object] = {}
 def make_app(clock: FakeClock) -> Callable[..., object]:
     """`make_app(SAMPLE, TIMED, play="sample", lang="fi", mode="assessment", …)`:
     a quiet app; with `play` it opens at that scenario's briefing."""
+    from sim.session import settings
     from sim.session.catalog import Catalog
     from sim.tui.app import Options, SimApp
 
     def make(*dirs: Path, **options: object) -> SimApp:
         dirs = tuple(dirs) or (SAMPLE,)
         options.setdefault("seed", 0)
+        # Keys come as fast as the test sends them, on a clock that stands still:
+        # the guard against double presses is tested on its own (test_encounter).
+        options.setdefault("key_guard", 0.0)
         options.setdefault("clock", clock)
         options.setdefault("lang", "en")
         # Parsing the built-in scenarios once per session keeps the suite fast;
         # the last results are read afresh from this test's journals.
         if dirs not in _LOADED:
             _LOADED[dirs] = Catalog.load(dirs)
-        catalog = _LOADED[dirs].with_fresh_results()  # type: ignore[attr-defined]
+        # Whose results: the same trainee the app itself would start with.
+        catalog = _LOADED[dirs].with_fresh_results(settings.known_trainee())  # type: ignore[attr-defined]
         app = SimApp(Options(dirs=dirs, **options), catalog)  # type: ignore[arg-type]
         app.animation_level = "none"  # meters jump to their value: screens are deterministic
         return app

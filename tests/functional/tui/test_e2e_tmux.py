@@ -44,6 +44,11 @@ class Terminal:
         return result.stdout
 
     def start(self, *args: str) -> None:
+        # A new tmux server for every start: the last one may still be shutting
+        # down after its session ended (a kill -9), and a new session on its
+        # socket then fails with "server exited unexpectedly".
+        self.starts = getattr(self, "starts", 0) + 1
+        self.socket = self.socket.with_name(f"tmux-{self.starts}.sock")
         env = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items())
         # `exec`: the pane's process is sim itself, so its pid is the one to kill.
         command = f"cd {shlex.quote(str(ROOT))} && exec env {env} {shlex.join([*sim_command(), *args])}"
@@ -74,6 +79,22 @@ class Terminal:
             time.sleep(0.05)
         raise AssertionError(f"waited {DEADLINE}s for {texts!r}; the screen shows:\n{screen}")
 
+    def wait_for_any(self, *texts: str) -> str:
+        deadline = time.monotonic() + DEADLINE
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if any(text in screen for text in texts):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"waited {DEADLINE}s for any of {texts!r}; the screen shows:\n{screen}")
+
+    def wait_gone(self, text: str) -> None:
+        deadline = time.monotonic() + DEADLINE
+        while text in self.screen() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert text not in self.screen(), f"{text!r} stayed on screen"
+
     def wait_until_closed(self) -> None:
         deadline = time.monotonic() + DEADLINE
         while self.running and time.monotonic() < deadline:
@@ -98,11 +119,15 @@ def terminal(tmp_path: Path, _isolated_home: Path):
         "SIM_TRAINEE": "Tess",
         "PYTHONPATH": str(ROOT),
         "TERM": "xterm-256color",
+        # Keys are sent as soon as the screen shows what they answer; the guard
+        # against a double press has its own test below.
+        "SIM_KEY_GUARD_MS": "0",
     }
     term = Terminal(tmp_path / "tmux.sock", env)
     yield term
     if shutil.which("tmux"):
-        subprocess.run(["tmux", "-S", str(term.socket), "kill-server"], capture_output=True)
+        for socket in tmp_path.glob("tmux*.sock"):
+            subprocess.run(["tmux", "-S", str(socket), "kill-server"], capture_output=True)
 
 
 def test_play_to_the_end_then_crash_and_resume(terminal: Terminal) -> None:
@@ -165,3 +190,42 @@ def test_assessment_mode_shows_no_sign_of_a_choices_worth(terminal: Terminal) ->
     terminal.keys("1")
     screen = terminal.wait_for("Fine. What do you need?")
     assert "▲" not in screen and "▼" not in screen and "Mood" not in screen
+
+
+def test_a_timed_chat_turn_shows_its_countdown_the_whole_time_at_80x24(terminal: Terminal) -> None:
+    require_tmux()
+    terminal.start("play", "chat-bounced")  # long options: the side panel is cut below Trust
+    terminal.wait_for("Start the encounter")
+    terminal.keys("Enter")
+    screen = terminal.wait_for("What do you write?", "left")
+    seen = set()
+    # Every look at the screen, until the clock has visibly moved on, shows it.
+    for _ in range(400):
+        assert "◷" in screen and "left" in screen, screen
+        seen |= {line.strip("╰─ ") for line in screen.splitlines() if "◷" in line}
+        if len(seen) >= 3:
+            break
+        screen = terminal.screen()
+    assert len(seen) >= 3, seen  # the time left went down while we watched
+    assert all(line.endswith("left") or "left" in line for line in seen)
+
+
+def test_a_double_press_on_new_options_takes_one_turn_and_says_why(terminal: Terminal) -> None:
+    require_tmux()
+    terminal.env["SIM_KEY_GUARD_MS"] = "5000"  # far longer than a look at the screen, however busy the machine
+    terminal.start("--dir", str(SAMPLE), "play", "sample")
+    terminal.wait_for("Start the encounter")
+    terminal.keys("Enter")
+    terminal.wait_for("Third time here!", "What do you say?")
+    # The first key may itself come too soon: press until it is taken.
+    for _ in range(100):
+        terminal.keys("2")
+        screen = terminal.wait_for_any("Are you calling me stupid?", "New options")
+        if "Are you calling me stupid?" in screen:
+            break
+        terminal.wait_gone("New options")
+    terminal.keys("1")  # at once: the options of turn 2 were not yet seen
+    terminal.keys("p")  # keys are handled in order: once paused, the "1" has been dealt with
+    terminal.wait_for("Paused")
+    [info] = journal.interrupted()
+    assert info.actions == ["notice"]

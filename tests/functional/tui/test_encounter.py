@@ -9,7 +9,8 @@ from sim.tui.widgets.client_card import ClientCard
 from sim.tui.widgets.countdown import Countdown
 from sim.tui.widgets.meter import Meter
 from sim.tui.widgets.transcript import LABEL_WIDTH, Entry, Transcript
-from tests.functional.tui.conftest import SIZE, TIMED, screen_text, start
+from tests.conftest import SAMPLE
+from tests.functional.tui.conftest import SIZE, TIMED, screen_text, shows, start, until
 
 
 async def test_countdown_runs_out_and_the_timeout_branch_fires(make_app, clock):
@@ -24,8 +25,7 @@ async def test_countdown_runs_out_and_the_timeout_branch_fires(make_app, clock):
         await pilot.pause()
         assert "0:05 left" in screen_text(app) and countdown.has_class("-urgent")
         clock.advance(5)
-        await pilot.pause(0.3)  # the countdown's own tick notices
-        assert play.session.actions == ["timeout"]
+        await until(pilot, lambda: play.session.actions == ["timeout"], "the countdown's own tick to notice")
         assert play.session.node_id == "silence"
         assert "Time ran out before you answered." in screen_text(app)
         assert not countdown.has_class("-running")  # the next node has no limit
@@ -197,3 +197,134 @@ async def test_the_transcript_text_can_be_selected_and_copied(make_app):
         assert text is not None
         assert "Client    Hello? [red]Is anyone there?[/red]\n          ␛[2J" in text
         assert "Meaning   [link=https://e.x]click me[/link]" in text
+
+
+async def test_the_time_left_is_on_the_options_border_whatever_else_is_cut(make_app, clock):
+    app = make_app(TIMED, play="timed-call")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        choices = app.screen.query_one(Choices)
+        assert "0:20 left" in str(choices.border_subtitle)
+        clock.advance(16)
+        app.screen.query_one(Countdown).tick()
+        assert "0:04 left" in str(choices.border_subtitle)
+        # The bottom border of the options is the last line above the footer.
+        bottom = screen_text(app).splitlines()[-2]
+        assert "◷ 0:04 left" in bottom
+
+
+async def test_a_second_key_before_new_options_were_seen_is_dropped_and_said(make_app, clock):
+    app = make_app(SAMPLE, play="sample", key_guard=0.3)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        play = app.screen.play
+        await pilot.press("2")  # options shown at this same instant: too soon
+        assert play.session.actions == []
+        await until(pilot, lambda: any("read them first" in n.message for n in app._notifications), "the hint")
+        clock.advance(0.5)
+        await pilot.press("2", "1")  # a double press: the second lands on options never seen
+        assert play.session.actions == ["notice"]
+        await pilot.press("enter")  # Enter on the highlighted option is held back the same way
+        assert play.session.actions == ["notice"]
+        clock.advance(0.5)
+        await pilot.press("1")
+        assert len(play.session.actions) == 2
+        await pilot.press("h")  # the help key is never held back
+        assert play.session.actions[-1] == "help"
+
+
+async def test_written_channels_ask_what_you_write_and_help_is_asked_for(make_app):
+    app = make_app(play="chat-bounced", lang="fi")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        text = await shows(pilot, "Mitä kirjoitat?")
+        assert "h Pyydä apua" in text and "Hälytä" not in text
+    app = make_app(play="chat-bounced")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        text = await shows(pilot, "What do you write?")
+        assert "h Ask for help" in text
+        await pilot.press("h")
+        await shows(pilot, "The encounter has ended: help requested.")
+
+
+async def test_doubled_time_limits_are_announced_and_applied(make_app, clock):
+    from sim.session import settings
+
+    settings.save_time_limits("Tess", "double")
+    app = make_app(TIMED, play="timed-call")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.screen.query("#timed"), "the briefing")
+        timed = str(app.screen.query_one("#timed").render())
+        assert "Some turns are timed, up to 60 seconds" in timed and "Doubled for you" in timed  # 30 s at most, doubled
+        await start(pilot)
+        assert app.screen.query_one(Countdown).limit == 40
+        assert "0:40 left" in str(app.screen.query_one(Choices).border_subtitle)
+        clock.advance(30)  # past the scenario's 20 s, within the trainee's 40
+        app.screen.query_one(Countdown).tick()
+        await pilot.pause()
+        assert app.screen.play.session.actions == []
+
+
+async def test_time_limits_are_changed_from_the_palette_and_remembered(make_app):
+    from sim.session import settings
+
+    app = make_app(TIMED)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for expected in ("double", "off", "normal"):
+            app.action_cycle_time_limits()
+            assert settings.time_limits("Tess") == expected
+        app.action_cycle_time_limits()
+    app = make_app(TIMED, play="timed-call")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.screen.query("#timed"), "the briefing")
+        assert "Doubled for you" in str(app.screen.query_one("#timed").render())
+
+
+async def test_a_turn_longer_than_the_view_is_shown_from_the_trainee_s_own_words():
+    from textual.app import App
+
+    class One(App[None]):
+        CSS = "Transcript { height: 6; }"
+
+        def compose(self):
+            yield Transcript(id="t")
+
+    app = One()
+    async with app.run_test(size=(60, 10)) as pilot:
+        transcript = app.query_one(Transcript)
+        transcript.add([Entry("client", "Client", f"line {n}", gap=True) for n in range(10)])
+        await pilot.pause()
+        assert transcript.is_vertical_scroll_end  # an opening follows the newest line
+        turn = [
+            Entry("trainee", "You", "What I said.", gap=True),
+            Entry("feedback", "Feedback", "✗ Why that was poor.", tone="bad"),
+            *[Entry("client", "Client", f"reply {n}", gap=True) for n in range(5)],
+        ]
+        transcript.add(turn, keep_first_in_view=True)
+        await pilot.pause()
+        shown = "\n".join(transcript.render_line(y).text for y in range(transcript.scrollable_content_region.height))
+        assert "What I said." in shown and "Why that was poor." in shown
+        transcript.add([Entry("trainee", "You", "Short.", gap=True)], keep_first_in_view=True)
+        await pilot.pause()
+        assert transcript.is_vertical_scroll_end  # a turn that fits: back to following the end
+
+
+async def test_quitting_before_the_first_turn_promises_no_resume(make_app):
+    app = make_app(SAMPLE, play="sample")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("q")
+        text = " ".join((await shows(pilot, "Nothing has been played yet")).split())
+        assert "resume at turn" not in text
+
+
+async def test_while_paused_the_footer_does_not_offer_choosing(make_app):
+    app = make_app(SAMPLE, play="sample")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        assert "1-9 Choose" in screen_text(app)
+        await pilot.press("p")
+        await until(pilot, lambda: "1-9 Choose" not in screen_text(app), "the footer without Choose")
+        assert "h Call for help" in screen_text(app)  # help is always there

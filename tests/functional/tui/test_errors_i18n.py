@@ -28,7 +28,10 @@ async def test_a_full_disk_is_told_in_finnish(make_app, monkeypatch):
         await settle(pilot)
         assert isinstance(app.screen, DebriefScreen)
         messages = [n.message for n in app._notifications]
-        assert "Harjoitusta ei voitu lisätä historiaan: levy on täynnä, joten harjoitushistoriaa ei voitu tallentaa" in messages, messages
+        assert (
+            "Harjoitusta ei vielä voitu lisätä historiaan: levy on täynnä, joten harjoitushistoriaa ei voitu tallentaa."
+            " Sen välitallenne on tallessa, ja `sim history` lisää sen myöhemmin." in messages
+        ), messages
 
 
 async def test_a_damaged_history_is_told_in_finnish(make_app, _isolated_home):

@@ -19,7 +19,7 @@ from sim.tui.screens.home import HomeScreen
 from sim.tui.screens.save_report import SaveReportScreen
 from sim.tui.screens.trainee import TraineeScreen
 from tests.conftest import SAMPLE
-from tests.functional.tui.conftest import SIZE, screen_text, shows
+from tests.functional.tui.conftest import SIZE, screen_text, shows, until
 from tests.history_helpers import (
     ALONE,
     GOOD,
@@ -91,7 +91,7 @@ async def test_a_read_only_data_folder_still_plays_and_debriefs(make_app, _isola
             assert isinstance(app.screen, DebriefScreen)
             await shows(pilot, "Overall")
             messages = [n.message for n in app._notifications]
-            assert any(m.startswith("This session could not be added to the history: cannot write") for m in messages), messages
+            assert any(m.startswith("This session could not be saved anywhere: cannot write") for m in messages), messages
     assert not (_isolated_home / history.DB_NAME).exists()
 
 
@@ -194,9 +194,10 @@ async def test_history_shows_progress_calibration_and_the_sessions(make_app):
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
-        text = screen_text(app)
-        assert "History of Tess" in text
-        assert "Progress per principle" in text and "Listen and acknowledge" in text
+        assert "History of Tess" in screen_text(app)
+        await pilot.press("t")  # the sessions first, the progress in the second view
+        text = await shows(pilot, "Progress per principle")
+        assert "Listen and acknowledge" in text
         sessions = screen.query_one("#sessions")
         assert sessions.row_count == 4  # three recorded and one imported; not someone else's
         assert [r.id for r in screen.newest_first][1:] == ["s-3", "s-2", "s-1"]
@@ -326,6 +327,44 @@ async def test_saving_the_report_offers_html_markdown_and_json(make_app, _isolat
         assert app.screen is debrief
 
 
+async def test_a_report_saved_in_the_debrief_is_the_one_sim_report_prints(make_app, clock, capsys):
+    from tests.cli_run import cli
+
+    app = make_app(play="sample")
+    async with app.run_test(size=SIZE) as pilot:
+        await play_sample_to_the_debrief(pilot, clock)
+        await settle(pilot)
+        debrief = app.screen
+        await pilot.press("s", "down", "down", "down", "enter")  # all three
+        await settle(pilot)
+        sid = debrief.play.session_id
+    for fmt, suffix in (("md", ".md"), ("json", ".json"), ("html", ".html")):
+        saved = debrief.report_path.with_suffix(suffix).read_text(encoding="utf-8")
+        code, printed, _ = cli(capsys, "report", sid, "--format", fmt, "--dir", SAMPLE)
+        assert code == 0 and saved == printed, fmt
+    assert "trainee Tess" in saved or "Tess" in saved
+
+
+async def test_a_debrief_reopened_from_the_history_knows_its_saved_report(make_app, clock):
+    app = make_app(play="sample")
+    async with app.run_test(size=SIZE) as pilot:
+        await play_sample_to_the_debrief(pilot, clock)
+        await settle(pilot)
+        await pilot.press("s", "down", "enter")  # Markdown
+        await settle(pilot)
+        path = app.screen.report_path
+        assert path.is_file()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        shown = app.screen.query_one("#report").render().plain
+        assert "not saved yet" not in shown and str(path) in shown
+
+
 async def test_a_classroom_tab_shows_only_its_own_trainees_results_and_sessions(make_app, monkeypatch):
     # `sim serve`: every tab shares the server's data folder and asks who is practising.
     monkeypatch.delenv("SIM_TRAINEE")
@@ -334,13 +373,14 @@ async def test_a_classroom_tab_shows_only_its_own_trainees_results_and_sessions(
     write_journal(lib, ["notice", "sorry", "file"], trainee="Bruno")  # finished, 50 points
     write_journal(lib, ["notice"], trainee="Bruno", finished=False)  # his tab was closed mid-encounter
 
-    async def arrive(name: str):
+    async def arrive(name: str, pin: str = "2468"):
         app = make_app()
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, TraineeScreen)  # the name first: nothing of anyone's shows before it
             assert len(app.screen_stack) == 2
-            await pilot.press("ctrl+a", "ctrl+k", *name, "enter")
+            assert app.screen.query_one("#trainee-name").value == ""  # not the server's account name
+            await pilot.press(*name, "enter", *pin, "enter")
             await app.workers.wait_for_complete()
             await settle(pilot)
             entry = app.catalog.find("sample")
@@ -348,6 +388,32 @@ async def test_a_classroom_tab_shows_only_its_own_trainees_results_and_sessions(
 
     assert await arrive("Aino") == ("HomeScreen", None, False)
     assert await arrive("Bruno") == ("ResumeScreen", 50, True)
+
+
+async def test_a_classroom_tab_shows_a_name_s_sessions_only_after_its_pin(make_app, monkeypatch):
+    from sim.session import pins
+
+    monkeypatch.delenv("SIM_TRAINEE")
+    monkeypatch.setenv(settings.ASK_NAME_ENV, "1")
+    lib = load_library([SAMPLE])
+    write_journal(lib, ["notice", "sorry", "file"], trainee="Bruno")
+    pins.check("Bruno", "1357")  # Bruno claimed his name in an earlier lesson
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TraineeScreen)
+        await pilot.press("escape")  # no way past the question without a name
+        await pilot.press("f3")
+        assert app.screen is screen
+        await pilot.press(*"Bruno", "enter", *"0000", "enter")
+        await until(pilot, lambda: any("Wrong PIN" in n.message for n in app._notifications), "the wrong-PIN notice")
+        assert app.screen is screen and screen.query_one("#trainee-pin").value == ""
+        assert app.catalog.find("sample").last is None  # nothing of Bruno's was shown
+        await pilot.press(*"1357", "enter")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert app.trainee == "Bruno" and app.catalog.find("sample").last.overall == 50
 
 
 async def test_a_name_typed_and_entered_in_one_burst_is_kept(make_app, monkeypatch):

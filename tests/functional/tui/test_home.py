@@ -90,6 +90,6 @@ async def test_command_palette_opens_a_scenario(make_app):
 async def test_theme_toggles_between_dark_and_light(make_app):
     app = make_app(SAMPLE)
     async with app.run_test(size=SIZE) as pilot:
-        assert app.theme == "textual-dark"
+        assert app.theme == "sim-dark"
         await pilot.press("ctrl+t")
-        assert app.theme == "textual-light"
+        assert app.theme == "sim-light"

@@ -134,7 +134,7 @@ def test_unknown_key_without_a_close_match_lists_the_allowed_keys(tmp_path):
     (p,) = problems(tmp_path, text)
     assert p.code == "unknown-key"
     assert (p.line, p.col) == position(text, "zzzz")
-    assert p.hint == "allowed keys here: client, gloss, narration, choices, time_limit, timeout, end"
+    assert p.hint == "allowed keys here: client, gloss, narration, choices, time_limit, timeout, end, aftercare"
 
 
 def test_typo_at_top_level_and_in_help_mapping(tmp_path):
@@ -170,7 +170,7 @@ def test_missing_top_level_key_is_located_at_the_file(tmp_path):
     [
         pytest.param(
             'briefing: "A client arrives."', "briefing: 42", "42",
-            "`briefing`: expected text: a string, or one string per language like {fi: …, en: …}", None,
+            "`briefing`: expected text, but YAML read 42 as a number: put it in quotes, like \"42\"", None,
             id="text-as-number",
         ),
         pytest.param(

@@ -148,3 +148,18 @@ def test_bands_scale_with_threshold():
     assert [tension_band(t, 75) for t in (0, 24, 25, 49, 50, 74, 75, 100)] == [
         "calm", "calm", "irritated", "irritated", "angry", "angry", "threatening", "threatening",
     ]
+
+
+def test_an_ending_s_narration_closes_the_scene_after_the_client_s_last_words():
+    from sim.content.library import load_library
+
+    lib = load_library(builtin_scenarios=True)
+    loaded = lib.scenario("chat-bounced")
+    scenario = loaded.scenario
+    [node_id] = [nid for nid, n in scenario.nodes.items() if nid == "logged-off"]
+    session = Session(scenario, lib.profile_for(scenario), 0)
+    session._enter(node_id)
+    speakers = [line.speaker for line in session.transcript if line.node == node_id]
+    assert speakers == ["client", "narration"]
+    opening = [line.speaker for line in session.transcript if line.node == scenario.start]
+    assert opening[0] in ("narration", "client")  # elsewhere narration still comes first, where there is one

@@ -86,7 +86,7 @@ def test_json_report_has_everything_a_summary_needs(sample_library, capsys):
     assert first["better"]["say"] == "Three visits and no answer - let's look at it together."
     assert data["turns"][2]["better"]["action"] == "help"
     assert data["transcript"][0] == {"turn": 1, "node": "opening", "speaker": "client", "text": "Third time here! Nobody does anything!"}
-    assert data["reflections"] == [{"prompt": "q", "answer": "a"}]
+    assert data["reflections"] == [{"id": None, "prompt": "q", "answer": "a"}]  # an unknown question keeps its words
 
 
 # --- HTML ----------------------------------------------------------------------------------
@@ -312,3 +312,25 @@ def test_an_unwritable_output_is_a_clear_error(sample_library, tmp_path, capsys)
     blocker.write_text("x")
     code, _, err = cli(capsys, "report", "last", "-o", blocker / "report.md")
     assert code == 2 and f"{blocker / 'report.md'}: cannot write this file" in err and "hint:" in err
+
+
+@pytest.mark.parametrize(("setting", "en", "fi"), [("double", "Time limits were doubled", "Aikarajat olivat kaksinkertaiset"), ("off", "Time limits were off", "Aikarajat eivät olleet käytössä")])
+def test_a_time_limit_setting_is_said_in_every_report_format(sample_library, capsys, setting, en, fi):
+    from sim.core.scoring import score
+    from tests.history_helpers import play as replay
+
+    session = replay(sample_library, GOOD)
+    sid = history.record_session(session, score(session), trainee="ann", time_limits=setting, scenario_path=str(SAMPLE_DIR / "sample.yaml"))
+    for fmt in ("md", "html"):
+        code, out, _ = cli(capsys, "report", sid, "--format", fmt)
+        assert code == 0 and en in out
+    code, out, _ = cli(capsys, "report", sid, "--format", "json")
+    assert json.loads(out)["session"]["time_limits"] == setting
+    code, out, _ = cli(capsys, "report", sid, "--lang", "fi")
+    assert fi in out
+
+
+def test_no_time_limit_note_when_the_limits_were_as_written(sample_library, capsys):
+    sid = record(sample_library, GOOD)
+    code, out, _ = cli(capsys, "report", sid)
+    assert code == 0 and "Time limits" not in out

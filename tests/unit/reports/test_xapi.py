@@ -22,7 +22,7 @@ from sim.core.engine import Session
 from sim.core.scoring import score
 from sim.reports import xapi
 from sim.session import history
-from sim.session.history import Store
+from sim.session.history import OutboxCounts, Store
 from tests.cli_run import cli
 from tests.conftest import ROOT
 from tests.history_helpers import ALONE, GOOD, HELP, SHAMING, record
@@ -227,7 +227,7 @@ def test_export_usage_errors(capsys):
     code, _, err = cli(capsys, "export", "--xapi", "--lrs", "ftp://lrs.example.org/", "--user", "u")
     assert code == 2 and "ftp://lrs.example.org/: not an http(s) URL of an LRS" in err
     with Store() as store:
-        assert store.outbox_counts() == (0, 0)  # nothing queued by a command that could not run
+        assert store.outbox_endpoints() == []  # nothing queued by a command that could not run
 
 
 # --- delivery to an LRS -----------------------------------------------------------------------
@@ -315,7 +315,7 @@ def test_an_accepting_lrs_gets_every_statement_once(sample_library, capsys, ralp
         assert code == 0 and len(lrs.requests) == 2
         assert [s["id"] for s in lrs.requests[1][2]] == [s["id"] for s in _export(capsys)[len(expected):]]
     with Store() as store:
-        assert store.outbox_counts() == (0, len(expected) + 7)
+        assert store.outbox_counts(lrs.url + "statements") == OutboxCounts(pending=0, skipped=0, sent=len(expected) + 7, dropped=0)
 
 
 def test_a_rejecting_lrs_keeps_statements_queued_until_a_later_export(sample_library, capsys):
@@ -323,40 +323,45 @@ def test_a_rejecting_lrs_keeps_statements_queued_until_a_later_export(sample_lib
     expected = _export(capsys)
     with FakeLrs(400, message="Statement 'actor' is not valid") as lrs:
         code, out, err = _send(capsys, lrs.url)
+        url = lrs.url + "statements"
     assert code == 1
-    assert "/xapi/statements: the LRS rejected the statements (400 Bad Request): Statement 'actor' is not valid" in err
+    # The batch is split down to single statements: each is rejected with the LRS's words.
+    assert f"/xapi/statements {expected[0]['id']}: the LRS rejected this statement (400 Bad Request): Statement 'actor' is not valid" in err
+    assert f"/xapi/statements: the LRS rejected each of the {len(expected)} statements of the first batch, so the rest were not sent" in err
     assert f"sent 0 statement(s); {len(expected)} stay queued" in err and "Traceback" not in err
     with Store() as store:
-        assert store.outbox_counts() == (len(expected), 0)
+        assert store.outbox_counts(url).pending == len(expected)
         errors = {r[0] for r in store._db.execute("SELECT last_error FROM xapi_outbox")}
-        assert errors == {"the LRS rejected the statements (400 Bad Request): Statement 'actor' is not valid"}
+        assert errors == {"the LRS rejected this statement (400 Bad Request): Statement 'actor' is not valid"}
     with FakeLrs(200) as lrs:
         code, _, err = _send(capsys, lrs.url)
         assert code == 0 and f"sent {len(expected)} statement(s)" in err
         assert lrs.received == expected
+        url = lrs.url + "statements"
     with Store() as store:
-        assert store.outbox_counts() == (0, len(expected))
+        assert store.outbox_counts(url) == OutboxCounts(pending=0, skipped=0, sent=len(expected), dropped=0)
 
 
 def test_a_failure_mid_way_keeps_only_the_unsent_batches(sample_library):
     from sim.reports import lrs as lrs_module
     for actions in (GOOD, ALONE, HELP):
         record(sample_library, actions)
-    with Store() as store:
+    with Store() as store, FakeLrs(200, 500, 200) as lrs:
+        url = lrs_module.statements_url(lrs.url)
         for row in store.sessions():
-            store.enqueue_statements((row.id, i, st) for i, st in enumerate(xapi.statements(store.session(row.id))))
-        total = store.outbox_counts()[0]
-        order = [sid for sid, _ in store.pending_statements()]
-        with FakeLrs(200, 500, 200) as lrs:
-            result = lrs_module.deliver(store, lrs.url, user="u", password="p", batch=5)
-            assert (result.sent, result.pending) == (5, total - 5)
-            assert "the LRS failed (500" in result.error.message
-            result = lrs_module.deliver(store, lrs.url, user="u", password="p", batch=5)
-            assert (result.sent, result.pending, result.error) == (total - 5, 0, None)
-            # The rejected batch was sent again: every statement was accepted once, in order.
-            accepted = [st["id"] for i, (_, _, sts) in enumerate(lrs.requests) if i != 1 for st in sts]
-            assert accepted == order
-            assert [st["id"] for st in lrs.requests[1][2]] == order[5:10]
+            store.enqueue_statements(url, ((st["id"], row.id, i, "") for i, st in enumerate(xapi.statements(store.session(row.id)))))
+        total = store.outbox_counts(url).pending
+        order = [r.id for r in store.pending_statements(url)]
+        # backoff=(): a 5xx is not retried here (tests/unit/reports/test_lrs.py retries).
+        result = lrs_module.deliver(store, lrs.url, user="u", password="p", batch=5, backoff=())
+        assert (result.sent, result.pending) == (5, total - 5)
+        assert "the LRS failed (500" in result.error.message
+        result = lrs_module.deliver(store, lrs.url, user="u", password="p", batch=5, backoff=())
+        assert (result.sent, result.pending, result.error) == (total - 5, 0, None)
+        # The rejected batch was sent again: every statement was accepted once, in order.
+        accepted = [st["id"] for i, (_, _, sts) in enumerate(lrs.requests) if i != 1 for st in sts]
+        assert accepted == order
+        assert [st["id"] for st in lrs.requests[1][2]] == order[5:10]
 
 
 def test_a_refused_connection_is_a_clear_error(sample_library, capsys):
@@ -376,7 +381,7 @@ def test_a_hanging_lrs_times_out_clearly(sample_library, capsys):
         code, _, err = _send(capsys, lrs.url, "--timeout", "0.2")
     assert code == 1 and "the LRS did not answer within 0.2 s" in err and "raise --timeout" in err
     with Store() as store:
-        assert store.outbox_counts()[1] == 0
+        assert store.outbox_counts(lrs.url + "statements").sent == 0
 
 
 def test_wrong_credentials_are_named(sample_library, capsys):
@@ -461,11 +466,12 @@ def test_statements_url():
 
 def test_the_queue_survives_a_history_reopen(sample_library, tmp_path):
     record(sample_library, GOOD)
+    url = "https://lrs.example.org/xapi/statements"
     with Store() as store:
         row = store.sessions()[0]
         sts = xapi.statements(store.session(row.id))
-        assert store.enqueue_statements((row.id, i, st) for i, st in enumerate(sts)) == len(sts)
-        assert store.enqueue_statements((row.id, i, st) for i, st in enumerate(sts)) == 0  # queued once
+        assert store.enqueue_statements(url, ((st["id"], row.id, i, "") for i, st in enumerate(sts))) == len(sts)
+        assert store.enqueue_statements(url, ((st["id"], row.id, i, "") for i, st in enumerate(sts))) == 0  # queued once
     with Store() as store:
-        assert [sid for sid, _ in store.pending_statements()] == [st["id"] for st in sts]
+        assert [r.id for r in store.pending_statements(url)] == [st["id"] for st in sts]
     assert history.DB_NAME in os.listdir(Path(os.environ["SIM_HOME"]))

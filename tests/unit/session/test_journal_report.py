@@ -121,7 +121,7 @@ def test_a_journal_file_never_exists_without_its_header(monkeypatch):
 
     with monkeypatch.context() as m:
         m.setattr(os, "replace", boom)
-        with pytest.raises(OSError):
+        with pytest.raises(journal.JournalError, match="cannot write the journal"):
             _start()
     folder = journal.journals_dir()
     assert list(folder.iterdir()) == []
