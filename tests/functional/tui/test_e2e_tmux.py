@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -70,24 +71,22 @@ class Terminal:
         return self.tmux("capture-pane", "-p", "-t", "sim") if self.running else ""
 
     def wait_for(self, *texts: str) -> str:
-        deadline = time.monotonic() + DEADLINE
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if all(text in screen for text in texts):
-                return screen
-            time.sleep(0.05)
-        raise AssertionError(f"waited {DEADLINE}s for {texts!r}; the screen shows:\n{screen}")
+        """The screen, once it shows every one of `texts`."""
+        return self._wait(lambda screen: all(text in screen for text in texts), f"{texts!r}")
 
     def wait_for_any(self, *texts: str) -> str:
+        """The screen, once it shows one of `texts`."""
+        return self._wait(lambda screen: any(text in screen for text in texts), f"any of {texts!r}")
+
+    def _wait(self, done: Callable[[str], bool], what: str) -> str:
         deadline = time.monotonic() + DEADLINE
         screen = ""
         while time.monotonic() < deadline:
             screen = self.screen()
-            if any(text in screen for text in texts):
+            if done(screen):
                 return screen
             time.sleep(0.05)
-        raise AssertionError(f"waited {DEADLINE}s for any of {texts!r}; the screen shows:\n{screen}")
+        raise AssertionError(f"waited {DEADLINE}s for {what}; the screen shows:\n{screen}")
 
     def wait_gone(self, text: str) -> None:
         deadline = time.monotonic() + DEADLINE
