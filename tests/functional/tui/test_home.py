@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.widgets import DataTable
 
 from sim.session.journal import Journal
@@ -52,7 +54,9 @@ async def test_broken_file_is_listed_and_opens_an_error_screen_with_locations(ma
         await pilot.press(*"broken", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ErrorScreen)
-        text = await shows(pilot, "broken.yaml:14:15", "there is no node `nowhere`")
+        text = await shows(pilot, "there is no node `nowhere`")
+        # The location wraps wherever the checkout's path length puts the break: read it unwrapped.
+        assert "broken.yaml:14:15" in re.sub(r"[\s█▀▄]+", "", text)
         assert "Traceback" not in text
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
