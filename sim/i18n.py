@@ -1710,6 +1710,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- briefing --------------------------------------------------------------------------------------
     "briefing.warning": {"en": "Content warning", "fi": "Sisältövaroitus"},
     "briefing.client": {"en": "The client", "fi": "Asiakas"},
+    "briefing.expects": {"en": "What this client expects", "fi": "Mitä asiakas odottaa"},
     "briefing.situation": {"en": "The situation", "fi": "Tilanne"},
     "briefing.goals": {"en": "Goals: the principles you are scored on", "fi": "Tavoitteet: periaatteet, joiden mukaan sinua arvioidaan"},
     "briefing.channel": {"en": "channel: {channel}", "fi": "kanava: {channel}"},

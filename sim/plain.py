@@ -235,6 +235,9 @@ class PlainPlay:
         name = one_line(localize(profile.name, self.lang, profile.language))
         description = one_line(localize(profile.description, self.lang, profile.language))
         self.say(f"{self.tr('briefing.client')}: {name} — {description}")
+        expects = profile.expectations.get(s.channel)
+        if expects is not None:
+            self.say(f"{self.tr('briefing.expects')}: {one_line(localize(expects, self.lang, profile.language))}")
         self.say(f"{self.tr('briefing.situation')}: {self.text(s.briefing)}")
         self.say(self.tr("briefing.goals"))
         for pid in s.goals:
@@ -283,7 +286,8 @@ class PlainPlay:
             self.say()
         for line in lines:
             kind = "event" if line.speaker == "system" else line.speaker
-            self.say(f"{self.tr(f'speaker.{kind}')}: {self.text(line.text)}")
+            label = self.play.speaker_name(line.who) or self.tr(f"speaker.{kind}")
+            self.say(f"{label}: {self.text(line.text)}")
 
     def _take_turn(self) -> None:
         s = self.session

@@ -10,11 +10,11 @@ newline in a scenario can never break (or inject into) the drawing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sim.content.model import Outcome, Scenario
+from sim.content.model import Outcome, Route, Said, Scenario, targets
 from sim.text import clean, localize
 
 EXCERPT = 40  # characters of authored text shown on a node or edge with --text
@@ -60,18 +60,22 @@ def build(scenario: Scenario, *, text: bool = False, lang: str | None = None) ->
     keys = {nid: f"n{i}" for i, nid in enumerate(scenario.nodes)}
     g = Graph(scenario.id)
     g.nodes.append(GNode("start_", ("start",), "start"))
-    help_target = scenario.help.next
+    help_targets = targets(scenario.help.next)
     for nid, node in scenario.nodes.items():
         lines = [nid]
         if node.end is not None:
             lines.append(f"end: {node.end.value}")
         if text:
-            words = node.client[0] if node.client else node.narration
+            first = node.client[0] if node.client else None
+            words = first.say if isinstance(first, Said) else first if first is not None else node.narration
             if words is not None:
-                lines.append(f"“{_excerpt(localize(words, lang, scenario.language))}”")
+                quote = f"“{_excerpt(localize(words, lang, scenario.language))}”"
+                if isinstance(first, Said) and first.speaker in scenario.speakers:
+                    quote = f"{_excerpt(localize(scenario.speakers[first.speaker].name, lang, scenario.language))}: {quote}"
+                lines.append(quote)
         if node.end is not None:
             node_kind: NodeKind = "success" if node.end.success else "ending"
-        elif nid == help_target:
+        elif nid in help_targets:
             node_kind = "help"
         else:
             node_kind = "node"
@@ -80,7 +84,17 @@ def build(scenario: Scenario, *, text: bool = False, lang: str | None = None) ->
     g.edges.append(GEdge("start_", keys[scenario.start], (), "choice"))
     # Calling under threat always earns call-help-early; the authored deltas count only when it was not needed.
     help_lines = ["+2 call-help-early if a threat", *(f"{d} if calm" for d in _deltas(scenario.help.principles))]
-    g.edges.append(GEdge("help_", keys[help_target], tuple(help_lines), "help"))
+
+    def routed(src: str, nxt: str | tuple[Route, ...], lines: Sequence[str], kind: EdgeKind) -> None:
+        # A conditional `next`: one edge per entry, labelled with its condition.
+        if isinstance(nxt, str):
+            g.edges.append(GEdge(src, keys[nxt], tuple(lines), kind))
+            return
+        for entry in nxt:
+            cond = "otherwise" if entry.when is None else f"then if {' '.join(clean(entry.when).split())}"
+            g.edges.append(GEdge(src, keys[entry.to], (*lines, cond), kind if entry.when is None else "conditional"))
+
+    routed("help_", scenario.help.next, help_lines, "help")
 
     for nid, node in scenario.nodes.items():
         for number, choice in enumerate(node.choices, start=1):
@@ -91,11 +105,13 @@ def build(scenario: Scenario, *, text: bool = False, lang: str | None = None) ->
                 lines.append(f"“{_excerpt(localize(choice.say, lang, scenario.language))}”")
             lines += _deltas(choice.principles)
             edge_kind: EdgeKind = "conditional" if choice.when is not None else "choice"
-            g.edges.append(GEdge(keys[nid], keys[choice.next], tuple(lines), edge_kind))
+            routed(keys[nid], choice.next, lines, edge_kind)
         if node.timeout is not None:
             t: Outcome = node.timeout
             seconds = f"timeout ({node.time_limit} s)" if node.time_limit else "timeout"
-            g.edges.append(GEdge(keys[nid], keys[t.next], (seconds, *_deltas(t.principles)), "timeout"))
+            routed(keys[nid], t.next, (seconds, *_deltas(t.principles)), "timeout")
+        if node.next is not None and node.is_step:
+            routed(keys[nid], node.next, [], "choice")
     return g
 
 

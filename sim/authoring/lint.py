@@ -13,7 +13,7 @@ from typing import Any
 
 from sim.content import conditions
 from sim.content.library import Library, LoadedScenario
-from sim.content.model import Outcome
+from sim.content.model import Outcome, Route, targets
 from sim.content.problems import Problem, Severity
 from sim.core.judgement import CALL_HELP, calls_help
 from sim.text import localize
@@ -54,16 +54,59 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
                     )
             possible[(nid, i)] = ok
 
+    # Entries of conditional `next` lists that can never be taken.
+    taken: dict[tuple[Any, ...], list[bool]] = {}
+
+    def check_routes(loc: tuple[Any, ...], nxt: str | tuple[Route, ...]) -> list[bool]:
+        if isinstance(nxt, str):
+            return [True]
+        if loc in taken:
+            return taken[loc]
+        exprs = [conditions.Const(True) if r.when is None else conditions.parse(r.when) for r in nxt]
+        ok: list[bool] = []
+        for i, expr in enumerate(exprs):
+            alone = conditions.And((expr, *(conditions.Not(e) for e in exprs[:i])))
+            try:
+                ok.append(conditions.satisfiable(alone, ranges))
+            except conditions.ConditionError:  # too complex to analyse: assume it can be taken
+                ok.append(True)
+            if not ok[-1]:
+                why = "its condition can never hold" if not _holds_ever(expr, ranges) else "an earlier entry always holds when it would"
+                add(
+                    "warning",
+                    "route-never-taken",
+                    (*loc, i),
+                    f"this entry of `next` can never be taken: {why}",
+                    "check the numbers and the order of the entries (the first that holds is taken)",
+                )
+        taken[loc] = ok
+        return ok
+
+    def live_targets(loc: tuple[Any, ...], nxt: str | tuple[Route, ...]) -> list[str]:
+        if isinstance(nxt, str):
+            return [nxt]
+        return [r.to for r, ok in zip(nxt, check_routes(loc, nxt), strict=True) if ok]
+
+    help_loc = ("help", "next") if isinstance(ls.doc.value.get("help"), dict) else ("help",)
+    help_targets = live_targets(help_loc, s.help.next)
+
     def edges(nid: str) -> Iterable[str]:
         node = s.nodes[nid]
+        base = ("nodes", nid)
         for i, choice in enumerate(node.choices):
             if possible[(nid, i)]:
-                yield choice.next
+                yield from live_targets((*base, "choices", i, "next"), choice.next)
         if node.timeout is not None:
-            yield node.timeout.next
+            yield from live_targets((*base, "timeout", "next"), node.timeout.next)
+        if node.next is not None and node.is_step:
+            yield from live_targets((*base, "next"), node.next)
 
-    # Reachable from the start, counting the always-available call for help.
-    reach = _closure([s.start], lambda n: [*edges(n), *([] if s.nodes[n].end else [s.help.next])])
+    for nid in s.nodes:
+        list(edges(nid))  # every conditional `next` is checked, reachable or not
+
+    # Reachable from the start, counting the always-available call for help
+    # (not from a narration step: the trainee has no key to press there).
+    reach = _closure([s.start], lambda n: [*edges(n), *([] if s.nodes[n].end or s.nodes[n].is_step else help_targets)])
     # Nodes from which an ending can be reached without calling for help.
     reverse: dict[str, set[str]] = {nid: set() for nid in s.nodes}
     for nid in s.nodes:
@@ -74,7 +117,7 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
 
     for nid, node in s.nodes.items():
         base = ("nodes", nid)
-        if node.end is None and not node.choices and node.timeout is None:
+        if node.end is None and not node.choices and node.timeout is None and node.next is None:
             add(
                 "error",
                 "dead-end",
@@ -157,7 +200,7 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
                         "warning",
                         "help-credit-differs",
                         ("nodes", nid, "choices", i),
-                        f"this choice leads to the help node `{s.help.next}` like the help key, but credits the call differently "
+                        f"this choice leads to the help node `{', '.join(targets(s.help.next))}` like the help key, but credits the call differently "
                         f"({_deltas(own)}) from `help.principles` ({_deltas(authored)}); at this node the key is judged as this choice",
                         "give the choice the same principles as `help`, or leave `help.principles` out",
                     )
@@ -184,11 +227,30 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
                 "add a tempting but wrong choice with a negative delta",
             )
 
+    used = set(s.speaker_ids())
+    for sid in s.speakers:
+        if sid not in used:
+            add(
+                "warning",
+                "speaker-unused",
+                ("speakers", sid),
+                f"speaker `{sid}` never says anything",
+                "give a node a line `{speaker: " + sid + ", say: …}` under `client:`, or remove the speaker",
+                key=True,
+            )
+
     for code, n in counts.items():
         if n > MAX_REPORTED:
             first = next(p for p in out if p.code == code)
             out.append(Problem(path, first.line, first.col, f"… and {n - MAX_REPORTED} more like this ({code})", None, first.severity, code))
     return out
+
+
+def _holds_ever(expr: conditions.Expr, ranges: dict[str, tuple[int, int]]) -> bool:
+    try:
+        return conditions.satisfiable(expr, ranges)
+    except conditions.ConditionError:
+        return True
 
 
 def _deltas(principles: dict[str, int]) -> str:

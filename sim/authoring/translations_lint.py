@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from sim.content.library import Library, classify
 from sim.content.loader import load
-from sim.content.model import Catalogue, Profile, Scenario
+from sim.content.model import Catalogue, Profile, Said, Scenario
 from sim.content.problems import Problem, Severity
 from sim.content.yamlsafe import Document, LList, locate
 
@@ -73,15 +73,19 @@ def _fields(model: BaseModel, base: Loc, names: Sequence[str]) -> Iterator[tuple
 def _scenario_texts(s: Scenario, doc: Document) -> Iterator[tuple[Loc, Any]]:
     yield from _fields(s, (), ("title", "content_warning", "briefing"))
     yield from _fields(s.help, ("help",), ("say", "feedback"))
+    for sid, speaker in s.speakers.items():
+        yield from _fields(speaker, ("speakers", sid), ("name",))  # `role` is a note for authors: not shown
     for nid, node in s.nodes.items():
         base = ("nodes", nid)
         if node.client is not None:
-            # `client:` is one text or a list of them; the loc must match the file.
-            if isinstance(_raw(doc, (*base, "client")), LList):
-                for i, text in enumerate(node.client):
-                    yield (*base, "client", i), text
-            else:
-                yield (*base, "client"), node.client[0]
+            # `client:` is one line or a list of them; the loc must match the file.
+            listed = isinstance(_raw(doc, (*base, "client")), LList)
+            for i, line in enumerate(node.client):
+                loc = (*base, "client", i) if listed else (*base, "client")
+                if isinstance(line, Said):
+                    yield (*loc, "say"), line.say
+                else:
+                    yield loc, line
         yield from _fields(node, base, ("gloss", "narration"))
         for i, choice in enumerate(node.choices):
             yield from _fields(choice, (*base, "choices", i), ("say", "feedback"))

@@ -56,12 +56,14 @@ def run_analyze(args: argparse.Namespace) -> int:
     try:
         result: Analysis = analyze(scenario, lib.profile_for(scenario), critical)
     except TooLarge as exc:
-        line, col = found.at("nodes", key=True)
-        p = Problem(
-            str(found.path), line, col, f"cannot analyse `{scenario.id}`: {exc}",
-            "conditions on many variables and `visited(...)` multiply the states; split the scenario, or read fewer variables in conditions",
-            code="analyze",
-        )
+        # Located at what multiplies the states: the widest variable's declaration, else the busiest node.
+        if exc.variables and exc.variables[0][0] in scenario.variables:
+            line, col = found.at("variables", exc.variables[0][0], key=True)
+        elif exc.nodes:
+            line, col = found.at("nodes", exc.nodes[0][0], key=True)
+        else:
+            line, col = found.at("nodes", key=True)
+        p = Problem(str(found.path), line, col, f"cannot analyse `{scenario.id}`: {exc}", exc.hint, code="analyze")
         console(stderr=True).print(literal(p.format()), soft_wrap=True)
         return EXIT_USAGE
     disagreements = verify(result)

@@ -105,7 +105,9 @@ def print_walk(session: Session, result: Score, lib: Library, lang: str, steps: 
                 continue
             text = _t(line.text, lang, session)
             if line.speaker == "client":
-                out.print(Text(f"  {t('speaker.client', lang)}: ", style="bold").append_text(literal(text)))
+                speaker = s.speaker_name(line.who)
+                who = t("speaker.client", lang) if speaker is None else " ".join(_t(speaker, lang, session).split())
+                out.print(literal(f"  {who}: ", "bold").append_text(literal(text)))
             elif line.speaker == "gloss":
                 out.print(literal("  " + t("walk.gloss", lang, text=text), "dim"))
             else:
@@ -176,7 +178,11 @@ def walk_json(session: Session, result: Score, lib: Library, lang: str) -> dict[
         "seed": session.seed,
         "lang": lang,
         "actions": list(session.actions),
-        "transcript": [{"turn": line.turn, "node": line.node, "speaker": line.speaker, "text": t(line.text)} for line in session.transcript],
+        "transcript": [
+            {"turn": line.turn, "node": line.node, "speaker": line.speaker, "text": t(line.text)}
+            | ({} if line.who is None else {"who": line.who, "name": t(session.scenario.speaker_name(line.who))})
+            for line in session.transcript
+        ],
         "turns": [{**turn.as_dict(t), "next": turn.next} for turn in session.turns],
         "node": session.node_id,
         "ended": session.ended,

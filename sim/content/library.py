@@ -20,7 +20,7 @@ from sim.paths import builtin_dialogues, builtin_profiles
 # functions that load and check: finding files and the classes below cost
 # nothing, so the simulator can list scenarios from its index without them.
 if TYPE_CHECKING:
-    from sim.content.model import Assessment, LocalText, Principle, Profile, Scenario
+    from sim.content.model import Assessment, LocalText, Principle, Profile, Route, Scenario
     from sim.content.yamlsafe import Document
 
 Kind = Literal["principles", "profile", "scenario", "test"]
@@ -276,6 +276,7 @@ def check_profile(profile: Profile, doc: Document) -> list[Problem]:
 def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
     """Every name a scenario uses must exist: nodes, persona, principles, variables."""
     from sim.content.loader import did_you_mean
+    from sim.content.model import Said
 
     s = ls.scenario
     path = str(ls.path)
@@ -291,6 +292,23 @@ def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
     def node_ref(loc: tuple[Any, ...], target: str) -> None:
         if target not in s.nodes:
             err(loc, f"there is no node `{target}`", did_you_mean(target, node_ids) or "add the node, or fix the id", "unknown-node")
+
+    def next_refs(loc: tuple[Any, ...], nxt: str | tuple[Route, ...]) -> None:
+        # `next`: a node id, or entries `{when: …, to: …}` ending with a default `{to: …}`.
+        if isinstance(nxt, str):
+            node_ref(loc, nxt)
+            return
+        for i, entry in enumerate(nxt):
+            node_ref((*loc, i, "to"), entry.to)
+            if entry.when is not None:
+                out.extend(_check_condition(ls, (*loc, i, "when"), entry.when, s, variables, ranges))
+        if nxt[-1].when is not None:
+            err(
+                (*loc, len(nxt) - 1, "when"),
+                "the last entry of a conditional `next` has a condition, so in some states no entry is taken",
+                "end the list with a default `{to: …}` (no `when:`)",
+                "structure",
+            )
 
     def principle_refs(loc: tuple[Any, ...], deltas: Iterable[str]) -> None:
         for pid in deltas:
@@ -336,16 +354,25 @@ def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
             err(("variables", name), f"`{name}` is built in and cannot be declared", "choose another name", "variable", key=True)
         elif not var.min <= var.start <= var.max:
             err(("variables", name), f"`{name}` starts at {var.start}, outside {var.min}…{var.max}", "make min ≤ start ≤ max", "variable")
+    ranges = s.ranges()
     node_ref(("start",), s.start)
-    node_ref(("help", "next") if isinstance(ls.doc.value.get("help"), dict) else ("help",), s.help.next)
+    next_refs(("help", "next") if isinstance(ls.doc.value.get("help"), dict) else ("help",), s.help.next)
     principle_refs(("help", "principles"), s.help.principles)
     effect_refs(("help", "effects"), s.help.effects)
 
-    ranges = s.ranges()
     for nid, node in s.nodes.items():
         base = ("nodes", nid)
         if node.end is not None and (node.choices or node.timeout):
             err((*base, "end"), "an ending node cannot have `choices` or a `timeout`", "remove `end:` or the choices", "structure")
+        if node.next is not None:
+            if node.end is not None or node.choices or node.timeout is not None:
+                err(
+                    (*base, "next"),
+                    "a node with `next:` is a narration step: it cannot also have `end`, `choices` or a `timeout`",
+                    "put `next:` on each choice instead, or remove the choices to make this node a step",
+                    "structure",
+                )
+            next_refs((*base, "next"), node.next)
         if node.time_limit is not None and node.timeout is None:
             err(
                 (*base, "time_limit"),
@@ -357,13 +384,24 @@ def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
             err((*base, "timeout"), "`timeout` without a `time_limit`", "add `time_limit: SECONDS`", "structure")
         if node.timeout is not None:
             t = (*base, "timeout")
-            node_ref((*t, "next"), node.timeout.next)
+            next_refs((*t, "next"), node.timeout.next)
             principle_refs((*t, "principles"), node.timeout.principles)
             effect_refs((*t, "effects"), node.timeout.effects)
+        # Lines of other speakers: `client:` is one line or a list of them, and the loc must match the file.
+        listed = isinstance(ls.doc.value.get("nodes", {}).get(nid, {}).get("client"), list)
+        for i, said in enumerate(node.client or ()):
+            if isinstance(said, Said) and said.speaker not in s.speakers:
+                where = (*base, "client", i, "speaker") if listed else (*base, "client", "speaker")
+                err(
+                    where,
+                    f"there is no speaker `{said.speaker}`",
+                    did_you_mean(said.speaker, list(s.speakers)) or "declare it under `speakers:`, or fix the id",
+                    "unknown-speaker",
+                )
         seen: dict[str, int] = {}
         for i, choice in enumerate(node.choices):
             c = (*base, "choices", i)
-            node_ref((*c, "next"), choice.next)
+            next_refs((*c, "next"), choice.next)
             principle_refs((*c, "principles"), choice.principles)
             effect_refs((*c, "effects"), choice.effects)
             if choice.id and choice.id.isdigit():
@@ -378,7 +416,41 @@ def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
             seen[choice.id or ""] = i
             if choice.when is not None:
                 out.extend(_check_condition(ls, (*c, "when"), choice.when, s, variables, ranges))
+    for nid in _step_cycle(s):
+        err(
+            ("nodes", nid, "next"),
+            f"the narration step `{nid}` is on a loop made only of steps, so the dialogue would never stop there",
+            "lead one of the loop's steps to a node with choices, or to an ending",
+            "step-loop",
+        )
     return out
+
+
+def _step_cycle(s: Scenario) -> list[str]:
+    """The narration steps that lie on a loop made only of steps (one per loop, the first found)."""
+    from sim.content.model import targets
+
+    steps = {nid: [t for t in targets(n.next) if t in s.nodes and s.nodes[t].is_step] for nid, n in s.nodes.items() if n.next is not None and n.is_step}
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    found: list[str] = []
+    for root in steps:
+        if root in state:
+            continue
+        stack: list[tuple[str, int]] = [(root, 0)]
+        state[root] = 1
+        while stack:
+            nid, i = stack.pop()
+            if i < len(steps[nid]):
+                stack.append((nid, i + 1))
+                nxt = steps[nid][i]
+                if state.get(nxt) == 1:
+                    found.append(nxt)
+                elif nxt not in state:
+                    state[nxt] = 1
+                    stack.append((nxt, 0))
+            else:
+                state[nid] = 2
+    return found
 
 
 def _check_condition(

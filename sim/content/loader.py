@@ -17,6 +17,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from sim.content.model import (
+    LINE_TAGS,
+    NEXT_TAGS,
     Catalogue,
     Choice,
     Help,
@@ -24,7 +26,10 @@ from sim.content.model import (
     Outcome,
     Principle,
     Profile,
+    Route,
+    Said,
     Scenario,
+    Speaker,
     Variable,
 )
 from sim.content.problems import Problem
@@ -44,8 +49,11 @@ M = TypeVar("M", bound=BaseModel)
 # Which model sits at a path, so an unknown key can be compared with the keys
 # that are allowed right there.
 _CHILDREN: dict[type[BaseModel], dict[str, Any]] = {
-    Scenario: {"help": Help, "nodes": ("map", Node), "variables": ("map", Variable)},
-    Node: {"choices": ("list", Choice), "timeout": Outcome},
+    Scenario: {"help": Help, "nodes": ("map", Node), "variables": ("map", Variable), "speakers": ("map", Speaker)},
+    Node: {"choices": ("list", Choice), "timeout": Outcome, "next": ("list", Route), "client": ("list", Said)},
+    Choice: {"next": ("list", Route)},
+    Outcome: {"next": ("list", Route)},
+    Help: {"next": ("list", Route)},
     Catalogue: {"principles": ("map", Principle)},
 }
 
@@ -110,8 +118,33 @@ def did_you_mean(word: str, options: list[str]) -> str | None:
     return f"did you mean `{meant}`?" if meant else None
 
 
+def _untagged(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The path without the tags pydantic adds for the form of a `next` (a node id
+    or a list) and of a line (a text or a speaker's line)."""
+    lines = loc.index("client") if "client" in loc else len(loc)
+    return tuple(
+        step
+        for i, step in enumerate(loc)
+        if not (i and loc[i - 1] == "next" and step in NEXT_TAGS) and not (i > lines and step in LINE_TAGS)
+    )
+
+
+def _single_line(doc: Document, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A `client:` of one line is read as a list of one: the path without that list's index."""
+    if "client" not in loc:
+        return loc
+    at = loc.index("client") + 1
+    if at < len(loc) and loc[at] == 0:
+        raw: Any = doc.value
+        for step in loc[:at]:
+            raw = raw.get(step) if isinstance(raw, dict) else None
+        if not isinstance(raw, list):
+            return loc[:at] + loc[at + 1 :]
+    return loc
+
+
 def _problem_for(doc: Document, model: type[BaseModel], err: ErrorDetails) -> Problem:
-    loc = tuple(err["loc"])
+    loc = _single_line(doc, _untagged(tuple(err["loc"])))
     kind = err["type"]
     where = ".".join(str(s) for s in loc) or "the file"
     if kind == "extra_forbidden":

@@ -18,10 +18,12 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PlainSerializer,
     PlainValidator,
     PrivateAttr,
+    Tag,
     WithJsonSchema,
     model_validator,
 )
@@ -106,26 +108,6 @@ def _check_text(value: Any) -> str | dict[str, str]:
 LocalText = Annotated[str | dict[str, str], PlainValidator(_check_text), WithJsonSchema(_TEXT_SCHEMA)]
 
 
-def _check_lines(value: Any) -> tuple[str | dict[str, str], ...]:
-    if isinstance(value, list):
-        if not value:
-            raise PydanticCustomError("lines_empty", "empty list of lines")
-        return tuple(_check_text(item) for item in value)
-    return (_check_text(value),)
-
-
-Lines = Annotated[
-    tuple[str | dict[str, str], ...],
-    PlainValidator(_check_lines),
-    PlainSerializer(list),
-    WithJsonSchema(
-        {
-            "anyOf": [_TEXT_SCHEMA, {"type": "array", "items": _TEXT_SCHEMA, "minItems": 1}],
-            "description": "One text, or a list of texts said one after another.",
-        }
-    ),
-]
-
 Delta = Annotated[int, Field(ge=-5, le=5)]
 Effect = Annotated[int, Field(ge=-100, le=100)]
 
@@ -161,6 +143,75 @@ EndingName = Annotated[Ending, Field(strict=False)]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- lines of a node --------------------------------------------------------
+
+
+class Said(_Strict):
+    """A line said by one of the scenario's `speakers` instead of the client."""
+
+    speaker: Identifier = Field(description="The id of a speaker declared under the scenario's `speakers:`.")
+    say: LocalText = Field(description="What the speaker says.")
+
+
+# Tags of the two forms of a line: the loader drops them from error paths.
+LINE_TAGS = ("text-line", "speaker-line")
+
+
+def _line_kind(value: Any) -> str:
+    # `say` and `speaker` are not language codes a text would use: a mapping
+    # with either is a speaker's line (and is told what it lacks if not complete).
+    if isinstance(value, Said) or (isinstance(value, Mapping) and ("speaker" in value or "say" in value)):
+        return "speaker-line"
+    return "text-line"
+
+
+def _as_lines(value: Any) -> Any:
+    if isinstance(value, list):
+        if not value:
+            raise PydanticCustomError("lines_empty", "empty list of lines")
+        return value
+    return [value]
+
+
+def _dump_lines(lines: tuple[Any, ...]) -> list[Any]:
+    return [line.model_dump(mode="json") if isinstance(line, Said) else line for line in lines]
+
+
+LineItem = Annotated[
+    Annotated[LocalText, Tag("text-line")] | Annotated[Said, Tag("speaker-line")],
+    Discriminator(_line_kind),
+]
+
+_SAID_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "speaker": {"type": "string", "pattern": ID_RE.pattern, "description": "The id of a speaker declared under `speakers:`."},
+        "say": _TEXT_SCHEMA,
+    },
+    "required": ["speaker", "say"],
+    "additionalProperties": False,
+    "description": "A line said by one of the scenario's `speakers`: `{speaker: ID, say: TEXT}`.",
+}
+
+Lines = Annotated[
+    tuple[LineItem, ...],
+    BeforeValidator(_as_lines),
+    Field(strict=False),
+    PlainSerializer(_dump_lines),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                _TEXT_SCHEMA,
+                _SAID_SCHEMA,
+                {"type": "array", "items": {"anyOf": [_TEXT_SCHEMA, _SAID_SCHEMA]}, "minItems": 1},
+            ],
+            "description": "One line, or a list of lines said one after another. A line is a text (the client's), "
+            "or `{speaker: ID, say: TEXT}` for one of the scenario's `speakers`.",
+        }
+    ),
+]
 
 
 # --- principle catalogue ---------------------------------------------------
@@ -254,10 +305,49 @@ class Profile(_Strict):
 # --- scenarios --------------------------------------------------------------
 
 
+class Route(_Strict):
+    """One entry of a conditional `next`: go `to` the node when the condition holds."""
+
+    when: str | None = Field(
+        None,
+        max_length=500,
+        description="Condition, read after the move's effects, e.g. `tension >= 75`; leave it out on the last entry (the default).",
+    )
+    to: Identifier = Field(description="The node the dialogue goes to when the condition holds.")
+
+
+def _next_kind(value: Any) -> str:
+    return "route-list" if isinstance(value, (list, tuple)) else "node-id"
+
+
+# Tags of the two forms of `next`: the loader drops them from error paths.
+NEXT_TAGS = ("node-id", "route-list")
+
+Next = Annotated[
+    Annotated[Identifier, Tag("node-id")]
+    | Annotated[tuple[Route, ...], Field(strict=False, min_length=1), Tag("route-list")],
+    Discriminator(_next_kind),
+]
+NEXT_HELP = (
+    "The node the dialogue goes to, or a list of `{when: CONDITION, to: NODE}` entries ending with a default `{to: NODE}`: "
+    "the first entry whose condition holds is taken."
+)
+
+
+def routes(nxt: str | tuple[Route, ...]) -> tuple[Route, ...]:
+    """A `next` as its list of entries (a plain node id is one default entry)."""
+    return (Route(when=None, to=nxt),) if isinstance(nxt, str) else nxt
+
+
+def targets(nxt: str | tuple[Route, ...]) -> tuple[str, ...]:
+    """Every node a `next` may lead to, in authored order, each once."""
+    return (nxt,) if isinstance(nxt, str) else tuple(dict.fromkeys(r.to for r in nxt))
+
+
 class Outcome(_Strict):
     """What happens after an action: where the dialogue goes and what it changes."""
 
-    next: Identifier = Field(description="The node the dialogue goes to.")
+    next: Next = Field(description=NEXT_HELP)
     effects: dict[VarName, Effect] = Field(
         default_factory=dict, description="Changes to state variables, e.g. `{tension: -10, trust: +5}`."
     )
@@ -282,7 +372,7 @@ class Choice(Outcome):
 class Help(_Strict):
     """The always-available call for help: where it leads and what it changes."""
 
-    next: Identifier = Field(description="The node the call for help leads to.")
+    next: Next = Field(description="The node the call for help leads to (or a conditional list, as for a choice).")
     say: LocalText | None = Field(None, description="What the trainee does, e.g. presses the alarm button.")
     effects: dict[VarName, Effect] = Field(default_factory=dict, description="Changes to state variables.")
     principles: dict[Identifier, Delta] = Field(
@@ -300,7 +390,10 @@ def _help_shorthand(value: Any) -> Any:
 class Node(_Strict):
     """One moment of the conversation: what the client says and the trainee's options, or an ending."""
 
-    client: Lines | None = Field(None, description="What the client says (one text or a list).")
+    client: Lines | None = Field(
+        None,
+        description="What the client says (one text or a list); a line `{speaker: ID, say: …}` is said by one of the scenario's `speakers`.",
+    )
     gloss: LocalText | None = Field(
         None, description="What the trainee understands of the client's words (for a language barrier)."
     )
@@ -313,6 +406,32 @@ class Node(_Strict):
         False,
         description="On an ending: it may shake the trainee, so the debrief begins with a recovery step (always so after `escalated`).",
     )
+    next: Next | None = Field(
+        None,
+        description="Makes this node a narration step with no choices: its lines are shown and the dialogue moves on here "
+        "at once (a node id, or a conditional list as for a choice).",
+    )
+
+    @property
+    def is_step(self) -> bool:
+        """A narration step: shown, then left at once for `next`, without a turn."""
+        return self.next is not None and self.end is None and not self.choices and self.timeout is None
+
+    def exits(self) -> list[str | tuple[Route, ...]]:
+        """The `next` of every way out of this node except the call for help."""
+        out: list[str | tuple[Route, ...]] = [c.next for c in self.choices]
+        if self.timeout is not None:
+            out.append(self.timeout.next)
+        if self.next is not None:
+            out.append(self.next)
+        return out
+
+
+class Speaker(_Strict):
+    """Someone besides the client who speaks in the scenario, e.g. a team leader who comes when help is called."""
+
+    name: LocalText = Field(description="The name shown before the speaker's lines, e.g. `{fi: Tiimivastaava, en: Team leader}`.")
+    role: LocalText | None = Field(None, description="Who the speaker is, in a few words: a note for authors, not shown to the trainee.")
 
 
 class Variable(_Strict):
@@ -349,6 +468,10 @@ class Scenario(_Strict):
     shuffle: bool = Field(True, description="Show the choices in a seeded random order.")
     variables: dict[VarName, Variable] = Field(
         default_factory=dict, description="Extra state variables besides tension and trust, e.g. `understanding`."
+    )
+    speakers: dict[Identifier, Speaker] = Field(
+        default_factory=dict,
+        description="People besides the client who speak, keyed by id; a node's line `{speaker: ID, say: …}` is theirs.",
     )
     nodes: dict[Identifier, Node] = Field(min_length=1, description="The dialogue nodes, keyed by id.")
     assessment: Assessment | None = Field(None, description="How this scenario is graded, where it differs from the catalogue.")
@@ -391,9 +514,34 @@ class Scenario(_Strict):
             import hashlib
             import json
 
-            blob = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+            data = self.model_dump(mode="json")
+            for node in data["nodes"].values():
+                if node["next"] is None:
+                    del node["next"]  # not a step: hashed as before steps existed, so old journals still match
+            if not data["speakers"]:
+                del data["speakers"]  # likewise for scenarios without other speakers
+            blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
             self._content_hash = hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
         return self._content_hash
+
+    def speaker_name(self, who: str | None) -> LocalText | None:
+        """The name of the speaker of a line (`Line.who`); None for the client's own lines."""
+        speaker = self.speakers.get(who) if who is not None else None
+        return None if speaker is None else speaker.name
+
+    def speaker_ids(self) -> list[str]:
+        """The speaker id of every line said by someone other than the client, in authored order."""
+        return [line.speaker for node in self.nodes.values() for line in node.client or () if isinstance(line, Said)]
+
+    def conditions(self) -> list[str]:
+        """Every condition text of the scenario: of choices and of conditional `next` entries."""
+        out: list[str] = []
+        for node in self.nodes.values():
+            out += [c.when for c in node.choices if c.when is not None]
+            for nxt in node.exits():
+                out += [r.when for r in routes(nxt) if r.when is not None]
+        out += [r.when for r in routes(self.help.next) if r.when is not None]
+        return out
 
     def ranges(self) -> dict[str, tuple[int, int]]:
         """Inclusive value range of every state variable."""

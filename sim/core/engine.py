@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from sim.content import conditions
-from sim.content.model import Choice, Ending, Node, Outcome, Profile, Scenario
+from sim.content.model import Choice, Ending, Node, Outcome, Profile, Route, Said, Scenario, routes
 from sim.core import judgement
 from sim.core.judgement import CALL_HELP as CALL_HELP  # re-exported: the engine's callers name it here
 from sim.core.judgement import HELP_CREDIT as HELP_CREDIT
@@ -54,7 +54,7 @@ class Alternative:
     choice_id: str | None
     say: Text | None
     principles: Mapping[str, int]
-    next: str
+    next: str | tuple[Route, ...]  # as authored: a node, or a conditional list
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ class Turn:
     state_after: Mapping[str, int]
     threatened: bool
     alternatives: tuple[Alternative, ...]
-    next: str
+    next: str  # the node the move led to, after conditional `next` lists and narration steps
     critical: tuple[str, ...] = ()
     threat: Threat = "none"  # how dangerous the client was when the move was made
     called_help: bool = False  # the help key, or an option that leads to the help node
@@ -103,6 +103,7 @@ class Line:
     text: Text
     node: str
     turn: int
+    who: str | None = None  # a client line said by one of the scenario's `speakers`: its id
 
 
 MISS_REASONS = {
@@ -153,7 +154,8 @@ class Session:
         self.state = {"tension": self.profile.tension, "trust": self.profile.trust, "turn": 0}
         for name, var in self.scenario.variables.items():
             self.state[name] = var.start
-        self._enter(self.scenario.start)
+        for node_id in self._path(self.scenario.start):
+            self._enter(node_id)
 
     # --- reading ---------------------------------------------------------
 
@@ -320,6 +322,7 @@ class Session:
 
         self._change_state(outcome.effects)
         self.state["turn"] = number
+        path = self._path(outcome.next)
         turn = Turn(
             number=number,
             node=self.node_id,
@@ -332,7 +335,7 @@ class Session:
             state_after=MappingProxyType(dict(self.state)),
             threatened=threatened,
             alternatives=tuple(alternatives),
-            next=outcome.next,
+            next=path[-1],
             critical=tuple(critical),
             threat=level,
             called_help=helped,
@@ -340,7 +343,8 @@ class Session:
             help_as=help_as,
         )
         self.turns.append(turn)
-        self._enter(outcome.next)
+        for node_id in path:
+            self._enter(node_id)
         escalated_without_help = self.ended and self.ending is Ending.escalated and self.threat_seen and not self.help_called
         if escalated_without_help and not any(m.principle == CALL_HELP for m in self.critical_misses):
             self.critical_misses.append(CriticalMiss(number, CALL_HELP, "escalated"))
@@ -360,6 +364,27 @@ class Session:
             if tension > baseline:
                 self.state["tension"] = max(baseline, tension - self.profile.recovery)
 
+    def _route(self, nxt: str | tuple[Route, ...], visited: set[str]) -> str:
+        """The first entry of a `next` whose condition holds now (the last has none)."""
+        for entry in routes(nxt):
+            if entry.when is None or conditions.evaluate(_parsed(entry.when), self.state, visited):
+                return entry.to
+        raise EngineError("no entry of a conditional `next` holds, and it has no default")
+
+    def _path(self, nxt: str | tuple[Route, ...]) -> list[str]:
+        """The nodes a move enters: where its `next` leads, then on through narration
+        steps to the node that stops (conditions read the state after the move,
+        and see each step as visited once it is entered)."""
+        seen = set(self._visited_set)
+        path = [self._route(nxt, seen)]
+        while (node := self.scenario.nodes[path[-1]]).is_step:
+            if len(path) > len(self.scenario.nodes):
+                raise EngineError(f"the narration steps from `{path[0]}` loop without end")
+            seen.add(path[-1])
+            assert node.next is not None
+            path.append(self._route(node.next, seen))
+        return path
+
     def _enter(self, node_id: str) -> None:
         self.node_id = node_id
         self.visited.append(node_id)
@@ -371,8 +396,11 @@ class Session:
         closing = node.end is not None
         if node.narration is not None and not closing:
             self.transcript.append(Line("narration", node.narration, node_id, number))
-        for text in node.client or ():
-            self.transcript.append(Line("client", text, node_id, number))
+        for said in node.client or ():
+            if isinstance(said, Said):
+                self.transcript.append(Line("client", said.say, node_id, number, said.speaker))
+            else:
+                self.transcript.append(Line("client", said, node_id, number))
         if node.gloss is not None:
             self.transcript.append(Line("gloss", node.gloss, node_id, number))
         if node.narration is not None and closing:

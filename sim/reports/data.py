@@ -142,7 +142,12 @@ def report_data(
         },
         "tension": tension,
         "turns": turns,
-        "transcript": [{"turn": line.turn, "node": line.node, "speaker": line.speaker, "text": t(line.text)} for line in session.transcript],
+        # A line of one of the scenario's other speakers has their id and name too.
+        "transcript": [
+            {"turn": line.turn, "node": line.node, "speaker": line.speaker, "text": t(line.text)}
+            | ({} if line.who is None else {"who": line.who, "name": t(s.speaker_name(line.who))})
+            for line in session.transcript
+        ],
         "reflections": [
             {"id": key if key in reflection.PROMPTS else None, "prompt": clean(reflection.question(key, lang)), "answer": clean(answer)}
             for key, answer in reflection.answered(reflections)

@@ -275,7 +275,8 @@ def _turns(data: dict[str, Any], w: Words) -> list[str]:
 def _line(line: dict[str, Any], w: Words) -> str:
     speaker = line["speaker"]
     key = SPEAKERS.get(speaker)
-    label = f'<span class="who">{w(key)}:</span> ' if key else ""
+    who = e(line["name"]) if line.get("name") else w(key) if key else None
+    label = f'<span class="who">{who}:</span> ' if who else ""
     return f'<p class="line {e(speaker)}">{label}{e(line["text"])}</p>'
 
 

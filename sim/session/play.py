@@ -302,6 +302,11 @@ class Play:
         profile = self.session.profile
         return clean(localize(profile.name, self.lang, profile.language))
 
+    def speaker_name(self, who: str | None) -> str | None:
+        """The name of one of the scenario's other speakers, safe to show; None for the client."""
+        name = self.scenario.speaker_name(who)
+        return None if name is None else " ".join(self.text(name).split())  # a label: on one line
+
     def mood(self, band: Band) -> str:
         """The client's mood in a band of tension, in the persona's own words where it has them."""
         profile = self.session.profile

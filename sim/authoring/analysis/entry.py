@@ -144,7 +144,7 @@ def _analyze(scenario: Scenario, profile: Profile, critical: frozenset[str], enu
     worst_overall = _overall(cx, worst_ext, -1, enumerated) if ends else None
 
     idle, never = _idle(g, scenario)
-    reached = set(g.node)
+    reached = set(g.node) | g.stepped
     result = Analysis(
         scenario=scenario,
         profile=profile,

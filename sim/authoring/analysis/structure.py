@@ -200,7 +200,9 @@ def _idle(g: StateGraph, scenario: Scenario) -> tuple[list[Idle], list[tuple[str
         groups: dict[tuple[str, tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]], list[int]] = {}
         for i in offered:
             c = node.choices[i]
-            outcome = (c.next, tuple(sorted(c.effects.items())), tuple(sorted((p, d) for p, d in c.principles.items() if d)))
+            # A conditional `next` as text: its entries, in order, with their conditions.
+            nxt = c.next if isinstance(c.next, str) else ", ".join(r.to if r.when is None else f"{r.to} if {r.when}" for r in c.next)
+            outcome = (nxt, tuple(sorted(c.effects.items())), tuple(sorted((p, d) for p, d in c.principles.items() if d)))
             groups.setdefault(outcome, []).append(i)
         if len(offered) > 1 and len(groups) == 1:
             ((outcome, members),) = groups.items()

@@ -52,6 +52,10 @@ class BriefingScreen(SimScreen[None]):
                     clean(localize(profile.description, self.lang, profile.language)),
                 )
             )
+            expects = profile.expectations.get(s.channel)
+            if expects is not None:
+                yield Static(Content(self.t("briefing.expects")), classes="heading")
+                yield Static(Content(clean(localize(expects, self.lang, profile.language))), id="expectations")
             yield Static(Content(self.t("briefing.situation")), classes="heading")
             yield Static(Content(self._text(s.briefing)))
             yield Static(Content(self.t("briefing.goals")), classes="heading")

@@ -148,7 +148,8 @@ class EncounterScreen(SimScreen[None]):
         entries = []
         for i, line in enumerate(lines):
             kind = "event" if line.speaker == "system" else line.speaker
-            entries.append(Entry(kind, self.t(f"speaker.{kind}"), self.play.text(line.text), gap=i == 0))
+            label = self.play.speaker_name(line.who) or self.t(f"speaker.{kind}")
+            entries.append(Entry(kind, label, self.play.text(line.text), gap=i == 0))
         return entries
 
     def _after(self, turn: Turn) -> list[Entry]:

@@ -12,6 +12,7 @@ import pytest
 import sim.authoring.analysis
 from tests.cli_run import cli
 from tests.conftest import ROOT
+from tests.hostile_scenarios import exploding, write
 
 SAMPLE_FILE = ROOT / "tests" / "data" / "sample" / "sample.yaml"
 
@@ -88,6 +89,24 @@ def test_too_many_states_is_a_located_message(monkeypatch, capsys):
     monkeypatch.setattr(sim.authoring.analysis.entry, "explore", explode)
     code, _, err = cli(capsys, "analyze", SAMPLE_FILE)
     assert code == 2 and "cannot analyse `sample`" in err and "hint:" in err and "sample.yaml:" in err
+
+
+def test_a_hostile_file_is_refused_early_at_the_variable_that_multiplies_the_states(tmp_path, capsys):
+    # The review's 2.8 KB file (four counters a looping node raises), generated:
+    # it took 18 s and 1.4 GB before the state limit refused it. Its memory is
+    # measured in tests/unit/authoring/test_statespace_bound.py.
+    path = write(tmp_path, exploding())
+    assert path.stat().st_size < 3_000
+    code, out, err = cli(capsys, "analyze", path)
+    assert code == 2 and out == ""
+    line = path.read_text(encoding="utf-8").splitlines().index("  v0:") + 1  # where `v0` is declared
+    assert err.startswith(f"{path}:{line}:3: error: cannot analyse `exploding`: its states keep multiplying: after 4,127 of them")
+    assert "more than fit in the 500 MB the analysis may use" in err
+    assert "the values of `v0` (0–20 so far), `v1` (0–20), `v2` (0–20) and `v3` (0–20) combine, most at `spin`" in err
+    assert "hint: clamp `v0`, `v1`, `v2` with `min:` and `max:` to the values your conditions need" in err
+    # The authoring guide shows this very refusal.
+    guide = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    assert err.replace(f"{path}:", "exploding.yaml:") in guide
 
 
 def test_a_disagreement_with_the_engine_is_an_internal_error_not_a_report(monkeypatch, capsys):

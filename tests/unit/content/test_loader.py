@@ -134,7 +134,7 @@ def test_unknown_key_without_a_close_match_lists_the_allowed_keys(tmp_path):
     (p,) = problems(tmp_path, text)
     assert p.code == "unknown-key"
     assert (p.line, p.col) == position(text, "zzzz")
-    assert p.hint == "allowed keys here: client, gloss, narration, choices, time_limit, timeout, end, aftercare"
+    assert p.hint == "allowed keys here: client, gloss, narration, choices, time_limit, timeout, end, aftercare, next"
 
 
 def test_typo_at_top_level_and_in_help_mapping(tmp_path):
