@@ -142,22 +142,23 @@ def references(expr: Expr) -> list[tuple[str, str, int]]:
     Items are ``("var", name, offset)`` or ``("node", node_id, offset)``;
     repeated mentions are all listed so each can be reported where it is.
     """
+    # A stack, not a nested recursive function: such a function refers to
+    # itself through its closure, a cycle that only the garbage collector
+    # frees, and `sim analyze` runs with the collector off.
     out: list[tuple[str, str, int]] = []
-
-    def walk(e: Expr) -> None:
+    stack = [expr]
+    while stack:
+        e = stack.pop()
         if isinstance(e, Compare):
             out.append(("var", e.var, e.offset))
         elif isinstance(e, Visited):
             out.append(("node", e.node, e.offset))
         elif isinstance(e, Not):
-            walk(e.operand)
+            stack.append(e.operand)
         elif isinstance(e, (And, Or)):
-            for o in e.operands:
-                walk(o)
+            stack.extend(reversed(e.operands))
         elif not isinstance(e, Const):
             raise TypeError(f"not a condition node: {e!r}")
-
-    walk(expr)
     return out
 
 

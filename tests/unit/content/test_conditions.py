@@ -474,3 +474,25 @@ def test_round_trip_and_satisfiable_match_brute_force(expr, other):
     other_truth = [evaluate(other, s, v) for s, v in STATES]
     expected = any(not t and not o for t, o in zip(truth, other_truth))
     assert can_all_fail([expr, other], SMALL_RANGES) == expected
+
+
+def test_references_leave_no_garbage_for_the_collector():
+    # `sim analyze` runs with the garbage collector off: a reference cycle
+    # made per call would be memory never given back.
+    import gc
+
+    from sim.content.conditions.parser import parse as parse_condition
+    from sim.content.conditions.syntax import references
+
+    expr = parse_condition("tension > 50 and (trust < 20 or not visited(calm))")
+    assert [kind for kind, _, _ in references(expr)] == ["var", "var", "node"]
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(200):
+            references(expr)
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()
