@@ -777,24 +777,30 @@ def explore(
     simple = len(slots) == 1  # only tension: no variables or turn to carry along
     carry = not simple and turn_slot is None  # variables, but a move without updates keeps them as they are
 
-    def successors(key: StateKey) -> list[StateKey]:
-        """The waiting states one move from a waiting state: the hot loop below as
-        a function, for the walks of `pushed` (no state is added to the graph)."""
+    def moves_at(n: int, vb: int, vals: tuple[int, ...]) -> list[Move]:
+        """The moves open in a state: its node, the choices its conditions offer,
+        the threat level and whether help was called, cached (the hot loop and
+        the walks of `pushed` both ask here, so they cannot differ)."""
         nonlocal tables_cost
-        n, vb, vals = key[0], key[1], key[2:]
-        t0 = vals[0]
-        level = level_at[t0]
         offered = unconditional[n]
         if offered is None:
             offered = tuple([i for i, chk in enumerate(checks[n]) if chk is None or chk(vals, vb)])
         helped_before = bool(vb & help_bit)
-        cache_key = (n, offered, level, helped_before)
+        cache_key = (n, offered, level_at[vals[0]], helped_before)
         moves = moves_cache.get(cache_key)
         if moves is None:
-            # A walk's state is reachable: what it offers is offered, as the hot loop records.
-            moves = moves_cache[cache_key] = moves_for(n, offered, level, helped_before)
+            # Every state asked about is reachable: what it offers is offered.
+            moves = moves_cache[cache_key] = moves_for(n, offered, cache_key[2], helped_before)
             g.offered.update((n, i) for i in offered)
             tables_cost += len(moves) * BYTES_PER_CACHED_MOVE
+        return moves
+
+    def successors(key: StateKey) -> list[StateKey]:
+        """The waiting states one move from a waiting state: the hot loop below as
+        a function, for the walks of `pushed` (no state is added to the graph)."""
+        n, vb, vals = key[0], key[1], key[2:]
+        t0 = vals[0]
+        moves = moves_at(n, vb, vals)
         out: list[StateKey] = []
         for _, target, trow, updates, _, flags, end_kind, tbit, tlive, tdead, route in moves:
             listed = list(vals)
@@ -880,17 +886,7 @@ def explore(
         vb = key[1]
         vals = key[2:]
         t0 = vals[0]
-        level = level_at[t0]
-        offered = unconditional[n]
-        if offered is None:
-            offered = tuple([i for i, chk in enumerate(checks[n]) if chk is None or chk(vals, vb)])
-        helped_before = bool(vb & help_bit)
-        cache_key = (n, offered, level, helped_before)
-        moves = moves_cache.get(cache_key)
-        if moves is None:
-            moves = moves_cache[cache_key] = moves_for(n, offered, level, helped_before)
-            g.offered.update((n, i) for i in offered)
-            tables_cost += len(moves) * BYTES_PER_CACHED_MOVE
+        moves = moves_at(n, vb, vals)
         rest = vals[1:]
         for act, target, trow, updates, ev, flags, end_kind, tbit, tlive, tdead, route in moves:
             if simple:
