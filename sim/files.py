@@ -88,10 +88,12 @@ def append_line(path: Path, line: bytes) -> None:
     """Append `line` (ending in a newline) to `path`, whole and durable: every
     byte written (a short write is carried on), then fsync. If the file does
     not end in a newline, a torn line is there: a newline ends it first."""
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    # Read-write: the last byte is read through the same descriptor (pread
+    # ignores O_APPEND), not by opening the file a second time every turn.
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
     try:
         size = os.fstat(fd).st_size
-        if size and _last_byte(path, size) != b"\n":
+        if size and os.pread(fd, 1, size - 1) != b"\n":
             line = b"\n" + line
         view = memoryview(line)
         while view:
@@ -102,13 +104,6 @@ def append_line(path: Path, line: bytes) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _last_byte(path: Path, size: int) -> bytes:
-    # The append descriptor is write-only: read the end through another one.
-    with open(path, "rb") as fh:
-        fh.seek(size - 1)
-        return fh.read(1)
 
 
 def write_problem(exc: OSError) -> str:

@@ -34,7 +34,7 @@ from sim.errors import UserError
 from sim.paths import data_dir
 from sim.session import rows
 from sim.session.journal import new_session_id
-from sim.session.settings import default_trainee
+from sim.session.settings import TIME_LIMITS, default_trainee
 
 if TYPE_CHECKING:
     from sim.core.engine import Session
@@ -883,9 +883,9 @@ def _row(r: Sequence[Any]) -> SessionRow:
 def _time_limits(value: object) -> str:
     if value is None:
         return "normal"
-    if value in ("normal", "double", "off"):
+    if value in TIME_LIMITS:
         return str(value)
-    raise rows.Damaged("time_limits", f"{value!r} is not normal, double or off")
+    raise rows.Damaged("time_limits", f"{value!r} is not one of {', '.join(TIME_LIMITS)}")
 
 
 def _filters(*, trainee: str | None = None, scenario: str | None = None, session_id: str | None = None, extra: str | None = None) -> tuple[str, list[Any]]:
