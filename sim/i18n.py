@@ -1787,6 +1787,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "card.tension": {"en": "Tension", "fi": "Jännitys"},
     "card.trust": {"en": "Trust", "fi": "Luottamus"},
     "card.mood": {"en": "Mood: {band}", "fi": "Tunnetila: {band}"},
+    # By email the trainee sees no face, only the tone of what the client last wrote.
+    "card.mood.email": {"en": "Last email: {band}", "fi": "Viime viesti: {band}"},
+    "card.title.email": {"en": "Sender", "fi": "Lähettäjä"},
+    "email.subject": {"en": "Subject", "fi": "Aihe"},
+    "help.already": {
+        "en": "Help has come already: it stays with you for the rest of the encounter.",
+        "fi": "Apu on jo tullut, ja se on tukenasi kohtaamisen loppuun asti.",
+    },
+    "plain.help_label": {"en": "In this scenario h means: {label}.", "fi": "Tässä harjoituksessa h tarkoittaa: {label}."},
     "countdown.left": {"en": "{time} left", "fi": "aikaa {time}"},
     "countdown.paused": {"en": "paused", "fi": "tauolla"},
     "pause.body": {

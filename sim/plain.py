@@ -250,6 +250,8 @@ class PlainPlay:
         if timed is not None:
             self.say(timed)
         self.say(self.tr("plain.controls"))
+        if s.help.label is not None:
+            self.say(self.tr("plain.help_label", label=one_line(self.text(s.help.label))))
 
     def _principle(self, pid: str) -> str:
         return one_line(self.play.principle_name(pid))
@@ -259,6 +261,10 @@ class PlainPlay:
 
     def _encounter(self, resumed: bool) -> None:
         s = self.session
+        subject = s.scenario.subject
+        if subject is not None and s.scenario.channel.value == "email":
+            self.say()
+            self.say(f"{self.tr('email.subject')}: {self.text(subject)}")
         if resumed:
             self._history()
         while not s.ended:
@@ -323,6 +329,9 @@ class PlainPlay:
                 shown_at += self.clock() - answered_at
                 for option in options:
                     self.say(f"{option.number}. {self.text(option.choice.say)}")
+                continue
+            if answer == "h" and not s.can_call_help:
+                self.say(self.tr("help.already"))
                 continue
             if answer == "h":
                 action = "help"

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sim.content.model import Outcome, Route, Said, Scenario, targets
+from sim.content.model import Outcome, Route, Said, Scenario, Varied, first_words, targets
 from sim.text import clean, localize
 
 EXCERPT = 40  # characters of authored text shown on a node or edge with --text
@@ -67,10 +67,10 @@ def build(scenario: Scenario, *, text: bool = False, lang: str | None = None) ->
             lines.append(f"end: {node.end.value}")
         if text:
             first = node.client[0] if node.client else None
-            words = first.say if isinstance(first, Said) else first if first is not None else node.narration
+            words = first_words(first) if first is not None else first_words(node.narration)
             if words is not None:
                 quote = f"“{_excerpt(localize(words, lang, scenario.language))}”"
-                if isinstance(first, Said) and first.speaker in scenario.speakers:
+                if isinstance(first, (Said, Varied)) and first.speaker in scenario.speakers:
                     quote = f"{_excerpt(localize(scenario.speakers[first.speaker].name, lang, scenario.language))}: {quote}"
                 lines.append(quote)
         if node.end is not None:

@@ -162,7 +162,7 @@ def choose_action(session: Session, rng: random.Random) -> str | None:
     if not options and not can_time_out:
         return None
     r = rng.random()
-    if r < HELP_RATE:
+    if r < HELP_RATE and session.can_call_help:
         return HELP
     if can_time_out and (r < TIMEOUT_RATE or not options):
         return TIMEOUT

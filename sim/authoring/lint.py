@@ -13,7 +13,7 @@ from typing import Any
 
 from sim.content import conditions
 from sim.content.library import Library, LoadedScenario
-from sim.content.model import Outcome, Route, targets
+from sim.content.model import Outcome, Route, Varied, targets
 from sim.content.problems import Problem, Severity
 from sim.core.judgement import CALL_HELP, calls_help
 from sim.text import localize
@@ -115,8 +115,13 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
     ends = [nid for nid, node in s.nodes.items() if node.end is not None]
     can_end = _closure(ends, lambda n: reverse[n])
 
+    # With `return: true` the help node only says what happens: the trainee goes back, not on.
+    returning = set(targets(s.help.next)) if s.help.return_ else set()
     for nid, node in s.nodes.items():
         base = ("nodes", nid)
+        _check_variants(ls, nid, ranges, add)
+        if nid in returning and node.end is None and not node.choices and node.timeout is None and node.next is None:
+            continue
         if node.end is None and not node.choices and node.timeout is None and node.next is None:
             add(
                 "error",
@@ -244,6 +249,33 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
             first = next(p for p in out if p.code == code)
             out.append(Problem(path, first.line, first.col, f"… and {n - MAX_REPORTED} more like this ({code})", None, first.severity, code))
     return out
+
+
+def _check_variants(ls: LoadedScenario, nid: str, ranges: dict[str, tuple[int, int]], add: Callable[..., None]) -> None:
+    """A varied line whose variants all have conditions that can all fail is,
+    in those states, not said at all: almost never what the author meant."""
+    node = ls.scenario.nodes[nid]
+    base = ("nodes", nid)
+    listed = isinstance(ls.doc.value.get("nodes", {}).get(nid, {}).get("client"), list)
+    lines: list[tuple[tuple[Any, ...], object]] = [
+        ((*base, "client", i) if listed else (*base, "client"), line) for i, line in enumerate(node.client or ())
+    ]
+    lines.append(((*base, "narration"), node.narration))
+    for loc, line in lines:
+        if not isinstance(line, Varied) or any(v.when is None for v in line.variants):
+            continue
+        try:
+            silent = conditions.can_all_fail([conditions.parse(v.when) for v in line.variants if v.when], ranges)
+        except conditions.ConditionError:
+            continue  # reported where the condition is
+        if silent:
+            add(
+                "warning",
+                "variants-may-fail",
+                (*loc, "variants"),
+                "every variant here has a condition, and in some states none holds, so the line is not said",
+                "add a variant without `when:`",
+            )
 
 
 def _holds_ever(expr: conditions.Expr, ranges: dict[str, tuple[int, int]]) -> bool:

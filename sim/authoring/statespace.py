@@ -574,6 +574,7 @@ def explore(
     theta = profile.threat_threshold
     level_at = [judgement.threat_level(t, profile) for t in range(101)]
     help_out = scenario.help
+    returning = index[help_out.next] if help_out.return_ and isinstance(help_out.next, str) else None
     # Whether help has been called is part of the state where it changes what
     # follows: once help is there, the trainee is no longer alone with a threat.
     help_ends = all(scenario.nodes[t].end is not None for t in targets_of(scenario.help.next))
@@ -604,7 +605,7 @@ def explore(
             g.stepped.add(target)
             route = onward
 
-    start_vals = [profile.tension] + [profile.trust if name == "trust" else scenario.variables[name].start for name in ab.variables]
+    start_vals = [profile.tension] + [profile.trust if name == "trust" else int(scenario.variables[name].start) for name in ab.variables]
     if turn_slot is not None:
         start_vals.append(0)
     g = StateGraph(scenario, profile, critical, ab, principles, node_ids, escalated)
@@ -702,7 +703,13 @@ def explore(
         base_spread = spread(base)
 
         def move(
-            action: str, principles: Mapping[str, int], effects: Mapping[str, int], nxt: str | tuple[Route, ...], extra: Mapping[str, int] | None, helped: bool
+            action: str,
+            principles: Mapping[str, int],
+            effects: Mapping[str, int],
+            nxt: str | tuple[Route, ...],
+            extra: Mapping[str, int] | None,
+            helped: bool,
+            sets: Mapping[str, bool | int],
         ) -> None:
             # The engine's alternatives: the options offered, the call for help
             # under threat, and the move itself when it is neither (timeout, help when calm).
@@ -721,15 +728,22 @@ def explore(
             updates = tuple(
                 (i, effects[name], *var_limits[i - 1]) for i, name in enumerate(ab.variables, start=1) if effects.get(name)
             )
+            # `set:` after the effects, as a change clamped to the one value set (engine: _apply).
+            updates += tuple((slots[name], 0, int(value), int(value)) for name, value in sets.items() if name in slots)
             # What the hot loop needs to know about the target, looked up once here
             # (for a conditional `next` or a narration step, per state in the loop).
             routed = not isinstance(nxt, str) or step_router[index[nxt]] is not None
             target = -1 if routed else index[targets_of(nxt)[0]]
+            passed = 0
+            if action == HELP and returning is not None:
+                # Help that comes and goes: its node is visited, and the trainee is back here.
+                target, passed, routed = n, node_bit[returning], False
+                g.stepped.add(returning)  # passed through, like a narration step
             end_kind = 0 if not is_end[target] else 2 if escalated[target] else 1
             out.append(
                 (
                     action, target, step_table[effects.get("tension", 0)], updates, tuple(sorted(ev)), flags,
-                    end_kind, node_bit[target] | (help_bit if helped else 0), live_bits[target], dead_slots[target],
+                    end_kind, node_bit[target] | passed | (help_bit if helped else 0), live_bits[target], dead_slots[target],
                     router(nxt) if routed else None,
                 )
             )
@@ -738,12 +752,13 @@ def explore(
             # A choice that brings help in is a call for help (engine: _take_choice).
             assert c.id is not None
             principles = judgement.choice_principles(scenario, c, level)
-            move(c.id, principles, judgement.choice_effects(scenario, c), c.next, None, judgement.calls_help(scenario, c))
+            move(c.id, principles, judgement.choice_effects(scenario, c), c.next, None, judgement.calls_help(scenario, c), c.set)
         if node.timeout is not None:
             t_out = node.timeout
-            move(TIMEOUT, t_out.principles, t_out.effects, t_out.next, t_out.principles, False)
+            move(TIMEOUT, t_out.principles, t_out.effects, t_out.next, t_out.principles, False, t_out.set)
         # The help key: among the alternatives under threat; else the move itself is added to them (engine: _apply).
-        move(HELP, help_worth, help_out.effects, help_out.next, None if help_option else help_worth, True)
+        if returning is None or not helped_before:  # help that came and went is with the trainee (engine: can_call_help)
+            move(HELP, help_worth, help_out.effects, help_out.next, None if help_option else help_worth, True, help_out.set)
         return out
 
     start = index[scenario.start]

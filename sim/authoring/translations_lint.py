@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from sim.content.library import Library, classify
 from sim.content.loader import load
-from sim.content.model import Catalogue, Profile, Said, Scenario
+from sim.content.model import Catalogue, Profile, Said, Scenario, Varied
 from sim.content.problems import Problem, Severity
 from sim.content.yamlsafe import Document, LList, locate
 
@@ -71,8 +71,8 @@ def _fields(model: BaseModel, base: Loc, names: Sequence[str]) -> Iterator[tuple
 
 
 def _scenario_texts(s: Scenario, doc: Document) -> Iterator[tuple[Loc, Any]]:
-    yield from _fields(s, (), ("title", "content_warning", "briefing"))
-    yield from _fields(s.help, ("help",), ("say", "feedback"))
+    yield from _fields(s, (), ("title", "content_warning", "subject", "briefing"))
+    yield from _fields(s.help, ("help",), ("say", "feedback", "label"))
     for sid, speaker in s.speakers.items():
         yield from _fields(speaker, ("speakers", sid), ("name",))  # `role` is a note for authors: not shown
     for nid, node in s.nodes.items():
@@ -84,19 +84,30 @@ def _scenario_texts(s: Scenario, doc: Document) -> Iterator[tuple[Loc, Any]]:
                 loc = (*base, "client", i) if listed else (*base, "client")
                 if isinstance(line, Said):
                     yield (*loc, "say"), line.say
+                elif isinstance(line, Varied):
+                    yield from _variants(doc, loc, line)
                 else:
                     yield loc, line
-        yield from _fields(node, base, ("gloss", "narration"))
+        if isinstance(node.narration, Varied):
+            yield from _variants(doc, (*base, "narration"), node.narration)
+        yield from _fields(node, base, ("gloss",) if isinstance(node.narration, Varied) else ("gloss", "narration"))
         for i, choice in enumerate(node.choices):
             yield from _fields(choice, (*base, "choices", i), ("say", "feedback"))
         if node.timeout is not None:
             yield from _fields(node.timeout, (*base, "timeout"), ("feedback",))
 
 
+def _variants(doc: Document, loc: Loc, line: Varied) -> Iterator[tuple[Loc, Any]]:
+    for j, variant in enumerate(line.variants):
+        at = (*loc, "variants", j)
+        # A variant is written as a text, or as `{say: …, when: …}`.
+        yield ((*at, "say") if isinstance(_raw(doc, at), dict) and "say" in _raw(doc, at) else at), variant.say
+
+
 def _raw(doc: Document, loc: Loc) -> Any:
     node = doc.value
     for step in loc:
-        if isinstance(node, dict) and step in node:
+        if (isinstance(node, dict) and step in node) or (isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)):
             node = node[step]
         else:
             return None
@@ -139,6 +150,25 @@ def check(path: str, doc: Document, model: BaseModel, required: Sequence[str]) -
                 f"add {', '.join(f'`{lang}: …`' for lang in missing)} to it (blank texts count as missing)",
             )
 
+    # A language key that few texts have, next to one that most do (`fin:` among
+    # `fi:`), is a typo: the text would never be shown in either language.
+    per_key: dict[str, int] = {}
+    for e in items:
+        for lang in e.languages:
+            per_key[lang] = per_key.get(lang, 0) + 1
+    common = sorted({*required, default, *(lang for lang, n in per_key.items() if 2 * n > len(items))})
+    for e in items:
+        for lang in sorted(e.languages - set(common)):
+            near = [c for c in common if _close(lang, c)]
+            if near:
+                add(
+                    e,
+                    "error",
+                    "language-typo",
+                    f"`{lang}` is not a language of this file: did you mean `{near[0]}`?",
+                    f"write `{near[0]}: …`; the other texts of the file use {', '.join(f'`{c}`' for c in common)}",
+                )
+
     # Uneven translation: only where the author clearly translates (some text
     # has two languages), and only for languages most texts of the file have.
     if len(items) >= 2 and any(len(e.languages) >= 2 for e in items):
@@ -175,6 +205,17 @@ def check(path: str, doc: Document, model: BaseModel, required: Sequence[str]) -
             first = next(p for p in out if p.code == code)
             out.append(Problem(path, first.line, first.col, f"… and {n - MAX_REPORTED} more like this ({code})", None, first.severity, code))
     return out
+
+
+def _close(key: str, usual: str) -> bool:
+    """`fin` for `fi`, `eng` for `en`, `ne` for `en`, `fl` for `fi`: one letter added, changed or swapped."""
+    if abs(len(key) - len(usual)) > 1:
+        return False
+    if len(key) != len(usual):
+        short, long = sorted((key, usual), key=len)
+        return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    diff = [i for i in range(len(key)) if key[i] != usual[i]]
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and key[diff[0]] == usual[diff[1]] and key[diff[1]] == usual[diff[0]])
 
 
 def _example(langs: Sequence[str]) -> str:

@@ -68,13 +68,17 @@ def _t(text: Any, lang: str, session: Session) -> str:
     return localize(text, lang, session.scenario.language)
 
 
-def _state_change(turn: Turn) -> str:
+def _state_change(turn: Turn, flags: set[str]) -> str:
     parts = []
     for var, after in turn.state_after.items():
         if var == "turn":
             continue
         before = turn.state_before.get(var, after)
-        if before != after:
+        if var in flags:
+            # A flag reads as true/false, as the author wrote it.
+            was, now = str(bool(before)).lower(), str(bool(after)).lower()
+            parts.append(f"{var} {was} → {now}" if was != now else f"{var} {now}")
+        elif before != after:
             parts.append(f"{var} {before} → {after} ({after - before:+d})")
         else:
             parts.append(f"{var} {after}")
@@ -88,6 +92,8 @@ def print_walk(session: Session, result: Score, lib: Library, lang: str, steps: 
     out.print(literal(_t(s.title, lang, session), "bold"), literal("  " + t("walk.seed", lang, id=s.id, seed=session.seed), "dim"))
     name = _t(profile.name, lang, session)
     out.print(literal(t("walk.client", lang, name=name, tension=profile.tension, trust=profile.trust, threshold=profile.threat_threshold)))
+    if s.subject is not None and s.channel.value == "email":
+        out.print(literal(f"{t('email.subject', lang)}: {_t(s.subject, lang, session)}"))
     by_turn: dict[int, list[Line]] = {}
     for line in session.transcript:
         by_turn.setdefault(line.turn, []).append(line)
@@ -128,7 +134,7 @@ def print_walk(session: Session, result: Score, lib: Library, lang: str, steps: 
         if turn.principles:
             deltas = ", ".join(f"{p} {d:+d}" for p, d in turn.principles.items())
             out.print(literal(f"    {t('walk.principles', lang)}: {deltas}", "dim"))
-        out.print(Text("    " + _state_change(turn), style="dim"))
+        out.print(Text("    " + _state_change(turn, session.scenario.flags()), style="dim"))
         for pid in turn.critical:
             out.print(literal("    " + t("walk.critical", lang, principle=pid), "bold red"))
     out.print()

@@ -8,7 +8,7 @@ folders add to them or replace them by id.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -276,7 +276,7 @@ def check_profile(profile: Profile, doc: Document) -> list[Problem]:
 def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
     """Every name a scenario uses must exist: nodes, persona, principles, variables."""
     from sim.content.loader import did_you_mean
-    from sim.content.model import Said
+    from sim.content.model import Said, Varied, targets
 
     s = ls.scenario
     path = str(ls.path)
@@ -321,6 +321,8 @@ def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
                     key=True,
                 )
 
+    flags = s.flags()
+
     def effect_refs(loc: tuple[Any, ...], effects: Iterable[str]) -> None:
         for var in effects:
             if var == "turn":
@@ -333,6 +335,37 @@ def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
                     "unknown-variable",
                     key=True,
                 )
+            elif var in flags:
+                err((*loc, var), f"`{var}` is a flag: it is true or false, not a number to add to", f"use `set: {{{var}: true}}`", "value", key=True)
+
+    def set_refs(loc: tuple[Any, ...], values: Mapping[str, bool | int]) -> None:
+        for var, value in values.items():
+            if var == "turn" or var not in variables:
+                effect_refs(loc, [var])
+            elif var in ("tension", "trust"):
+                err((*loc, var), f"`{var}` changes by `effects`, which the client's persona weighs", f"use `effects: {{{var}: …}}`", "value", key=True)
+            elif var in flags and not isinstance(value, bool):
+                err((*loc, var), f"`{var}` is a flag: set it to true or false", f"write `{var}: true` or `{var}: false`", "value")
+            elif var not in flags and isinstance(value, bool):
+                err((*loc, var), f"`{var}` is a number, not a flag", "set it to a number, or declare it as a flag with `start: false`", "value")
+            elif var not in flags and not ranges[var][0] <= value <= ranges[var][1]:
+                low, high = ranges[var]
+                err((*loc, var), f"`{var}` is set to {value}, outside {low}…{high}", f"set a value from {low} to {high}", "value")
+
+    def line_refs(loc: tuple[Any, ...], line: Any) -> None:
+        # A speaker's line, or a varied one: its speaker exists, its conditions read what exists.
+        speaker = line.speaker if isinstance(line, (Said, Varied)) else None
+        if speaker is not None and speaker not in s.speakers:
+            err(
+                (*loc, "speaker"),
+                f"there is no speaker `{speaker}`",
+                did_you_mean(speaker, list(s.speakers)) or "declare it under `speakers:`, or fix the id",
+                "unknown-speaker",
+            )
+        if isinstance(line, Varied):
+            for j, variant in enumerate(line.variants):
+                if variant.when is not None:
+                    out.extend(_check_condition(ls, (*loc, "variants", j, "when"), variant.when, s, variables, ranges))
 
     if s.profile not in lib.profiles and s.profile not in lib.broken_ids:
         err(
@@ -352,13 +385,27 @@ def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
     for name, var in s.variables.items():
         if name in RESERVED_VARIABLES:
             err(("variables", name), f"`{name}` is built in and cannot be declared", "choose another name", "variable", key=True)
-        elif not var.min <= var.start <= var.max:
+        elif not var.flag and not var.min <= var.start <= var.max:
             err(("variables", name), f"`{name}` starts at {var.start}, outside {var.min}…{var.max}", "make min ≤ start ≤ max", "variable")
     ranges = s.ranges()
     node_ref(("start",), s.start)
     next_refs(("help", "next") if isinstance(ls.doc.value.get("help"), dict) else ("help",), s.help.next)
     principle_refs(("help", "principles"), s.help.principles)
     effect_refs(("help", "effects"), s.help.effects)
+    set_refs(("help", "set"), s.help.set)
+    if s.help.return_ and not isinstance(s.help.next, str):
+        err(("help", "return"), "with `return: true` the call for help leads to one node", "give `next:` a node id, not a list", "structure")
+    elif s.help.return_:
+        for target in targets(s.help.next):
+            node = s.nodes.get(target)
+            if node is not None and (node.choices or node.end is not None or node.next is not None or node.timeout is not None):
+                err(
+                    ("help", "return"),
+                    f"with `return: true` the help node `{target}` must have lines only, but it has "
+                    + ("an `end`" if node.end is not None else "`choices`" if node.choices else "a `next`" if node.next is not None else "a `timeout`"),
+                    "remove `return: true`, or make the help node only say what happens when help comes",
+                    "structure",
+                )
 
     for nid, node in s.nodes.items():
         base = ("nodes", nid)
@@ -387,23 +434,19 @@ def check_references(ls: LoadedScenario, lib: Library) -> list[Problem]:
             next_refs((*t, "next"), node.timeout.next)
             principle_refs((*t, "principles"), node.timeout.principles)
             effect_refs((*t, "effects"), node.timeout.effects)
-        # Lines of other speakers: `client:` is one line or a list of them, and the loc must match the file.
+            set_refs((*t, "set"), node.timeout.set)
+        # Lines of other speakers and varied lines: `client:` is one line or a list of them, and the loc must match the file.
         listed = isinstance(ls.doc.value.get("nodes", {}).get(nid, {}).get("client"), list)
         for i, said in enumerate(node.client or ()):
-            if isinstance(said, Said) and said.speaker not in s.speakers:
-                where = (*base, "client", i, "speaker") if listed else (*base, "client", "speaker")
-                err(
-                    where,
-                    f"there is no speaker `{said.speaker}`",
-                    did_you_mean(said.speaker, list(s.speakers)) or "declare it under `speakers:`, or fix the id",
-                    "unknown-speaker",
-                )
+            line_refs((*base, "client", i) if listed else (*base, "client"), said)
+        line_refs((*base, "narration"), node.narration)
         seen: dict[str, int] = {}
         for i, choice in enumerate(node.choices):
             c = (*base, "choices", i)
             next_refs((*c, "next"), choice.next)
             principle_refs((*c, "principles"), choice.principles)
             effect_refs((*c, "effects"), choice.effects)
+            set_refs((*c, "set"), choice.set)
             if choice.id and choice.id.isdigit():
                 err(
                     (*c, "id"),
@@ -485,6 +528,19 @@ def _check_condition(
         return [Problem(str(ls.path), *at(exc.offset), f"bad condition: {exc.message}", exc.hint, "error", "condition")]
     out = []
     known_vars = sorted(variables | {"turn"})
+    flags = s.flags()
+    for name, offset in conditions.bare_variables(expr):
+        if (name in variables and name not in flags) or name == "turn":
+            out.append(
+                Problem(
+                    str(ls.path),
+                    *at(offset),
+                    f"`{name}` is a number, not a flag: it cannot stand alone in a condition",
+                    f"compare it with a number, e.g. `{name} > 0`",
+                    "error",
+                    "condition",
+                )
+            )
     for kind, name, offset in conditions.references(expr):
         if kind == "var" and name not in variables and name != "turn":
             out.append(

@@ -155,13 +155,61 @@ class Said(_Strict):
     say: LocalText = Field(description="What the speaker says.")
 
 
-# Tags of the two forms of a line: the loader drops them from error paths.
-LINE_TAGS = ("text-line", "speaker-line")
+def _variant_shorthand(value: Any) -> Any:
+    # A variant is a text, or a mapping with `say` (and `when`): `say` is no
+    # language code, so a mapping with it is never a text.
+    return value if isinstance(value, Mapping) and ("say" in value or "when" in value) else {"say": value}
+
+
+class Variant(_Strict):
+    """One way of saying a line: picked when its condition holds and the trainee has heard it least lately."""
+
+    say: LocalText = Field(description="The words of this variant.")
+    when: str | None = Field(
+        None, max_length=500, description="Condition under which this variant may be said, e.g. `told_to_calm` or `visited(apology)`."
+    )
+
+
+_VARIANT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        _TEXT_SCHEMA,
+        {
+            "type": "object",
+            "properties": {
+                "say": _TEXT_SCHEMA,
+                "when": {"type": "string", "maxLength": 500, "description": "Condition under which this variant may be said."},
+            },
+            "required": ["say"],
+            "additionalProperties": False,
+        },
+    ],
+    "description": "A variant: a text, or `{say: TEXT, when: CONDITION}`.",
+}
+
+VariantItem = Annotated[Variant, BeforeValidator(_variant_shorthand), WithJsonSchema(_VARIANT_SCHEMA)]
+
+
+class Varied(_Strict):
+    """A line said in one of several ways: `{variants: [...]}`, with an optional `speaker`."""
+
+    variants: tuple[VariantItem, ...] = Field(
+        min_length=1, max_length=50, strict=False, description="The ways of saying the line; one of those whose condition holds is picked."
+    )
+    speaker: Identifier | None = Field(
+        None, description="The id of a speaker declared under `speakers:`; leave it out for the client's own line."
+    )
+
+
+# Tags of the three forms of a line: the loader drops them from error paths.
+LINE_TAGS = ("text-line", "speaker-line", "varied-line")
 
 
 def _line_kind(value: Any) -> str:
-    # `say` and `speaker` are not language codes a text would use: a mapping
-    # with either is a speaker's line (and is told what it lacks if not complete).
+    # `say`, `speaker` and `variants` are not language codes a text would use: a
+    # mapping with one of them is a speaker's or a varied line (and is told what
+    # it lacks if not complete).
+    if isinstance(value, Varied) or (isinstance(value, Mapping) and "variants" in value):
+        return "varied-line"
     if isinstance(value, Said) or (isinstance(value, Mapping) and ("speaker" in value or "say" in value)):
         return "speaker-line"
     return "text-line"
@@ -176,12 +224,42 @@ def _as_lines(value: Any) -> Any:
 
 
 def _dump_lines(lines: tuple[Any, ...]) -> list[Any]:
-    return [line.model_dump(mode="json") if isinstance(line, Said) else line for line in lines]
+    return [_dump_varied(line) if isinstance(line, Varied) else line.model_dump(mode="json") if isinstance(line, Said) else line for line in lines]
+
+
+def _dump_varied(value: Any) -> Any:
+    # Without the unset speaker: a scenario's hash is what its author wrote.
+    if isinstance(value, Varied):
+        return {k: v for k, v in value.model_dump(mode="json").items() if v is not None}
+    return value
 
 
 LineItem = Annotated[
-    Annotated[LocalText, Tag("text-line")] | Annotated[Said, Tag("speaker-line")],
+    Annotated[LocalText, Tag("text-line")] | Annotated[Said, Tag("speaker-line")] | Annotated[Varied, Tag("varied-line")],
     Discriminator(_line_kind),
+]
+
+_VARIED_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "variants": {"type": "array", "items": _VARIANT_SCHEMA, "minItems": 1, "maxItems": 50},
+        "speaker": {"type": "string", "pattern": ID_RE.pattern, "description": "The id of a speaker declared under `speakers:`."},
+    },
+    "required": ["variants"],
+    "additionalProperties": False,
+    "description": "A line said in one of several ways: `{variants: [TEXT, {say: TEXT, when: CONDITION}, …]}`.",
+}
+
+
+def _narration_kind(value: Any) -> str:
+    return "varied-line" if isinstance(value, Varied) or (isinstance(value, Mapping) and "variants" in value) else "text-line"
+
+
+Narration = Annotated[
+    Annotated[LocalText, Tag("text-line")] | Annotated[Varied, Tag("varied-line")],
+    Discriminator(_narration_kind),
+    PlainSerializer(_dump_varied),
+    WithJsonSchema({"anyOf": [_TEXT_SCHEMA, _VARIED_SCHEMA], "description": "Narration: a text, or `{variants: [...]}`."}),
 ]
 
 _SAID_SCHEMA: dict[str, Any] = {
@@ -205,10 +283,12 @@ Lines = Annotated[
             "anyOf": [
                 _TEXT_SCHEMA,
                 _SAID_SCHEMA,
-                {"type": "array", "items": {"anyOf": [_TEXT_SCHEMA, _SAID_SCHEMA]}, "minItems": 1},
+                _VARIED_SCHEMA,
+                {"type": "array", "items": {"anyOf": [_TEXT_SCHEMA, _SAID_SCHEMA, _VARIED_SCHEMA]}, "minItems": 1},
             ],
             "description": "One line, or a list of lines said one after another. A line is a text (the client's), "
-            "or `{speaker: ID, say: TEXT}` for one of the scenario's `speakers`.",
+            "`{speaker: ID, say: TEXT}` for one of the scenario's `speakers`, or `{variants: [...]}` for a line said "
+            "in one of several ways.",
         }
     ),
 ]
@@ -355,6 +435,10 @@ class Outcome(_Strict):
         default_factory=dict, description="Principle deltas from -5 to +5, e.g. `{no-shaming: -2}`."
     )
     feedback: LocalText | None = Field(None, description="Why this was a good or poor move, naming the principle.")
+    set: dict[VarName, bool | int] = Field(
+        default_factory=dict,
+        description="Variables set to a value, after `effects`: a flag to true or false (`{told_to_calm: true}`), a number to that number.",
+    )
 
 
 class Choice(Outcome):
@@ -381,6 +465,15 @@ class Help(_Strict):
         "at a node with an option into the help node, the key is judged as that option instead.",
     )
     feedback: LocalText | None = Field(None, description="Feedback shown after calling for help.")
+    set: dict[VarName, bool | int] = Field(default_factory=dict, description="Variables set to a value, as for a choice.")
+    label: LocalText | None = Field(
+        None, description="The help key's short label in the footer, e.g. `{fi: Pyydä esihenkilö, en: Ask the team leader}`."
+    )
+    return_: bool = Field(
+        False,
+        alias="return",
+        description="After the help node's lines, come back to the node where help was called (the help node then has lines only).",
+    )
 
 
 def _help_shorthand(value: Any) -> Any:
@@ -397,7 +490,9 @@ class Node(_Strict):
     gloss: LocalText | None = Field(
         None, description="What the trainee understands of the client's words (for a language barrier)."
     )
-    narration: LocalText | None = Field(None, description="What happens, shown in italics.")
+    narration: Narration | None = Field(
+        None, description="What happens, shown in italics: a text, or `{variants: [...]}` for several ways of telling it."
+    )
     choices: list[Choice] = Field(default_factory=list, description="The trainee's options, in authored order.")
     time_limit: int | None = Field(None, ge=1, le=600, description="Seconds the trainee has to answer.")
     timeout: Outcome | None = Field(None, description="What happens when the time limit runs out.")
@@ -435,11 +530,15 @@ class Speaker(_Strict):
 
 
 class Variable(_Strict):
-    """An extra state variable for conditions, e.g. `understanding`."""
+    """An extra state variable for conditions, e.g. `understanding`; one that starts `true` or `false` is a flag."""
 
-    start: int = Field(description="Start value.")
+    start: bool | int = Field(description="Start value: a number, or `true`/`false` for a flag that `set:` turns on or off.")
     min: int = Field(0, description="Lowest value; changes are clamped to it.")
     max: int = Field(100, description="Highest value; changes are clamped to it.")
+
+    @property
+    def flag(self) -> bool:
+        return isinstance(self.start, bool)
 
 
 class Scenario(_Strict):
@@ -453,6 +552,7 @@ class Scenario(_Strict):
     difficulty: Literal["easy", "medium", "hard"] = Field("medium", description="easy, medium or hard.")
     minutes: int | None = Field(None, ge=1, le=240, description="Estimated minutes to play.")
     content_warning: LocalText | None = Field(None, description="Shown before the briefing of an intense scenario.")
+    subject: LocalText | None = Field(None, description="For the email channel: the subject line of the client's message.")
     briefing: LocalText = Field(description="The situation, as the trainee learns it before starting.")
     goals: list[Identifier] = Field(min_length=1, description="The principles this scenario practises and scores.")
     start: Identifier = Field(description="The first node.")
@@ -515,11 +615,15 @@ class Scenario(_Strict):
             import json
 
             data = self.model_dump(mode="json")
+            # Keys added to the format after journals existed are hashed only
+            # where used: a scenario that does not use them keeps its hash, so
+            # its old journals and history still match.
+            _drop_unused(data, ("speakers", "subject"))
+            _drop_unused(data["help"], ("set", "label", "return_"))
             for node in data["nodes"].values():
-                if node["next"] is None:
-                    del node["next"]  # not a step: hashed as before steps existed, so old journals still match
-            if not data["speakers"]:
-                del data["speakers"]  # likewise for scenarios without other speakers
+                _drop_unused(node, ("next",))
+                for outcome in [*node["choices"], node["timeout"] or {}]:
+                    _drop_unused(outcome, ("set",))
             blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
             self._content_hash = hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
         return self._content_hash
@@ -531,7 +635,9 @@ class Scenario(_Strict):
 
     def speaker_ids(self) -> list[str]:
         """The speaker id of every line said by someone other than the client, in authored order."""
-        return [line.speaker for node in self.nodes.values() for line in node.client or () if isinstance(line, Said)]
+        return [
+            line.speaker for node in self.nodes.values() for line in node.client or () if isinstance(line, (Said, Varied)) and line.speaker is not None
+        ]
 
     def conditions(self) -> list[str]:
         """Every condition text of the scenario: of choices and of conditional `next` entries."""
@@ -547,8 +653,27 @@ class Scenario(_Strict):
         """Inclusive value range of every state variable."""
         out = {"tension": (0, 100), "trust": (0, 100), "turn": (0, 10_000)}
         for name, var in self.variables.items():
-            out[name] = (var.min, var.max)
+            out[name] = (0, 1) if var.flag else (var.min, var.max)
         return out
+
+    def flags(self) -> set[str]:
+        """The variables that are flags (true or false)."""
+        return {name for name, var in self.variables.items() if var.flag}
+
+
+def _drop_unused(data: dict[str, Any], keys: tuple[str, ...]) -> None:
+    for key in keys:
+        if key in data and data[key] in (None, False, {}):
+            del data[key]
+
+
+def first_words(line: str | Mapping[str, str] | Said | Varied | None) -> str | Mapping[str, str] | None:
+    """The words of a line as an excerpt shows them: a varied line by its first variant."""
+    if isinstance(line, Said):
+        return line.say
+    if isinstance(line, Varied):
+        return line.variants[0].say
+    return line
 
 
 _SLUG_RE = re.compile(r"[^\w]+", re.UNICODE)

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from sim.content import conditions
-from sim.content.model import Choice, Ending, Node, Outcome, Profile, Route, Said, Scenario, routes
+from sim.content.model import Choice, Ending, Node, Outcome, Profile, Route, Said, Scenario, Varied, routes
 from sim.core import judgement
 from sim.core.judgement import CALL_HELP as CALL_HELP  # re-exported: the engine's callers name it here
 from sim.core.judgement import HELP_CREDIT as HELP_CREDIT
@@ -130,6 +130,9 @@ class Session:
     profile: Profile
     seed: int = 0
     critical_principles: frozenset[str] = frozenset({CALL_HELP})
+    # Which variants of each varied line this trainee has heard, least lately first
+    # (from the history; see `heard_after`): the engine says the others first.
+    heard: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
     node_id: str = field(init=False)
     state: dict[str, int] = field(init=False)
@@ -145,15 +148,24 @@ class Session:
     threat_seen: bool = field(init=False, default=False)
     _alone_under_threat: int = field(init=False, default=0)
     _options: tuple[Option, ...] = field(init=False, default=())
+    _shown_before: tuple[Option, ...] = field(init=False, default=())  # the options of the node a move left
+    # The variant said at each varied line entered, in order: (line key, variant index).
+    said_variants: list[tuple[str, int]] = field(init=False, default_factory=list)
+    _heard: dict[str, list[int]] = field(init=False)
     _rng: random.Random = field(init=False)
+    # Variants are picked from a stream of their own, so a scenario that gains
+    # variants shows its choices in the same order for the same seed.
+    _variant_rng: random.Random = field(init=False)
     _ranges: dict[str, tuple[int, int]] = field(init=False)
 
     def __post_init__(self) -> None:
         self._rng = random.Random(self.seed)
+        self._variant_rng = random.Random(f"variants/{self.seed}")
+        self._heard = {key: list(order) for key, order in self.heard.items()}
         self._ranges = self.scenario.ranges()
         self.state = {"tension": self.profile.tension, "trust": self.profile.trust, "turn": 0}
         for name, var in self.scenario.variables.items():
-            self.state[name] = var.start
+            self.state[name] = int(var.start)
         for node_id in self._path(self.scenario.start):
             self._enter(node_id)
 
@@ -185,6 +197,11 @@ class Session:
         return self._options
 
     @property
+    def can_call_help(self) -> bool:
+        """The help key is open: always, except once help that comes and goes (`return: true`) has come."""
+        return not (self.scenario.help.return_ and self.help_called)
+
+    @property
     def time_limit(self) -> int | None:
         return None if self.ended else self.node.time_limit
 
@@ -195,6 +212,10 @@ class Session:
 
     def snapshot(self) -> Mapping[str, int]:
         return MappingProxyType(dict(self.state))
+
+    def heard_after(self) -> dict[str, tuple[int, ...]]:
+        """`heard` as it is now, with this session's variants: what the next session of the trainee starts from."""
+        return {key: tuple(order) for key, order in self._heard.items()}
 
     # --- acting ----------------------------------------------------------
 
@@ -217,12 +238,14 @@ class Session:
 
     def call_for_help(self) -> Turn:
         self._require_open()
+        if not self.can_call_help:
+            raise EngineError("help has come already: it stays with you for the rest of the encounter")
         h = self.scenario.help
         offered = self._offered_as_authored()
         deltas = judgement.help_principles(self.scenario, offered, self.threat)
         meaning = judgement.help_meaning(self.scenario, offered, self.threat)
-        outcome = Outcome(next=h.next, effects=dict(h.effects), principles=deltas, feedback=h.feedback)
-        return self._apply("help", None, h.say, outcome, calls_help=True, help_as=None if meaning is None else meaning.id)
+        outcome = Outcome(next=h.next, effects=dict(h.effects), principles=deltas, feedback=h.feedback, set=dict(h.set))
+        return self._apply("help", None, h.say, outcome, calls_help=True, help_as=None if meaning is None else meaning.id, back=h.return_)
 
     def timeout(self) -> Turn:
         self._require_open()
@@ -246,8 +269,9 @@ class Session:
         seed: int,
         actions: Iterable[str],
         critical_principles: frozenset[str] = frozenset({CALL_HELP}),
+        heard: Mapping[str, tuple[int, ...]] | None = None,
     ) -> Session:
-        session = cls(scenario, profile, seed, critical_principles)
+        session = cls(scenario, profile, seed, critical_principles, heard or {})
         for action in actions:
             session.act(action)
         return session
@@ -265,6 +289,7 @@ class Session:
             effects=judgement.choice_effects(self.scenario, choice),
             principles=judgement.choice_principles(self.scenario, choice, self.threat),
             feedback=choice.feedback,
+            set=dict(choice.set),
         )
         return self._apply("choice", choice.id, choice.say, outcome, calls_help=judgement.calls_help(self.scenario, choice))
 
@@ -285,7 +310,15 @@ class Session:
         return alts
 
     def _apply(
-        self, action: Action, choice_id: str | None, say: Text | None, outcome: Outcome, *, calls_help: bool = False, help_as: str | None = None
+        self,
+        action: Action,
+        choice_id: str | None,
+        say: Text | None,
+        outcome: Outcome,
+        *,
+        calls_help: bool = False,
+        help_as: str | None = None,
+        back: bool = False,
     ) -> Turn:
         threatened = self.threatened
         level = self.threat
@@ -321,8 +354,15 @@ class Session:
                 self.critical_misses.append(CriticalMiss(number, pid, "against"))
 
         self._change_state(outcome.effects)
+        for var, value in outcome.set.items():
+            low, high = self._ranges[var]
+            self.state[var] = clamp(int(value), low, high)
         self.state["turn"] = number
+        origin = self.node_id
         path = self._path(outcome.next)
+        if back:
+            # Help that comes and goes: its node's lines, then the trainee is where they were.
+            path.append(origin)
         turn = Turn(
             number=number,
             node=self.node_id,
@@ -343,8 +383,9 @@ class Session:
             help_as=help_as,
         )
         self.turns.append(turn)
-        for node_id in path:
-            self._enter(node_id)
+        self._shown_before = self._options
+        for i, node_id in enumerate(path):
+            self._enter(node_id, quiet=back and i == len(path) - 1)
         escalated_without_help = self.ended and self.ending is Ending.escalated and self.threat_seen and not self.help_called
         if escalated_without_help and not any(m.principle == CALL_HELP for m in self.critical_misses):
             self.critical_misses.append(CriticalMiss(number, CALL_HELP, "escalated"))
@@ -385,32 +426,74 @@ class Session:
             path.append(self._route(node.next, seen))
         return path
 
-    def _enter(self, node_id: str) -> None:
+    def _enter(self, node_id: str, *, quiet: bool = False) -> None:
+        """Arrive at a node: its lines into the transcript (not when `quiet`:
+        back where help was called, the client does not say it all again), then its options."""
         self.node_id = node_id
         self.visited.append(node_id)
         self._visited_set.add(node_id)
         node = self.node
         number = len(self.turns) + 1
+        if not quiet:
+            self._say_lines(node_id, node, number)
+        if self.threatened:
+            self.threat_seen = True
+        offered = [c for c in node.choices if c.when is None or conditions.evaluate(_parsed(c.when), self.state, self._visited_set)]
+        if quiet:
+            # Back where help was called: the options keep the places the trainee saw them in.
+            now = {c.id: c for c in offered}
+            kept = [now.pop(o.id) for o in self._shown_before if o.id in now]
+            offered = kept + list(now.values())
+        elif self.scenario.shuffle and len(offered) > 1:
+            self._rng.shuffle(offered)
+        self._options = tuple(Option(i + 1, c) for i, c in enumerate(offered))
+
+    def _say_lines(self, node_id: str, node: Node, number: int) -> None:
         # Narration sets the scene before the client speaks; on an ending it
         # closes the scene, after the client's last words ("The caller hangs up.").
         closing = node.end is not None
-        if node.narration is not None and not closing:
-            self.transcript.append(Line("narration", node.narration, node_id, number))
-        for said in node.client or ():
+        narration = self._pick(f"{node_id}/narration", node.narration)
+        if narration is not None and not closing:
+            self.transcript.append(Line("narration", narration, node_id, number))
+        for i, said in enumerate(node.client or ()):
             if isinstance(said, Said):
                 self.transcript.append(Line("client", said.say, node_id, number, said.speaker))
+            elif isinstance(said, Varied):
+                text = self._pick(f"{node_id}/client/{i}", said)
+                if text is not None:
+                    self.transcript.append(Line("client", text, node_id, number, said.speaker))
             else:
                 self.transcript.append(Line("client", said, node_id, number))
         if node.gloss is not None:
             self.transcript.append(Line("gloss", node.gloss, node_id, number))
-        if node.narration is not None and closing:
-            self.transcript.append(Line("narration", node.narration, node_id, number))
-        if self.threatened:
-            self.threat_seen = True
-        offered = [c for c in node.choices if c.when is None or conditions.evaluate(_parsed(c.when), self.state, self._visited_set)]
-        if self.scenario.shuffle and len(offered) > 1:
-            self._rng.shuffle(offered)
-        self._options = tuple(Option(i + 1, c) for i, c in enumerate(offered))
+        if narration is not None and closing:
+            self.transcript.append(Line("narration", narration, node_id, number))
+
+    def _pick(self, key: str, text: Text | Varied | None) -> Text | None:
+        """The words of a line: as written, or one of its variants. Among the
+        variants whose condition holds, one with a condition (the client
+        remembering something) comes before the plain ones; among those, one the
+        trainee has not heard, else the one heard least lately; ties by the seed.
+        None when no variant holds: the line is not said."""
+        if not isinstance(text, Varied):
+            return text
+        holding = [
+            i for i, v in enumerate(text.variants) if v.when is None or conditions.evaluate(_parsed(v.when), self.state, self._visited_set)
+        ]
+        if not holding:
+            return None
+        specific = [i for i in holding if text.variants[i].when is not None]
+        tier = specific or holding
+        order = self._heard.setdefault(key, [])
+        fresh = [i for i in tier if i not in order]
+        if not fresh:
+            fresh = [min(tier, key=order.index)]
+        index = fresh[0] if len(fresh) == 1 else self._variant_rng.choice(fresh)
+        if index in order:
+            order.remove(index)
+        order.append(index)
+        self.said_variants.append((key, index))
+        return text.variants[index].say
 
 
 _PARSED: dict[str, conditions.Expr] = {}

@@ -12,7 +12,7 @@ Pure: no I/O and no clock, like the engine.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol, TypedDict, Unpack
 
@@ -36,6 +36,8 @@ class PlayedPath(Protocol):
     def nodes(self) -> Sequence[str | None]: ...
     @property
     def arrived(self) -> Sequence[str | None]: ...
+    @property
+    def heard(self) -> Mapping[str, tuple[int, ...]]: ...
 
 
 Reason = Literal[
@@ -91,7 +93,7 @@ def check(
     if info.scenario_id and info.scenario_id != scenario.id:
         return cannot("other-scenario", f"this session was played on scenario `{info.scenario_id}`, not `{scenario.id}`")
     try:
-        session = Session(scenario, profile, info.seed, critical_principles)
+        session = Session(scenario, profile, info.seed, critical_principles, info.heard)
     except Exception as exc:  # noqa: BLE001 - a scenario that loaded should start; never crash the caller if not
         return cannot("engine", f"the scenario cannot start: {exc}")
 

@@ -118,6 +118,8 @@ def report_data(
             "content_hash": s.content_hash,
             "played_hash": played_hash,
             "content_changed": bool(played_hash) and played_hash != s.content_hash,
+            # An email's subject line: only where there is one, so other reports keep their shape.
+            **({"subject": t(s.subject)} if s.subject is not None and s.channel.value == "email" else {}),
         },
         "ending": session.ending.value if session.ending else None,
         "ended": session.ended,

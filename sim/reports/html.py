@@ -173,6 +173,8 @@ def _signed(value: float | int | None) -> str:
 def _meta(data: dict[str, Any], w: Words) -> list[str]:
     sc, sess = data["scenario"], data["session"]
     parts = [w("html.client", value=e(sc["client"])), w("html.channel", value=w.value("channel", sc["channel"]))]
+    if sc.get("subject"):
+        parts.append(w("email.subject") + ": " + e(sc["subject"]))
     if sess.get("trainee"):
         parts.append(w("html.trainee", value=e(sess["trainee"])))
     if sess.get("started"):

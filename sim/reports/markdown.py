@@ -52,6 +52,8 @@ def markdown(data: dict[str, Any]) -> str:
         lines.append("- " + w("report.changed", old=_md(scenario["played_hash"]), new=_md(scenario["content_hash"])))
     lines.append("- " + w("report.scenario", id=scenario["id"], hash=scenario["content_hash"] or "—", seed=session["seed"]))
     lines.append("- " + w("report.client", name=_md(scenario["client"])))
+    if scenario.get("subject"):
+        lines.append("- " + w("email.subject") + ": " + _md(scenario["subject"]))
     limits = time_limits_note(session.get("time_limits"), lang)
     if limits is not None:
         lines.append("- " + limits)

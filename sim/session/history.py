@@ -174,7 +174,14 @@ _V6 = [
     # (NULL for sessions recorded before it existed: read as 'normal'). Reports say it.
     "ALTER TABLE sessions ADD COLUMN time_limits TEXT",
 ]
-MIGRATIONS: tuple[tuple[int, list[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6))
+_V7 = [
+    # Which variants of each varied line the trainee had heard before the session
+    # (`heard`, so a replay says the same words) and after it (`heard_after`, where
+    # the trainee's next session of the scenario starts from): JSON, NULL before variants.
+    "ALTER TABLE sessions ADD COLUMN heard TEXT",
+    "ALTER TABLE sessions ADD COLUMN heard_after TEXT",
+]
+MIGRATIONS: tuple[tuple[int, list[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6), (7, _V7))
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 _FOLDER_HINT = "err.store.folder_hint"  # a catalogue key (sim/i18n.py), as every StoreError's words
@@ -235,6 +242,7 @@ class SessionRow:
     actions: tuple[str, ...]
     passed: bool | None = None  # by the scenario's grading rules; None for sessions recorded before them
     time_limits: str = "normal"  # the trainee's accessibility setting: normal, double or off
+    heard: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # variants heard before the session (engine input)
 
     @property
     def pass_result(self) -> bool:
@@ -549,6 +557,8 @@ class Store:
             int(session.seed), mode, lang, started_s, ended_s, ending, int(score.success),
             score.overall, score.uncapped, score.grade, json.dumps(list(session.actions), ensure_ascii=False),
             None if score.passed is None else int(score.passed), time_limits,
+            json.dumps({k: list(v) for k, v in session.heard.items()}) if session.heard else None,
+            json.dumps({k: list(v) for k, v in session.heard_after().items()}) if session.said_variants or session.heard else None,
         )  # fmt: skip
         durations = list(durations_ms or [])
         turn_rows = []
@@ -583,8 +593,8 @@ class Store:
         with self._write() as db:
             cur = db.execute(
                 "INSERT INTO sessions (id, trainee, scenario_id, scenario_path, content_hash, title, seed, mode, lang,"
-                " started, ended, ending, success, overall, uncapped, grade, actions, passed, time_limits)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+                " started, ended, ending, success, overall, uncapped, grade, actions, passed, time_limits, heard, heard_after)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
                 session_row,
             )
             if cur.rowcount == 0:
@@ -629,6 +639,17 @@ class Store:
                 f"SELECT s.id FROM sessions s{where} ORDER BY coalesce(s.ended, s.started) DESC, s.rowid DESC LIMIT 1", params
             ).fetchone()
         return r[0] if r else None
+
+    def heard(self, *, trainee: str, scenario: str) -> dict[str, tuple[int, ...]]:
+        """The variants of each varied line `trainee` has heard in `scenario`, least
+        lately first: where their next session starts from (sim.core.engine.Session.heard)."""
+        with self._translated():
+            r = self._db.execute(
+                "SELECT heard_after FROM sessions WHERE trainee = ? AND scenario_id = ? AND heard_after IS NOT NULL"
+                " ORDER BY coalesce(ended, started) DESC, rowid DESC LIMIT 1",
+                (trainee, scenario),
+            ).fetchone()
+        return rows.heard(r[0]) if r else {}
 
     def find_ids(self, part: str) -> list[str]:
         """The session `part` names: its exact id, else the ids starting with
@@ -864,7 +885,7 @@ class Store:
 
 _ROW_COLUMNS = (
     "s.id, s.trainee, s.scenario_id, s.scenario_path, s.content_hash, s.title, s.seed, s.mode, s.lang,"
-    " s.started, s.ended, s.ending, s.success, s.overall, s.uncapped, s.grade, s.actions, s.passed, s.time_limits"
+    " s.started, s.ended, s.ending, s.success, s.overall, s.uncapped, s.grade, s.actions, s.passed, s.time_limits, s.heard"
 )
 
 
@@ -876,7 +897,7 @@ def _row(r: Sequence[Any]) -> SessionRow:
         rows.optional_text(r[8], "lang"), rows.text(r[9], "started"), rows.optional_text(r[10], "ended"), rows.optional_text(r[11], "ending"),
         rows.flag(r[12], "success"), rows.optional_whole(r[13], "overall", 0, 100), rows.optional_whole(r[14], "uncapped", 0, 100),
         rows.text(r[15], "grade"), tuple(rows.texts(r[16], "actions")), None if r[17] is None else rows.flag(r[17], "passed"),
-        _time_limits(r[18]),
+        _time_limits(r[18]), rows.heard(r[19]),
     )  # fmt: skip
 
 
@@ -920,6 +941,11 @@ def record_session(session: Session, score: Score, *, db: Path | None = None, **
     """`Store.record_session` on the data folder's history (see there)."""
     with Store(db) as store:
         return store.record_session(session, score, **kwargs)
+
+
+def heard(*, trainee: str, scenario: str, db: Path | None = None) -> dict[str, tuple[int, ...]]:
+    with Store(db) as store:
+        return store.heard(trainee=trainee, scenario=scenario)
 
 
 def sessions(*, db: Path | None = None, **filters: Any) -> list[SessionRow]:
@@ -976,7 +1002,7 @@ def import_journals(store: Store | None = None, *, extra_dirs: Sequence[Path] = 
         rebuilder = Rebuilder(extra_dirs)
         for info in todo:
             try:
-                rebuilt = rebuilder.rebuild(info.scenario_id, info.scenario_path, info.content_hash, info.seed, info.actions)
+                rebuilt = rebuilder.rebuild(info.scenario_id, info.scenario_path, info.content_hash, info.seed, info.actions, info.heard)
             except RebuildError as exc:
                 result.skipped.append((str(info.path), exc.message))
                 result.reasons[str(info.path)] = exc

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,6 +72,8 @@ class JournalInfo:
     trainee: str
     started: str
     time_limits: str = "normal"  # the trainee's accessibility setting (sim.session.settings.TIME_LIMITS)
+    # The variants the trainee had heard when the session began: a replay says the same words.
+    heard: dict[str, tuple[int, ...]] = field(default_factory=dict)
     actions: list[str] = field(default_factory=list)
     # Per action: the node it was taken at, and the node it led to. Both are
     # None in records that did not carry them; sim.core.replay uses them to tell
@@ -112,6 +115,7 @@ class Journal:
         lang: str,
         trainee: str = "",
         time_limits: str = "normal",
+        heard: Mapping[str, Sequence[int]] | None = None,
     ) -> Journal:
         folder = journals_dir()
         session_id = new_session_id()
@@ -133,6 +137,7 @@ class Journal:
                     "trainee": trainee,
                     "started": _now(),
                     "limits": time_limits,
+                    **({"heard": {k: list(v) for k, v in heard.items()}} if heard else {}),
                 }
             ))
         except OSError as exc:
@@ -222,6 +227,7 @@ def _info(path: Path, h: Header) -> JournalInfo:
         trainee=h.trainee,
         started=h.started,
         time_limits=h.limits,
+        heard={k: tuple(dict.fromkeys(v)) for k, v in h.heard.items()},
     )
 
 

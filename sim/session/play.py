@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sim.content.library import Library, LoadedScenario
-from sim.content.model import Scenario
+from sim.content.model import Scenario, Varied
 from sim.core.engine import Band, Session, Turn
 from sim.core.scoring import Score, score
 from sim.errors import UserError
@@ -22,6 +22,7 @@ from sim.i18n import t
 from sim.paths import data_dir
 from sim.session import reflection
 from sim.session.journal import Journal, JournalError, JournalInfo, new_seed
+from sim.session.settings import default_trainee
 from sim.text import LocalText, clean, localize
 
 if TYPE_CHECKING:
@@ -45,6 +46,20 @@ def _parse_time(iso: str) -> datetime:
         return datetime.fromisoformat(iso)
     except ValueError:
         return _now()
+
+
+def _heard(trainee: str, scenario: Scenario) -> dict[str, tuple[int, ...]]:
+    """The variants this trainee has heard in the scenario, so the client says
+    the others first. Only the choice of words hangs on it: a history that cannot
+    be read (it is said elsewhere) means nothing heard, and practice goes on."""
+    if not any(isinstance(line, Varied) for node in scenario.nodes.values() for line in (*(node.client or ()), node.narration)):
+        return {}
+    from sim.session import history
+
+    try:
+        return history.heard(trainee=trainee or default_trainee(), scenario=scenario.id)
+    except UserError:
+        return {}
 
 
 def timed_note(scenario: Scenario, setting: str, lang: str, *, plain: bool = False) -> str | None:
@@ -111,7 +126,8 @@ class Play:
         must leave no journal to resume and nothing in the history."""
         scenario = loaded.scenario
         seed = new_seed() if seed is None else seed
-        session = Session(scenario, library.profile_for(scenario), seed, library.critical_principles)
+        heard = _heard(trainee, scenario) if journalled else {}
+        session = Session(scenario, library.profile_for(scenario), seed, library.critical_principles, heard)
         if not journalled:
             return cls(loaded, library, session, mode, lang, trainee=trainee, preview=True, time_limits=time_limits)
         try:
@@ -125,6 +141,7 @@ class Play:
                 lang=lang,
                 trainee=trainee,
                 time_limits=time_limits,
+                heard=heard,
             )
         except JournalError as exc:
             # Practising matters more than the journal: play on, and say it is not saved.
@@ -176,7 +193,7 @@ class Play:
         trainee choose again from there; this play is left as it is."""
         actions = self.session.actions[: turn_number - 1]
         s = self.session
-        session = Session.replay(s.scenario, s.profile, s.seed, actions, s.critical_principles)
+        session = Session.replay(s.scenario, s.profile, s.seed, actions, s.critical_principles, s.heard)
         return Play(
             self.loaded,
             self.library,

@@ -9,7 +9,7 @@ broke the path, the error says which step no longer fits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,10 +86,18 @@ class Rebuilder:
                 return lib, found
         return candidates[0]
 
-    def rebuild(self, scenario_id: str, scenario_path: str, played_hash: str, seed: int, actions: Iterable[str]) -> Rebuilt:
+    def rebuild(
+        self,
+        scenario_id: str,
+        scenario_path: str,
+        played_hash: str,
+        seed: int,
+        actions: Iterable[str],
+        heard: Mapping[str, tuple[int, ...]] | None = None,
+    ) -> Rebuilt:
         lib, loaded = self.find(scenario_id, scenario_path, played_hash)
         scenario = loaded.scenario
-        session = Session(scenario, lib.profile_for(scenario), seed, lib.critical_principles)
+        session = Session(scenario, lib.profile_for(scenario), seed, lib.critical_principles, heard or {})
         for step, action in enumerate(actions, start=1):
             try:
                 session.act(action)
@@ -118,4 +126,4 @@ class Rebuilder:
         return Rebuilt(session, score(session), lib, loaded, played_hash)
 
     def rebuild_record(self, row: SessionRow) -> Rebuilt:
-        return self.rebuild(row.scenario_id, row.scenario_path, row.content_hash, row.seed, row.actions)
+        return self.rebuild(row.scenario_id, row.scenario_path, row.content_hash, row.seed, row.actions, row.heard)

@@ -36,6 +36,8 @@ class Header(Record):
     trainee: _Id = ""
     started: _Id = ""
     limits: Literal["normal", "double", "off"] = "normal"
+    # The variants the trainee had heard when the session began (sim.core.engine.Session.heard).
+    heard: Annotated[dict[_Id, Annotated[list[Annotated[int, Field(ge=0, le=49)]], Field(max_length=50)]], Field(max_length=10_000)] = {}
 
 
 class Action(Record):

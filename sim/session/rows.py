@@ -107,3 +107,26 @@ def options(value: object, column: str) -> list[dict[str, Any]]:
         if not ok:
             raise Damaged(column, "an option is not in the shape the simulator writes")
     return data
+
+
+MAX_HEARD = 10_000  # varied lines a scenario can have, and more
+
+
+def heard(value: object) -> dict[str, tuple[int, ...]]:
+    """Which variants of each varied line a trainee has heard (sim.core.engine.Session.heard).
+    Only the choice of words hangs on it, so a damaged value reads as nothing heard
+    rather than making its session unreadable."""
+    if value is None:
+        return {}
+    try:
+        data = _json(value, "heard")
+    except Damaged:
+        return {}
+    if not isinstance(data, dict) or len(data) > MAX_HEARD:
+        return {}
+    out: dict[str, tuple[int, ...]] = {}
+    for key, order in data.items():
+        well_formed = isinstance(key, str) and len(key) <= 500 and isinstance(order, list) and len(order) <= 50
+        if well_formed and all(isinstance(i, int) and not isinstance(i, bool) and 0 <= i < 50 for i in order):
+            out[key] = tuple(dict.fromkeys(order))
+    return out

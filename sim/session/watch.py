@@ -94,11 +94,12 @@ def carry_over(play: Play, library: Library, loaded: LoadedScenario) -> tuple[Pl
         actions=list(s.actions),
         nodes=[turn.node for turn in s.turns],
         arrived=[turn.next for turn in s.turns],
+        heard=dict(s.heard),
     )
     profile = library.profile_for(scenario)
     critical = library.critical_principles
     verdict = check(steps, scenario, profile, critical)
-    session = verdict.session if verdict.ok and verdict.session is not None else Session(scenario, profile, s.seed, critical)
+    session = verdict.session if verdict.ok and verdict.session is not None else Session(scenario, profile, s.seed, critical, s.heard)
     durations = play.durations_ms[: len(session.turns)] if verdict.ok else []
     carried = Play(
         loaded,

@@ -10,13 +10,14 @@ Grammar::
     or_expr    := and_expr ("or" and_expr)*
     and_expr   := unary ("and" unary)*
     unary      := "not" unary | primary
-    primary    := "(" expr ")" | "true" | "false" | visited | comparison
+    primary    := "(" expr ")" | "true" | "false" | visited | comparison | FLAG
     visited    := "visited" "(" NODE_ID ")"
     comparison := VAR OP NUMBER | NUMBER OP VAR
     OP         := "<" | "<=" | ">" | ">=" | "==" | "!="
     VAR        := [a-z_][a-z0-9_]*            (state variable: tension, trust, turn, or a scenario-declared one)
     NODE_ID    := [A-Za-z0-9][A-Za-z0-9_-]*
     NUMBER     := [+-]?[0-9]+                 (integers only)
+    FLAG       := VAR                         (a variable alone: a flag that holds, read as VAR != 0)
 
 Keywords (``and``, ``or``, ``not``, ``true``, ``false``, ``visited``) are
 lowercase and case-sensitive. Whitespace (space, tab, newline) is free
@@ -55,6 +56,7 @@ from sim.content.conditions.syntax import (
     Not,
     Or,
     Visited,
+    bare_variables,
     evaluate,
     references,
     to_source,
@@ -74,6 +76,7 @@ __all__ = [
     "Not",
     "Or",
     "Visited",
+    "bare_variables",
     "can_all_fail",
     "evaluate",
     "parse",

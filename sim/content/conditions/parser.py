@@ -209,6 +209,10 @@ class _Parser:
         lx = self.lx
         word = lx.next()
         self._check_variable(word)
+        if self.lx.peek().kind in ("eof", ")") or _is_kw(self.lx.peek(), "and") or _is_kw(self.lx.peek(), "or"):
+            # A variable alone is a flag that holds: `told_to_calm` means `told_to_calm != 0`.
+            # Whether it is one is checked against the scenario, which the parser does not see.
+            return Compare(word.text, "!=", 0, word.start, bare=True)
         op = self._expect_op(word)
         rhs = lx.peek()
         if rhs.kind == "num":

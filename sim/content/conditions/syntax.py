@@ -62,6 +62,7 @@ class Compare:
     op: str
     value: int
     offset: int = field(default=0, compare=False)  # where the variable name starts
+    bare: bool = field(default=False, compare=False)  # written as a flag alone (`told`), read as `told != 0`
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +163,24 @@ def references(expr: Expr) -> list[tuple[str, str, int]]:
     return out
 
 
+def bare_variables(expr: Expr) -> list[tuple[str, int]]:
+    """Variables written alone, as flags (`told_to_calm`), with where each starts."""
+    return [(e.var, e.offset) for e in _walk(expr) if isinstance(e, Compare) and e.bare]
+
+
+def _walk(expr: Expr) -> list[Expr]:
+    out: list[Expr] = []
+    stack = [expr]
+    while stack:
+        e = stack.pop()
+        out.append(e)
+        if isinstance(e, Not):
+            stack.append(e.operand)
+        elif isinstance(e, (And, Or)):
+            stack.extend(reversed(e.operands))
+    return out
+
+
 def _collapse(e: Expr) -> Expr:
     # Hand-built And/Or with fewer than two operands have no syntax of their
     # own; print them as what they mean.
@@ -189,6 +208,8 @@ def to_source(expr: Expr) -> str:
             raise ValueError(f"invalid operator {e.op!r}")
         if not isinstance(e.value, int) or isinstance(e.value, bool):
             raise ValueError(f"comparison value must be an int, not {e.value!r}")
+        if e.bare and e.op == "!=" and e.value == 0:
+            return e.var
         return f"{e.var} {e.op} {e.value}"
     if isinstance(e, Visited):
         if not NODE_RE.fullmatch(e.node):

@@ -40,6 +40,16 @@ def localize_bindings(node: DOMNode, lang: str, channel: str | None = None) -> N
     )
 
 
+def relabel(node: DOMNode, binding_id: str, description: str) -> None:
+    """Give one of the node's bindings its own label (after `localize_bindings`)."""
+    node._bindings = BindingsMap.from_keys(
+        {
+            key: [replace(b, description=description) if b.id == binding_id else b for b in bindings]
+            for key, bindings in node._bindings.key_to_bindings.items()
+        }
+    )
+
+
 class _Localized:
     app: SimApp
 

@@ -23,7 +23,7 @@ from sim.i18n import tc
 from sim.session.clock import TurnTimer
 from sim.session.play import Play
 from sim.tui.messages import EncounterEnded, TimeRanOut, TurnTaken
-from sim.tui.screens.base import SimScreen, localize_bindings
+from sim.tui.screens.base import SimScreen, localize_bindings, relabel
 from sim.tui.screens.confirm import ConfirmScreen
 from sim.tui.widgets.choices import Choices
 from sim.tui.widgets.client_card import BANDS, ClientCard
@@ -63,6 +63,10 @@ class EncounterScreen(SimScreen[None]):
         super().__init__()
         self.play = play
         localize_bindings(self, self.lang, self.channel)  # "Ask for help" in a chat
+        label = play.scenario.help.label
+        if label is not None:
+            # The scenario's own words for its help key ("Call security", "Ask the team leader").
+            relabel(self, "encounter.help", play.text(label))
         self.resumed = resumed
         self.notice = notice
         self.timer = TurnTimer(self.app.clock)
@@ -130,6 +134,9 @@ class EncounterScreen(SimScreen[None]):
         for line in s.transcript:
             groups.setdefault(line.turn, []).append(line)
         entries: list[Entry] = []
+        subject = s.scenario.subject
+        if subject is not None and s.scenario.channel.value == "email":
+            entries.append(Entry("event", self.t("email.subject"), self.play.text(subject)))
         for number in range(1, len(s.turns) + 2):
             lines = groups.get(number, [])
             entries += self._lines([line for line in lines if line.speaker != "trainee"])
@@ -218,6 +225,8 @@ class EncounterScreen(SimScreen[None]):
         # The trainee's words and the feedback on them stay in view, not only the reply.
         self.query_one(Transcript).add(self._lines(said) + self._after(turn) + self._lines(following), keep_first_in_view=True)
         self._show_node()
+        if action == "help" and not self.play.session.can_call_help:
+            self.refresh_bindings()  # the help key leaves the footer: once, not every turn (see _show_node)
         self.post_message(TurnTaken(self.play, turn))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -225,6 +234,8 @@ class EncounterScreen(SimScreen[None]):
         if action in ("choose", "pause", "call_help"):
             if ended:
                 return False
+            if action == "call_help" and not self.play.session.can_call_help:
+                return False  # help that comes and goes has come; it stays
             return not (action == "choose" and self.paused)  # paused: the options are hidden, and so is their key
         if action == "continue":
             return ended

@@ -415,7 +415,7 @@ def brute_force(s: Scenario, p: Profile, critical: frozenset[str] = frozenset({C
         if session.ended:
             done.append((actions, session))
             return
-        moves = [o.id for o in session.options] + ([TIMEOUT] if session.node.timeout else []) + [HELP]
+        moves = [o.id for o in session.options] + ([TIMEOUT] if session.node.timeout else []) + ([HELP] if session.can_call_help else [])
         for move in moves:
             walk([*actions, move])
 

@@ -14,7 +14,7 @@ from sim.authoring.analysis import analyze, verify
 from sim.authoring.diagram import build
 from sim.authoring.fuzz import fuzz
 from sim.authoring.transcript_run import run_paths
-from sim.content.model import Profile, Scenario
+from sim.content.model import Profile, Scenario, Varied
 from sim.core.engine import CALL_HELP, HELP, Session
 from tests.helpers import write_scenario
 from tests.unit.authoring.test_analysis import brute_force, go, profile, ratio, scenario
@@ -29,7 +29,10 @@ def random_flow(seed: int) -> tuple[Scenario, Profile, frozenset[str]]:
     # Steps are spread among the nodes: each leads only to what comes after it.
     steps = {nid for nid in order[1:] if rng.random() < 0.4}
     ends = ["good", "bad", "boom"]
-    conditions = ["tension < 60", "tension >= 55", "trust > 45", "mood >= 1", "not visited(n1)", "visited(n2)", "turn < 2", "turn >= 2"]
+    conditions = [
+        "tension < 60", "tension >= 55", "trust > 45", "mood >= 1", "not visited(n1)", "visited(n2)", "turn < 2", "turn >= 2",
+        "told", "not told and tension < 70",
+    ]
 
     def nxt(later: list[str]) -> Any:
         if rng.random() < 0.4:
@@ -55,23 +58,33 @@ def random_flow(seed: int) -> tuple[Scenario, Profile, frozenset[str]]:
                 effects["trust"] = rng.choice([-10, 10])
             choice["effects"] = effects
             choice["principles"] = {rng.choice(["p", "q", "r", CALL_HELP]): rng.choice([-2, -1, 1, 2])}
+            if rng.random() < 0.3:
+                choice["set"] = {"told": rng.random() < 0.7}
             choices.append(choice)
         node: dict[str, Any] = {"choices": choices}
         if rng.random() < 0.2:
             node["time_limit"] = 10
             node["timeout"] = {"next": nxt(later), "effects": {"tension": 10}, "principles": {"q": -1}}
+        if rng.random() < 0.5:
+            # Varied lines, some only when a condition holds: they change the words, never the flow.
+            node["client"] = [{"variants": [f"{nid} a", {"say": f"{nid} b", "when": rng.choice(conditions)}]}, f"{nid} plain"]
         nodes[nid] = node
     nodes["good"] = {"end": "resolved"}
     nodes["bad"] = {"end": "client-left"}
     nodes["boom"] = {"end": "escalated"}
     help_next: Any = "helped" if rng.random() < 0.5 else [{"when": "tension >= 70", "to": "helped"}, {"to": "good"}]
+    help_extra: dict[str, Any] = {}
+    if rng.random() < 0.3:
+        # Help that comes and goes: its node says what happens, and the trainee is back where they were.
+        help_next, help_extra = "colleague", {"return": True, "set": {"told": False}}
+        nodes["colleague"] = {"narration": {"variants": ["A colleague comes.", "Your team leader comes."]}}
     opening = {"narration": "It begins.", "next": "n0"} if rng.random() < 0.5 else {"choices": [go("n0", id="begin")]}
     s = scenario(
         {**nodes, "opening": opening},
         goals=rng.sample(["p", "q", "r", CALL_HELP], rng.randint(1, 3)),
-        help={"next": help_next, "effects": {"tension": -20}, "principles": {"r": -1}},
+        help={"next": help_next, "effects": {"tension": -20}, "principles": {"r": -1}, **help_extra},
         threat_turns=rng.choice([1, 2]),
-        variables={"mood": {"start": 0, "min": -1, "max": 2}},
+        variables={"mood": {"start": 0, "min": -1, "max": 2}, "told": {"start": False}},
     )
     p = profile(
         tension=rng.choice([40, 55, 70]),
@@ -108,10 +121,13 @@ def test_analyze_agrees_with_every_path_played_through_the_engine(seed):
     assert verify(a) == []
 
 
-def test_the_random_flows_do_use_conditional_lists_and_steps():
+def test_the_random_flows_do_use_conditional_lists_steps_flags_variants_and_returning_help():
     cases = [random_flow(seed)[0] for seed in range(40)]
     assert sum(any(n.is_step for n in s.nodes.values()) for s in cases) >= 20
     assert sum(any(not isinstance(c.next, str) for n in s.nodes.values() for c in n.choices) for s in cases) >= 20
+    assert sum(any(c.set for n in s.nodes.values() for c in n.choices) for s in cases) >= 20
+    assert sum(any(isinstance(line, Varied) for n in s.nodes.values() for line in n.client or ()) for s in cases) >= 20
+    assert sum(s.help.return_ for s in cases) >= 8
 
 
 def test_the_graph_draws_an_edge_per_entry_labelled_with_its_condition():

@@ -176,7 +176,7 @@ def test_evaluate_short_circuits_and_raises_keyerror_for_unknown_variables():
         ("tension < trust", "cannot compare two variables (`tension` and `trust`)", 10, None),
         ("5 < 6", "cannot compare two numbers", 4, None),
         ("tension < 5.5", "`5.5` is not a whole number", 10, None),
-        ("tension", "expected a comparison operator after `tension`", 7, None),
+        ("tension trust", "expected a comparison operator after `tension`, found `trust`", 8, None),
         ("tension < 5 and", "expected a condition after `and`", 15, None),
         ("not", "expected a condition after `not`", 3, None),
         ("and tension < 5", "expected a condition before `and`", 0, None),

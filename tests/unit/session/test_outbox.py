@@ -65,11 +65,13 @@ def test_the_schema_4_outbox_moves_to_the_next_endpoint_named(sample_library, ca
     )  # fmt: skip
     db.execute("INSERT INTO xapi_outbox (id, session_id, position, statement, queued) VALUES ('x', 's', 0, 'not json', '2024-06-01')")
     db.execute("ALTER TABLE sessions DROP COLUMN time_limits")  # added in version 6
+    db.execute("ALTER TABLE sessions DROP COLUMN heard")  # added in version 7
+    db.execute("ALTER TABLE sessions DROP COLUMN heard_after")
     db.execute("PRAGMA user_version = 4")
     db.close()
 
     with Store() as store:
-        assert store.version() == history.SCHEMA_VERSION == 6
+        assert store.version() == history.SCHEMA_VERSION == 7
         # Still queued: kept, for whichever LRS the next export names; sent ones: to which LRS is unknown.
         assert store.outbox_endpoints() == [""]
         queued = store.queued_statements("")
