@@ -1791,6 +1791,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "card.mood.email": {"en": "Last email: {band}", "fi": "Viime viesti: {band}"},
     "card.title.email": {"en": "Sender", "fi": "Lähettäjä"},
     "email.subject": {"en": "Subject", "fi": "Aihe"},
+    "chat.typing": {"en": "{name} is typing…", "fi": "{name} kirjoittaa…"},
     "help.already": {
         "en": "Help has come already: it stays with you for the rest of the encounter.",
         "fi": "Apu on jo tullut, ja se on tukenasi kohtaamisen loppuun asti.",

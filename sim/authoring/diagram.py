@@ -80,7 +80,9 @@ def build(scenario: Scenario, *, text: bool = False, lang: str | None = None) ->
         else:
             node_kind = "node"
         g.nodes.append(GNode(keys[nid], tuple(lines), node_kind))
-    g.nodes.append(GNode("help_", ("call for help", "(any time)"), "help"))
+    # Help that comes and goes comes once, and leads back to where it was called.
+    when = "(once, then back)" if scenario.help.return_ else "(any time)"
+    g.nodes.append(GNode("help_", ("call for help", when), "help"))
     g.edges.append(GEdge("start_", keys[scenario.start], (), "choice"))
     # Calling under threat always earns call-help-early; the authored deltas count only when it was not needed.
     help_lines = ["+2 call-help-early if a threat", *(f"{d} if calm" for d in _deltas(scenario.help.principles))]
@@ -95,6 +97,8 @@ def build(scenario: Scenario, *, text: bool = False, lang: str | None = None) ->
             g.edges.append(GEdge(src, keys[entry.to], (*lines, cond), kind if entry.when is None else "conditional"))
 
     routed("help_", scenario.help.next, help_lines, "help")
+    if scenario.help.return_ and isinstance(scenario.help.next, str):
+        g.edges.append(GEdge(keys[scenario.help.next], "help_", ("back where help was called",), "help"))
 
     for nid, node in scenario.nodes.items():
         for number, choice in enumerate(node.choices, start=1):

@@ -243,6 +243,15 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
                 "give a node a line `{speaker: " + sid + ", say: …}` under `client:`, or remove the speaker",
                 key=True,
             )
+    if s.subject is not None and s.channel.value != "email":
+        add(
+            "warning",
+            "subject-unused",
+            ("subject",),
+            f"`subject` is the subject line of an email, but this scenario's channel is {s.channel.value}: it is never shown",
+            "remove `subject`, or make the channel `email`",
+            key=True,
+        )
 
     for code, n in counts.items():
         if n > MAX_REPORTED:

@@ -42,10 +42,9 @@ difficulty: medium
 minutes: 5
 # Shown before the briefing of an intense scenario; delete the `#` to use it.
 # content_warning: "The client shouts at you."
-# The situation, as the trainee learns it before starting.
+$subject_line# The situation, as the trainee learns it before starting.
 briefing: >
-  A client comes to you about a decision that has not arrived. This is their
-  second visit. Replace this text with your situation.
+  $briefing
 # The principles this scenario trains and scores: ids from the catalogue
 # (dialogues/principles.yaml). Give each goal a good and a poor option below.
 goals: [listen-acknowledge, no-shaming, call-help-early]
@@ -55,7 +54,9 @@ start: opening
 # Calling while the client is a threat always earns call-help-early.
 help:
   next: colleague-arrives
-  say: "You ask your colleague to join you at the desk."
+  # The help key's label in the footer, in this scenario's own words.
+  label: "$help_label"
+  say: "$help_say"
   feedback: "Calling a colleague is never wrong when a client may become a threat."
 # Optional, shown here with their defaults:
 # threat_turns: 1      # turns the trainee may carry on alone under threat before it is a critical miss
@@ -67,17 +68,22 @@ help:
 nodes:
   opening:
     # What the client says: one text, or a list said one after another.
-    client: "This is my second visit and still nothing. What is going on?"
+    # A line can be said in several ways: the client picks one the trainee has
+    # heard least lately, so replays differ. `when:` makes a variant conditional.
+    client:
+      variants:
+        - "$opening_1"
+        - "$opening_2"
     # The trainee's options, numbered in this order (and shown shuffled).
     choices:
       - id: acknowledge                      # a stable id for tests and `sim walk`
-        say: "Two visits and still no answer - let's look at it together now."
+        say: "$acknowledge"
         effects: {tension: -10, trust: +10}  # changes to the client's state
         principles: {listen-acknowledge: +2} # -5 … +5 for each principle
         feedback: "Listen and acknowledge: you named the situation before explaining anything."
         next: details                        # the node that follows
       - id: read-the-notice
-        say: "It says on the notice that decisions take four weeks."
+        say: "$read_notice"
         effects: {tension: +15}              # rises are multiplied by the persona's volatility
         principles: {no-shaming: -2}
         feedback: "No shaming: pointing at the notice implies the client should have read it."
@@ -90,24 +96,24 @@ nodes:
     # timeout: {next: client-leaves, effects: {tension: +10}}
     choices:
       - id: apologise
-        say: "No - that page is easy to miss. Let's check your case right now."
+        say: "$apologise"
         effects: {tension: -10}
         principles: {no-shaming: +1, listen-acknowledge: +1}
         feedback: "You gave the client an honourable way back into the conversation."
         next: details
       - id: argue
         when: "tension < 90"                 # offered only while this condition holds
-        say: "I'm only telling you how it is."
+        say: "$argue"
         effects: {tension: +10}
         principles: {no-shaming: -1, listen-acknowledge: -1}
         feedback: "Arguing about who is right raises the tension and helps no one."
         next: client-leaves
 
   details:
-    client: "Fine. What do you need from me?"
+    client: "$details"
     choices:
       - id: next-step
-        say: "Your name and date of birth. I'll call the unit while you're here."
+        say: "$next_step"
         principles: {listen-acknowledge: +1}
         feedback: "A concrete next step, done together with the client."
         next: filed
@@ -116,13 +122,13 @@ nodes:
   # help-called count as a success; client-left, unresolved and escalated do not.
   filed:
     end: resolved
-    narration: "The unit confirms the decision is on its way. The client leaves reassured."
+    narration: "$filed"
   client-leaves:
     end: client-left
-    narration: "The client walks out without an answer."
+    narration: "$leaves"
   colleague-arrives:
     end: help-called
-    narration: "Your colleague joins you; together you calm the situation."
+    narration: "$arrives"
 """
 )
 
@@ -168,6 +174,76 @@ def title_for(name: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# The template's words for each channel: `sim new scenario --channel email` must
+# not write "walks out" or "join you at the desk" into an email.
+CHANNEL_WORDS: dict[str, dict[str, str]] = {
+    "desk": {
+        "briefing": "A client comes to you about a decision that has not arrived. This is their\n  second visit. Replace this text with your situation.",
+        "help_label": "Ask a colleague",
+        "help_say": "You ask your colleague to join you at the desk.",
+        "opening_1": "This is my second visit and still nothing. What is going on?",
+        "opening_2": "I was here last week too, and nothing has happened. Why?",
+        "acknowledge": "Two visits and still no answer - let's look at it together now.",
+        "read_notice": "It says on the notice that decisions take four weeks.",
+        "apologise": "No - that page is easy to miss. Let's check your case right now.",
+        "argue": "I'm only telling you how it is.",
+        "details": "Fine. What do you need from me?",
+        "next_step": "Your name and date of birth. I'll call the unit while you're here.",
+        "filed": "The unit confirms the decision is on its way. The client leaves reassured.",
+        "leaves": "The client walks out without an answer.",
+        "arrives": "Your colleague joins you; together you calm the situation.",
+    },
+    "phone": {
+        "briefing": "A client calls about a decision that has not arrived. This is their\n  second call. Replace this text with your situation.",
+        "help_label": "Ask a colleague",
+        "help_say": "You signal a colleague to listen in on the call.",
+        "opening_1": "This is the second time I'm calling and still nothing. What is going on?",
+        "opening_2": "I called last week too, and nothing has happened. Why?",
+        "acknowledge": "Two calls and still no answer - let's look at it together now.",
+        "read_notice": "It says on our website that decisions take four weeks.",
+        "apologise": "No - that page is easy to miss. Let's check your case right now.",
+        "argue": "I'm only telling you how it is.",
+        "details": "Fine. What do you need from me?",
+        "next_step": "Your name and date of birth. I'll call the unit while we're on the line.",
+        "filed": "The unit confirms the decision is on its way. The caller thanks you and hangs up.",
+        "leaves": "The caller hangs up without an answer.",
+        "arrives": "Your colleague listens in and helps; together you calm the call down.",
+    },
+    "chat": {
+        "briefing": "A client writes in the chat about a decision that has not arrived. This is\n  their second chat. Replace this text with your situation.",
+        "help_label": "Ask a colleague",
+        "help_say": "You ask a colleague to join the chat.",
+        "opening_1": "second time asking here and still nothing. whats going on??",
+        "opening_2": "asked last week too and nothing happened. why?",
+        "acknowledge": "Two chats and still no answer - let's look at it together now.",
+        "read_notice": "It says on our website that decisions take four weeks.",
+        "apologise": "No - that page is easy to miss. Let me check your case right now.",
+        "argue": "I'm only telling you how it is.",
+        "details": "ok. what do you need from me",
+        "next_step": "Your name and date of birth, please. I'll check with the unit while we chat.",
+        "filed": "The unit confirms the decision is on its way. The client thanks you and closes the chat.",
+        "leaves": "The client leaves the chat without an answer.",
+        "arrives": "Your colleague joins the chat; together you calm the situation.",
+    },
+    "email": {
+        "briefing": "A client has emailed about a decision that has not arrived. This is their\n  second email. Replace this text with your situation.",
+        "help_label": "Ask your team leader",
+        "help_say": "You forward the email to your team leader and ask for advice.",
+        "opening_1": "This is my second email and still nothing. What is going on?",
+        "opening_2": "I wrote last week too, and nothing has happened. Why?",
+        "acknowledge": "Thank you for writing again. Two emails and no answer is too long - I have looked into your case.",
+        "read_notice": "As stated on our website, decisions take four weeks.",
+        "apologise": "I'm sorry, that was not what I meant: that page is easy to miss. I have checked your case today.",
+        "argue": "I am only telling you how it is.",
+        "details": "Fine. What do you need from me?",
+        "next_step": "Please send me your name and date of birth, and I will ask the unit today and write back by Friday.",
+        "filed": "The unit confirms the decision is on its way. The client replies with thanks.",
+        "leaves": "The client stops replying.",
+        "arrives": "Your team leader replies with advice; together you answer the client.",
+    },
+}
+
+
 def scenario_text(name: str, *, channel: str, profile: str, profiles: list[str], file: str, schema: str) -> str:
     return SCENARIO.substitute(
         id=name,
@@ -177,6 +253,10 @@ def scenario_text(name: str, *, channel: str, profile: str, profiles: list[str],
         profiles=", ".join(profiles) or "none",
         file=file,
         schema=schema,
+        subject_line=(
+            '# The subject line of the client\'s email.\nsubject: "Still no decision"\n' if channel == "email" else ""
+        ),
+        **CHANNEL_WORDS.get(channel, CHANNEL_WORDS["desk"]),
     )
 
 

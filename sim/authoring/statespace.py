@@ -684,6 +684,7 @@ def explore(
         help_worth = judgement.help_principles(scenario, open_choices, level)
         help_as = judgement.help_meaning(scenario, open_choices, level)
         help_option = judgement.help_is_an_option(level, helped_before)
+        authored = judgement.names_call_help([*open_choices, *([node.timeout] if node.timeout else [])])
         base = [judgement.choice_principles(scenario, c, level) for c in open_choices]
         if help_option:
             base.append(help_worth)
@@ -718,7 +719,7 @@ def explore(
                 # Which principles the help key is evidence on (engine: scoring.turn_evidence).
                 meaning = None if help_as is None else help_as.id
                 ranges = [r for r in ranges if judgement.help_tests(r[1], principles, meaning)]
-            if not judgement.tests_call_help(level, helped_before, helped):
+            if not judgement.tests_call_help(level, helped_before, helped, authored):
                 ranges = [r for r in ranges if r[1] != CALL_HELP]
             ev = [(i, principles.get(p, 0) - worst, best - worst) for i, p, best, worst in ranges]
             for p, d in principles.items():
@@ -735,7 +736,7 @@ def explore(
             routed = not isinstance(nxt, str) or step_router[index[nxt]] is not None
             target = -1 if routed else index[targets_of(nxt)[0]]
             passed = 0
-            if action == HELP and returning is not None:
+            if helped and returning is not None:  # the key, or an option into the help node (engine: _take_choice)
                 # Help that comes and goes: its node is visited, and the trainee is back here.
                 target, passed, routed = n, node_bit[returning], False
                 g.stepped.add(returning)  # passed through, like a narration step
@@ -752,7 +753,7 @@ def explore(
             # A choice that brings help in is a call for help (engine: _take_choice).
             assert c.id is not None
             principles = judgement.choice_principles(scenario, c, level)
-            move(c.id, principles, judgement.choice_effects(scenario, c), c.next, None, judgement.calls_help(scenario, c), c.set)
+            move(c.id, principles, judgement.choice_effects(scenario, c), c.next, None, judgement.calls_help(scenario, c), judgement.choice_sets(scenario, c))
         if node.timeout is not None:
             t_out = node.timeout
             move(TIMEOUT, t_out.principles, t_out.effects, t_out.next, t_out.principles, False, t_out.set)

@@ -208,14 +208,15 @@ def check(path: str, doc: Document, model: BaseModel, required: Sequence[str]) -
 
 
 def _close(key: str, usual: str) -> bool:
-    """`fin` for `fi`, `eng` for `en`, `ne` for `en`, `fl` for `fi`: one letter added, changed or swapped."""
+    """`fin` for `fi`, `eng` for `en`, `ne` for `en`: one letter added or left out, or two swapped.
+    (Not one letter changed: `fr` beside `fi` is as likely a language being added.)"""
     if abs(len(key) - len(usual)) > 1:
         return False
     if len(key) != len(usual):
         short, long = sorted((key, usual), key=len)
         return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
     diff = [i for i in range(len(key)) if key[i] != usual[i]]
-    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and key[diff[0]] == usual[diff[1]] and key[diff[1]] == usual[diff[0]])
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and key[diff[0]] == usual[diff[1]] and key[diff[1]] == usual[diff[0]]
 
 
 def _example(langs: Sequence[str]) -> str:

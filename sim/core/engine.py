@@ -76,6 +76,7 @@ class Turn:
     called_help: bool = False  # the help key, or an option that leads to the help node
     helped_before: bool = False  # help had been called at an earlier turn
     help_as: str | None = None  # the help key: the id of the option it was judged as, if any
+    help_authored: bool = False  # the node's options score `call-help-early` themselves (judgement.names_call_help)
 
     def as_dict(self, text: Callable[[Text | None], str | None]) -> dict[str, object]:
         """The turn as plain data, with authored texts rendered by `text`
@@ -289,9 +290,11 @@ class Session:
             effects=judgement.choice_effects(self.scenario, choice),
             principles=judgement.choice_principles(self.scenario, choice, self.threat),
             feedback=choice.feedback,
-            set=dict(choice.set),
+            set=judgement.choice_sets(self.scenario, choice),
         )
-        return self._apply("choice", choice.id, choice.say, outcome, calls_help=judgement.calls_help(self.scenario, choice))
+        calls = judgement.calls_help(self.scenario, choice)
+        # An option into help that comes and goes comes back here, as the key does.
+        return self._apply("choice", choice.id, choice.say, outcome, calls_help=calls, back=calls and self.scenario.help.return_)
 
     def _offered_as_authored(self) -> list[Choice]:
         """The options open now, in the order the author wrote them (not as shuffled)."""
@@ -323,6 +326,7 @@ class Session:
         threatened = self.threatened
         level = self.threat
         before = dict(self.state)
+        authored = judgement.names_call_help([*self._offered_as_authored(), *([self.node.timeout] if self.node.timeout else [])])
         alternatives = self._alternatives(level)
         chosen = Alternative(action, choice_id, say, MappingProxyType(dict(outcome.principles)), outcome.next)
         # What the trainee did is always among the alternatives, so the range of a
@@ -381,6 +385,7 @@ class Session:
             called_help=helped,
             helped_before=helped_before,
             help_as=help_as,
+            help_authored=authored,
         )
         self.turns.append(turn)
         self._shown_before = self._options

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
-from sim.content.model import Assessment, Choice, Ending, Profile, Scenario
+from sim.content.model import Assessment, Choice, Ending, Outcome, Profile, Scenario
 
 CALL_HELP = "call-help-early"
 HELP_CREDIT = 2  # call-help-early points for calling while the client is (becoming) a threat
@@ -55,11 +55,20 @@ def help_is_an_option(level: Threat, helped: bool) -> bool:
     return level == "threat" and not helped
 
 
-def tests_call_help(level: Threat, helped: bool, calls: bool) -> bool:
-    """Whether a move is evidence on `call-help-early`: a call always is; any
-    other move only while the client is a threat and help has not been called
-    (the same moments `help_is_an_option` puts the call among the options)."""
-    return calls or help_is_an_option(level, helped)
+def tests_call_help(level: Threat, helped: bool, calls: bool, authored: bool = False) -> bool:
+    """Whether a move is evidence on `call-help-early`: a call always is; so is
+    any move at a node where the author scored `call-help-early` on an option
+    themselves (`authored`: telling colleagues before a tense meeting, reporting
+    a threat made in a calm voice); any other move only while the client is a
+    threat and help has not been called (the same moments `help_is_an_option`
+    puts the call among the options)."""
+    return calls or authored or help_is_an_option(level, helped)
+
+
+def names_call_help(outcomes: Iterable[Outcome]) -> bool:
+    """The author scored `call-help-early` on one of these options (or the
+    timeout) in their own `principles:` — not the credit a call earns anyway."""
+    return any(o.principles.get(CALL_HELP, 0) != 0 for o in outcomes)
 
 
 def calls_help(scenario: Scenario, choice: Choice) -> bool:
@@ -124,6 +133,14 @@ def choice_effects(scenario: Scenario, choice: Choice) -> dict[str, int]:
     if calls_help(scenario, choice):
         return {**scenario.help.effects, **choice.effects}
     return dict(choice.effects)
+
+
+def choice_sets(scenario: Scenario, choice: Choice) -> dict[str, bool | int]:
+    """An option's `set:`; one that brings help in also sets what help sets
+    (for every variable it does not set itself), as with `choice_effects`."""
+    if calls_help(scenario, choice):
+        return {**scenario.help.set, **choice.set}
+    return dict(choice.set)
 
 
 def help_tests(pid: str, principles: Mapping[str, int], meaning: str | None) -> bool:

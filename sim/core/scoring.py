@@ -125,7 +125,7 @@ def turn_evidence(turn: Turn, pid: str) -> Evidence | None:
         return None
     if turn.action == "help" and not help_tests(pid, turn.principles, turn.help_as):
         return None  # the help key says nothing about a principle it does not touch
-    if pid == CALL_HELP and not tests_call_help(turn.threat, turn.helped_before, turn.called_help):
+    if pid == CALL_HELP and not tests_call_help(turn.threat, turn.helped_before, turn.called_help, turn.help_authored):
         return None  # not calling is marked down only under threat, before help came
     values = [_delta(a, pid) for a in turn.alternatives]
     best, worst = max(values), min(values)
@@ -169,7 +169,7 @@ def verdict(turn: Turn, goals: Sequence[str]) -> TurnVerdict:
         # Calling for help while the client is or is becoming a threat is never the
         # wrong move: nothing is proposed as better than it.
         return TurnVerdict(True, None)
-    if not tests_call_help(turn.threat, turn.helped_before, turn.called_help):
+    if not tests_call_help(turn.threat, turn.helped_before, turn.called_help, turn.help_authored):
         # Nor is not calling, where it is not marked down: judged on the other goals.
         goals = [g for g in goals if g != CALL_HELP]
         best = best_alternative(turn, goals)
@@ -184,7 +184,7 @@ def judged_worths(turn: Turn, goals: Sequence[str]) -> list[int]:
     """What each of the turn's alternatives is worth as `verdict` judges them:
     on the goals it weighs, and with a correct call for help at the top — so
     an export's "correct responses" agree with the debrief's "✓ best"."""
-    if not tests_call_help(turn.threat, turn.helped_before, turn.called_help):
+    if not tests_call_help(turn.threat, turn.helped_before, turn.called_help, turn.help_authored):
         goals = [g for g in goals if g != CALL_HELP]
     values = [worth(a, goals) for a in turn.alternatives]
     chosen = chosen_alternative(turn)

@@ -41,6 +41,24 @@ def key_guard_seconds() -> float:
     return ms / 1000
 
 
+TYPING_ENV = "SIM_TYPING_MS"
+TYPING_MS = 1500  # the longest a chat client is seen typing
+
+
+def typing_seconds() -> float:
+    """The longest a chat client's reply is shown as being typed before it
+    appears: SIM_TYPING_MS (0–10000; 0 turns it off), else 1.5 s."""
+    value = os.environ.get(TYPING_ENV, "").strip()
+    ms = int(value) if value.isdigit() and int(value) <= 10_000 else TYPING_MS
+    return ms / 1000
+
+
+def typing_delay(chars: int, longest: float) -> float:
+    """How long a reply of `chars` characters is typed: a moment to start, then
+    faster than anyone types (the trainee waits, nothing more), at most `longest`."""
+    return 0.0 if longest <= 0 else min(longest, 0.4 + 0.01 * chars)
+
+
 TIME_LIMITS = ("normal", "double", "off")  # an accessibility setting: every time limit as written, doubled, or none
 _tab_time_limits: dict[str, str] = {}  # under `sim serve`: this tab's choice, never saved for the next
 

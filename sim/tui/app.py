@@ -159,6 +159,8 @@ class Options:
     time_limits: str | None = None  # `--time-limits` for this run; else the trainee's setting
     # Seconds new options must be on screen before a choice key counts (sim.session.settings).
     key_guard: float = field(default_factory=settings.key_guard_seconds)
+    # The longest a chat client is seen typing before the reply appears (0: at once).
+    typing: float = field(default_factory=settings.typing_seconds)
 
 
 class SimApp(App[None]):

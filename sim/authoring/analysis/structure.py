@@ -37,6 +37,18 @@ def _counts(g: StateGraph, shape: _Shape, skip: Sequence[bool] | None = None) ->
     fwd: list[int | None] = [0] * g.size
     fwd[0] = 1
     first, dst, comp = g.first, g.dst, shape.comp
+    if shape.acyclic:
+        # No loops once `skip` is left out (loops only through the help key, say): `order` is empty, `flat` is the order.
+        for s in reversed(shape.flat):  # sources first
+            c = fwd[s]
+            if not c:
+                continue
+            for k in range(first[s], first[s + 1]):
+                if skip is None or not skip[k]:
+                    t = dst[k]
+                    cur = fwd[t]
+                    fwd[t] = None if c is None or cur is None else cur + c
+        return fwd
     for ci in range(len(shape.order) - 1, -1, -1):  # sources first
         members = shape.order[ci]
         if shape.cyclic[ci] and any(fwd[s] != 0 for s in members):
@@ -202,7 +214,9 @@ def _idle(g: StateGraph, scenario: Scenario) -> tuple[list[Idle], list[tuple[str
             c = node.choices[i]
             # A conditional `next` as text: its entries, in order, with their conditions.
             nxt = c.next if isinstance(c.next, str) else ", ".join(r.to if r.when is None else f"{r.to} if {r.when}" for r in c.next)
-            outcome = (nxt, tuple(sorted(c.effects.items())), tuple(sorted((p, d) for p, d in c.principles.items() if d)))
+            # Effects and what `set:` records (a flag the client remembers is an outcome too).
+            changes = tuple(sorted(c.effects.items())) + tuple(sorted((f"{var}=", int(v)) for var, v in c.set.items()))
+            outcome = (nxt, changes, tuple(sorted((p, d) for p, d in c.principles.items() if d)))
             groups.setdefault(outcome, []).append(i)
         if len(offered) > 1 and len(groups) == 1:
             ((outcome, members),) = groups.items()

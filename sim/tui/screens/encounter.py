@@ -16,12 +16,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, OptionList, Static
 
 from sim.core.engine import EngineError, Line, Turn
 from sim.i18n import tc
 from sim.session.clock import TurnTimer
 from sim.session.play import Play
+from sim.session.settings import typing_delay
 from sim.tui.messages import EncounterEnded, TimeRanOut, TurnTaken
 from sim.tui.screens.base import SimScreen, localize_bindings, relabel
 from sim.tui.screens.confirm import ConfirmScreen
@@ -74,6 +76,8 @@ class EncounterScreen(SimScreen[None]):
         self._warned_journal = False
         self._options_at = 0.0  # when the options on screen appeared (the app's clock)
         self._bindings_ended = False  # the keys offered are those of an encounter going on
+        self._typing: list[Line] | None = None  # a chat reply being typed: its lines, shown when typed
+        self._typing_timer: Timer | None = None
 
     @property
     def channel(self) -> str:
@@ -211,6 +215,8 @@ class EncounterScreen(SimScreen[None]):
     # --- acting --------------------------------------------------------------------
 
     def _take(self, action: str) -> None:
+        if self._typing is not None:
+            self._typed()  # help, mid-reply: the reply is there at once, then help comes
         elapsed_ms = round(self.timer.elapsed() * 1000)
         try:
             turn = self.play.act(action, elapsed_ms)
@@ -222,12 +228,42 @@ class EncounterScreen(SimScreen[None]):
         self._shown = len(self.play.session.transcript)
         said = [line for line in lines if line.turn == turn.number]
         following = [line for line in lines if line.turn != turn.number]
-        # The trainee's words and the feedback on them stay in view, not only the reply.
-        self.query_one(Transcript).add(self._lines(said) + self._after(turn) + self._lines(following), keep_first_in_view=True)
-        self._show_node()
+        transcript = self.query_one(Transcript)
+        delay = self._typing_delay(following)
+        if delay > 0:
+            # A chat: the reply is typed before it is there, and the options with it.
+            transcript.add(self._lines(said) + self._after(turn), keep_first_in_view=True)
+            self._typing = following
+            transcript.border_subtitle = self.t("chat.typing", name=self.play.persona_name())
+            self.query_one(Choices).show([])
+            self.query_one(Countdown).stop()  # the next turn's clock starts with its options
+            self._typing_timer = self.set_timer(delay, self._typed)
+        else:
+            # The trainee's words and the feedback on them stay in view, not only the reply.
+            transcript.add(self._lines(said) + self._after(turn) + self._lines(following), keep_first_in_view=True)
+            self._show_node()
         if action == "help" and not self.play.session.can_call_help:
             self.refresh_bindings()  # the help key leaves the footer: once, not every turn (see _show_node)
         self.post_message(TurnTaken(self.play, turn))
+
+    def _typing_delay(self, following: Sequence[Line]) -> float:
+        if self.channel != "chat" or self.play.session.ended or not any(line.speaker == "client" for line in following):
+            return 0.0
+        chars = sum(len(self.play.text(line.text)) for line in following if line.speaker == "client")
+        return typing_delay(chars, self.app.options.typing)
+
+    def _typed(self) -> None:
+        """The typed reply arrives, and the trainee's options with it."""
+        if self._typing is None:
+            return
+        following, self._typing = self._typing, None
+        if self._typing_timer is not None:
+            self._typing_timer.stop()
+            self._typing_timer = None
+        transcript = self.query_one(Transcript)
+        transcript.border_subtitle = ""
+        transcript.add(self._lines(following))
+        self._show_node()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         ended = self.play.session.ended
@@ -267,7 +303,7 @@ class EncounterScreen(SimScreen[None]):
         a double press, or a key typed for the options before. It is dropped,
         and the trainee told why, so no turn is taken on options never read.
         (The help key is never held back.)"""
-        if self.app.clock() - self._options_at >= self.app.options.key_guard:
+        if self._typing is None and self.app.clock() - self._options_at >= self.app.options.key_guard:
             return False
         self.notify(self.t("encounter.too_soon"), severity="warning", timeout=4, markup=False)
         return True

@@ -60,6 +60,7 @@ def make_app(clock: FakeClock) -> Callable[..., object]:
         # Keys come as fast as the test sends them, on a clock that stands still:
         # the guard against double presses is tested on its own (test_encounter).
         options.setdefault("key_guard", 0.0)
+        options.setdefault("typing", 0.0)  # a chat reply at once; the typing is tested on its own (test_email_features)
         options.setdefault("clock", clock)
         options.setdefault("lang", "en")
         # Parsing the built-in scenarios once per session keeps the suite fast;

@@ -121,6 +121,7 @@ def terminal(tmp_path: Path, _isolated_home: Path):
         # Keys are sent as soon as the screen shows what they answer; the guard
         # against a double press has its own test below.
         "SIM_KEY_GUARD_MS": "0",
+        "SIM_TYPING_MS": "0",  # a chat reply at once: the tests wait on the screen, not on typing
     }
     term = Terminal(tmp_path / "tmux.sock", env)
     yield term

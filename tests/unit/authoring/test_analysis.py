@@ -619,3 +619,19 @@ def test_a_generated_10000_node_scenario_is_analysed_without_blow_up(capsys):
     endings = a.as_dict()["endings"]
     assert endings[0]["shortest"]["actions"] and endings[1500]["shortest"]["actions"] is None
     assert endings[1500]["shortest"]["turns"] == a.endings[1500].shortest.turns > 1000
+
+
+def test_paths_without_help_are_counted_when_only_the_help_key_makes_loops():
+    # The help node is not an ending and leads back: every loop goes through the key.
+    s = scenario(
+        {
+            "opening": {"choices": [go("done", id="finish"), go("left", id="leave")]},
+            "comes": {"choices": [go("opening", id="back")]},
+            "done": {"end": "resolved"},
+            "left": {"end": "client-left"},
+        },
+        help="comes",
+    )
+    a = analyze(s, profile())
+    assert a.paths is None  # round the help loop as often as you like
+    assert a.paths_without_help == 2

@@ -215,3 +215,16 @@ def test_the_guides_examples_play_as_described():
     s = scenario({"opening": {"choices": routed}, **ends})
     assert Session(s, profile(tension=70)).choose_id("read-the-notice").next == "shouting"  # 70 + 15 >= 75
     assert Session(s, profile(tension=50)).choose_id("read-the-notice").next == "angry"
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_every_path_of_a_random_flow_replays_exactly(seed):
+    # Variants, flags and help that returns: the same seed, heard and actions say the same words.
+    s, p, critical = random_flow(seed)
+    for actions, session in brute_force(s, p, critical)[:200]:
+        again = Session.replay(s, p, 0, actions, critical)
+        assert again.transcript == session.transcript and again.said_variants == session.said_variants
+        heard = session.heard_after()
+        later = Session.replay(s, p, 0, actions, critical, heard)
+        assert later.visited == session.visited and later.state == session.state  # the words vary, never the flow
+        assert Session.replay(s, p, 0, actions, critical, heard).transcript == later.transcript

@@ -86,3 +86,18 @@ def test_a_language_key_typo_is_an_error(tmp_path):
     found = translation_problems(lib)
     typo = [p for p in found if p.code == "language-typo"]
     assert typo and typo[0].severity == "error" and "did you mean `fi`" in typo[0].message and typo[0].line > 0
+
+
+def test_a_subject_outside_email_is_warned_about(tmp_path):
+    found = problems(tmp_path, {"opening": OPENING}, subject="Hello")
+    assert ("warning", "subject-unused") in [(s, c) for s, c, _ in found], found
+
+
+def test_a_language_being_added_is_not_taken_for_a_typo(tmp_path):
+    lib, _ = write_scenario(
+        tmp_path,
+        {**ENDS, "opening": {"client": {"fi": "Hei", "en": "Hi", "fr": "Salut"}, "choices": [{"id": "go", "say": {"fi": "Mene", "en": "Go"}, "next": "done"}]}},
+        title={"fi": "T", "en": "T"},
+        briefing={"fi": "B", "en": "B"},
+    )
+    assert [p for p in translation_problems(lib) if p.code == "language-typo"] == []

@@ -115,3 +115,59 @@ def test_set_applies_after_effects_and_clamps_numbers(tmp_path):
     s = loaded.scenario
     session = Session.replay(s, lib.profile_for(s), 0, ["go"])
     assert session.node_id == "yes" and session.state["told"] == 1 and session.state["level"] == 2
+
+
+def test_an_option_into_help_that_returns_comes_back_as_the_key_does(tmp_path):
+    lib, loaded = write_scenario(
+        tmp_path,
+        {
+            "a": {
+                "client": "You will regret this.",
+                "choices": [
+                    {"id": "signal", "say": "I signal my colleague.", "next": "listens", "when": "not visited(listens)"},
+                    {"id": "end", "say": "Let's end here.", "next": "done"},
+                ],
+            },
+            "listens": {"narration": "Your colleague listens in."},
+            "done": {"end": "resolved"},
+        },
+        start="a",
+        help={"next": "listens", "return": True},
+    )
+    assert not lib.problems, lib.problems
+    s = loaded.scenario
+    session = Session.replay(s, lib.profile_for(s), 0, ["signal"])
+    assert session.node_id == "a" and session.turns[-1].called_help and not session.can_call_help
+    assert [o.id for o in session.options] == ["end"]  # the author's `when:` keeps it from being offered again
+    from sim.authoring.analysis import analyze
+
+    result = analyze(s, lib.profile_for(s), lib.critical_principles)
+    assert result.paths == 3  # end; signal then end; the key then end
+
+
+def test_call_help_early_scored_by_the_author_counts_while_the_client_is_calm(tmp_path):
+    # Telling colleagues before a tense meeting is calling for help early, though no one threatens yet.
+    from sim.core.scoring import score
+
+    lib, loaded = write_scenario(
+        tmp_path,
+        {
+            "a": {
+                "client": "Let's go.",
+                "choices": [
+                    {"id": "heads-up", "say": "I tell the team where I'll be.", "next": "done", "principles": {"call-help-early": 1}, "feedback": "Good."},
+                    {"id": "straight-in", "say": "Follow me.", "next": "done", "feedback": "Nobody knows where you are."},
+                ],
+            },
+            "done": {"end": "resolved"},
+            "helped": {"end": "help-called"},
+        },
+        start="a",
+        goals=["call-help-early"],
+    )
+    assert not lib.problems, lib.problems
+    s = loaded.scenario
+    for action, points in (("heads-up", 1), ("straight-in", 0)):
+        result = score(Session.replay(s, lib.profile_for(s), 0, [action], lib.critical_principles))
+        principle = result.principle("call-help-early")
+        assert (principle.earned, principle.possible) == (points, 1), action
