@@ -142,6 +142,11 @@ class Expect(_Strict):
     feedback: Many | None = Field(
         None, description="Words the feedback of the last step contains (in any of its languages, ignoring case)."
     )
+    said: Many | None = Field(
+        None,
+        description="Words said since the last step — by the client, another speaker or the narration — contain "
+        "(in any language, ignoring case): which variant was picked, a flag remembered.",
+    )
 
 
 def _step_shorthand(value: Any) -> Any:

@@ -328,6 +328,18 @@ def check_expect(session: Session, e: Expect, base: tuple[Any, ...], when: str, 
         for i, words in enumerate(e.feedback):
             if not any(words.casefold() in t.casefold() for t in texts):
                 fail((*base, "feedback", i), f"{when}: feedback contains", repr(words), shown)
+    if e.said:
+        _check_said(session, e, base, when, fail, ls)
+
+
+def _check_said(session: Session, e: Expect, base: tuple[Any, ...], when: str, fail: Fail, ls: LoadedScenario) -> None:
+    # The lines since the last step are those of the turn to come (sim.core.engine.Line.turn).
+    lines = [line for line in session.transcript if line.turn == len(session.turns) + 1 and line.speaker != "trainee"]
+    texts = [t for line in lines for t in _all_languages(line.text)]
+    shown = " / ".join(repr(localize(line.text, "en", ls.scenario.language)) for line in lines) or "(nothing said)"
+    for i, words in enumerate(e.said or ()):
+        if not any(words.casefold() in t.casefold() for t in texts):
+            fail((*base, "said", i), f"{when}: said", repr(words), shown)
 
 
 def _all_languages(text: Any) -> list[str]:

@@ -40,3 +40,23 @@ def test_the_same_in_finnish(capsys):
     code, out, _ = cli(capsys, "walk", FEATURES / "email-features.yaml", "--seed", 1, "--lang", "fi", *PATH)
     assert code == 0
     assert "Aihe: HAKEMUKSENI HYLÄTTIIN!!!" in out and "Tiimivastaava: " in out
+
+
+def test_transcript_tests_check_what_was_said(capsys, tmp_path):
+    code, out, _ = cli(capsys, "test", FEATURES / "email-features.test.yaml")
+    assert code == 0 and "3 passed, 0 failed" in out
+    # A variant that was not said fails where the expectation is written, with what was said.
+    import shutil
+
+    folder = tmp_path / "features"
+    shutil.copytree(FEATURES, folder)
+    broken = folder / "broken.test.yaml"
+    broken.write_text(
+        "scenario: email-features\ncases:\n  - name: one\n    seed: 1\n    steps:\n"
+        "      - do: blame\n        expect: {said: Nothing like this}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = cli(capsys, "test", broken)
+    assert code == 1
+    assert f"{broken}:7:24: after step 1 (`blame`): said" in out
+    assert "actual:   'The next morning a new email arrives.' / 'You already told me the attachments were missing. They were not!'" in out
