@@ -378,16 +378,15 @@ def work_engine(seconds: float, rounds: int) -> dict[str, Any]:
 
     from sim.authoring.fuzz import choose_action
     from sim.content.library import load_library
+    from sim.content.model import targets
     from sim.core.engine import Session
 
     lib = load_library(builtin_scenarios=True)
     critical = frozenset(pid for pid, p in lib.principles.items() if p.critical)
     scenarios = [ls.scenario for ls in lib.scenarios if ls.builtin]
     # The baseline: the same graphs as plain dicts, walked at random.
-    graphs = [
-        ({nid: [c.next for c in node.choices] + ([node.timeout.next] if node.timeout else []) for nid, node in s.nodes.items()}, s.start)
-        for s in scenarios
-    ]
+    # Every node a node may lead to: each entry of a conditional `next`, a narration step's next.
+    graphs = [({nid: [t for nxt in node.exits() for t in targets(nxt)] for nid, node in s.nodes.items()}, s.start) for s in scenarios]
     sessions = 0
 
     def engine(seed: int) -> float:

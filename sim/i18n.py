@@ -863,6 +863,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.fuzz.col.share": {"en": "share", "fi": "osuus"},
     "cli.fuzz.not_ended": {"en": "did not end", "fi": "ei päättynyt"},
     "cli.fuzz.turns": {"en": "Turns per run (min / median / max): {spread}", "fi": "Vuoroja läpipeluussa (pienin / mediaani / suurin): {spread}"},
+    "cli.fuzz.minutes": {
+        "en": "One play takes about {minutes} min: the median turns, each about {words} words to read and a moment to choose (for `minutes:`)",
+        "fi": "Yksi läpipeluu kestää noin {minutes} min: vuorojen mediaani, kussakin noin {words} sanaa luettavaa ja hetki valita (`minutes:`-arvoksi)",
+    },
     "cli.fuzz.scores": {"en": "Scores over the runs that ended (min / median / max)", "fi": "Pisteet päättyneissä läpipeluissa (pienin / mediaani / suurin)"},
     "cli.fuzz.col.principle": {"en": "principle", "fi": "periaate"},
     "cli.fuzz.col.scores": {"en": "scores", "fi": "pisteet"},

@@ -23,6 +23,7 @@ from sim.content.model import Profile, Scenario
 from sim.core.engine import CALL_HELP, HELP, TIMEOUT, Session
 from sim.core.scoring import CRITICAL_CAP, Score, grade_for, score
 from sim.i18n import t
+from sim.text import localize
 
 MAX_TURNS = 500
 HELP_RATE = 0.05  # a trainee reaches for the help key now and then, threatened or not
@@ -92,10 +93,20 @@ class FuzzReport:
     scores: dict[str, Spread] = field(default_factory=dict)  # principle → spread over ended runs
     unvisited: list[str] = field(default_factory=list)
     problems: list[FuzzProblem] = field(default_factory=list)
+    words: Spread | None = None  # words a trainee reads in a turn: the options, then what is said and the feedback
 
     @property
     def problem_runs(self) -> int:
         return sum(p.runs for p in self.problems)
+
+    @property
+    def minutes(self) -> int | None:
+        """An honest estimate of the minutes one play takes: the median turns of
+        random play, each the median words read at READING_WPM plus DECIDING_SECONDS."""
+        if self.turns is None or self.words is None:
+            return None
+        seconds = self.turns.median * (self.words.median / READING_WPM * 60 + DECIDING_SECONDS)
+        return max(1, math.ceil(seconds / 60))
 
 
 @dataclass(slots=True)
@@ -105,6 +116,16 @@ class _Run:
     session: Session | None = None
     problem: FuzzProblem | None = None
     result: Score | None = None
+    words: list[int] = field(default_factory=list)  # per turn: words read (`FuzzReport.words`)
+
+
+READING_WPM = 200  # an adult reading a screen of dialogue
+DECIDING_SECONDS = 10  # and choosing what to say
+
+
+def _words(text: str | Mapping[str, str] | None, language: str) -> int:
+    # Counted in English where there is English: words of one language, for every scenario.
+    return len(localize(text, "en", language).split()) if text is not None else 0
 
 
 def fuzz(
@@ -119,11 +140,13 @@ def fuzz(
     report = FuzzReport(scenario.id, runs, seed, max_turns)
     visited: set[str] = set()
     turns: list[int] = []
+    words: list[int] = []
     overall: list[int] = []
     by_principle: dict[str, list[int]] = {}
     found: dict[tuple[str, str, str], FuzzProblem] = {}
     for i in range(runs):
         run = play(scenario, profile, seed + i, max_turns, critical_principles)
+        words += run.words
         if run.session is not None:
             visited.update(run.session.visited)
             turns.append(len(run.session.turns))
@@ -146,6 +169,7 @@ def fuzz(
                 keep = p if len(p.actions) < len(first.actions) else first
                 found[key] = replace(keep, runs=first.runs + 1)
     report.turns = Spread.of(turns)
+    report.words = Spread.of(words)
     report.overall = Spread.of(overall)
     order = list(scenario.goals) + sorted(set(by_principle) - set(scenario.goals))
     report.scores = {pid: s for pid in order if (s := Spread.of(by_principle.get(pid, []))) is not None}
@@ -198,10 +222,14 @@ def play(scenario: Scenario, profile: Profile, seed: int, max_turns: int, critic
             return stop("stuck", _said("fuzz.stuck", node=session.node_id), session.node_id)
         run.actions.append(action)
         node = session.node_id
+        shown = len(session.transcript)
+        read = sum(_words(o.choice.say, scenario.language) for o in session.options)
         try:
-            session.act(action)
+            turn = session.act(action)
         except Exception as exc:  # noqa: BLE001 - any crash of the engine is what the fuzzer reports
             return stop("crash", _crash(exc, "fuzz.crash.act", action=action, node=node), node)
+        read += sum(_words(line.text, scenario.language) for line in session.transcript[shown:] if line.speaker != "trainee")
+        run.words.append(read + _words(turn.feedback, scenario.language))
     try:
         run.result = score(session)
     except Exception as exc:  # noqa: BLE001 - any crash of the scoring is what the fuzzer reports

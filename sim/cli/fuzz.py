@@ -75,6 +75,8 @@ def as_json(report: FuzzReport, scenario_arg: str) -> dict[str, Any]:
         "max_turns": report.max_turns,
         "endings": report.endings,
         "turns": _spread(report.turns),
+        "words_per_turn": _spread(report.words),
+        "minutes": report.minutes,
         "overall": _spread(report.overall),
         "scores": {pid: _spread(s) for pid, s in report.scores.items()},
         "unvisited": report.unvisited,
@@ -119,6 +121,8 @@ def print_report(report: FuzzReport, scenario_arg: str, lang: str = "en") -> Non
         endings.add_row(literal(label), str(runs), percent(runs / report.runs, lang))
     out.print(endings)
     out.print(Text(t("cli.fuzz.turns", lang, spread=_fmt(report.turns, lang))))
+    if report.minutes is not None and report.words is not None:
+        out.print(Text(t("cli.fuzz.minutes", lang, minutes=report.minutes, words=round(report.words.median))))
     out.print()
     scores = Table(title=t("cli.fuzz.scores", lang), title_justify="left", expand=False)
     scores.add_column(t("cli.fuzz.col.principle", lang))

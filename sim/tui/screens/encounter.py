@@ -113,7 +113,10 @@ class EncounterScreen(SimScreen[None]):
             yield Static(id="ending")
             yield Button(self.t("button.continue"), id="continue", variant="primary", compact=True)
         # The trainee's keys need the whole width at 80 columns; ctrl+p still opens the palette.
-        yield Footer(show_command_palette=False)
+        # A scenario's own, longer help label gets the room from the gaps between the keys.
+        label = play.scenario.help.label
+        longer = label is not None and len(play.text(label)) > len(self.t("key.help"))
+        yield Footer(show_command_palette=False, compact=longer)
 
     def on_mount(self) -> None:
         self.query_one(Countdown).mirror = self.query_one(Choices)
