@@ -149,7 +149,7 @@ Steps = Callable[..., Awaitable[object]]
 
 
 async def home(pilot) -> None:
-    await shows(pilot, "Sample")
+    await shows(pilot, "Scenario", "Last", "about")  # the list and the details of its first row
 
 
 async def briefing(pilot) -> None:
