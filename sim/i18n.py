@@ -642,6 +642,35 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "language of the headings and the summary; the file:line:col lines stay English for editors and CI",
         "fi": "otsikoiden ja yhteenvedon kieli; tiedosto:rivi:sarake-rivit pysyvät englanninkielisinä editoreja ja CI:tä varten",
     },
+    "args.match": {
+        "en": "match a reply typed in a trainee's own words to the option it means",
+        "fi": "tulkitse harjoittelijan omin sanoin kirjoittama vastaus vaihtoehdoksi, jota se tarkoittaa",
+    },
+    "args.match.node": {"en": "the node whose options the reply answers", "fi": "solmu, jonka vaihtoehtoihin vastaus vastaa"},
+    "args.match.text": {"en": "the reply, as the trainee typed it", "fi": "vastaus sellaisenaan kuin harjoittelija sen kirjoitti"},
+    "args.match.lang": {
+        "en": "the reply's language (fi, en, …; default: the scenario's)",
+        "fi": "vastauksen kieli (fi, en, …; oletus: harjoituksen kieli)",
+    },
+    "args.metavar.node": {"en": "NODE", "fi": "SOLMU"},
+    "args.metavar.text": {"en": "TEXT", "fi": "TEKSTI"},
+    "match.understood": {"en": "Understood as `{choice}` (confidence {confidence}).", "fi": "Tulkittu vaihtoehdoksi `{choice}` (varmuus {confidence})."},
+    "match.ask_back": {
+        "en": "Not understood for sure: the trainee is asked “Did you mean …?” with `{first}` and `{second}`.",
+        "fi": "Ei varmaa tulkintaa: harjoittelijalta kysytään ”Tarkoititko …?” vaihtoehdoilla `{first}` ja `{second}`.",
+    },
+    "match.ask_back_one": {
+        "en": "Not understood: the reply shares too little with the options; the trainee is shown the options.",
+        "fi": "Ei tulkintaa: vastauksessa on liian vähän yhteistä vaihtoehtojen kanssa; harjoittelijalle näytetään vaihtoehdot.",
+    },
+    "match.no_node": {"en": "scenario `{scenario}` has no node `{node}`", "fi": "harjoituksessa `{scenario}` ei ole solmua `{node}`"},
+    "match.no_choices": {
+        "en": "node `{node}` has no options to match (an ending or a narration step)",
+        "fi": "solmussa `{node}` ei ole vaihtoehtoja (se on päätös tai kerrontavaihe)",
+    },
+    "match.col.option": {"en": "option", "fi": "vaihtoehto"},
+    "match.col.score": {"en": "score", "fi": "pisteet"},
+    "match.col.says": {"en": "says", "fi": "sanoo"},
     "args.walk": {"en": "play a path through a scenario without the TUI", "fi": "pelaa yksi polku harjoituksen läpi ilman koko näytön sovellusta"},
     "args.walk.choices": {
         "en": "comma-separated: option numbers, choice ids, `help`, `timeout`",

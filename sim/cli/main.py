@@ -175,6 +175,14 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=w("args.json.text"))
     _dir_option(p, w)
 
+    p = command("match", "args.match")
+    scenario_arg(p)
+    p.add_argument("node", metavar=w("args.metavar.node"), help=w("args.match.node"))
+    p.add_argument("text", metavar=w("args.metavar.text"), help=w("args.match.text"))
+    p.add_argument("--lang", default=None, metavar=w("args.metavar.lang"), help=w("args.match.lang"))
+    p.add_argument("--json", action="store_true", help=w("args.json.report"))
+    _dir_option(p, w)
+
     p = command("analyze", "args.analyze")
     scenario_arg(p)
     p.add_argument("--json", action="store_true", help=w("args.json.report"))
@@ -332,6 +340,7 @@ def _ui_lang_option(p: argparse.ArgumentParser, w: Callable[[str], str]) -> None
 COMMANDS: dict[str, str] = {
     "validate": "sim.cli.validate:run_validate",
     "walk": "sim.cli.walk:run_walk",
+    "match": "sim.cli.match:run_match",
     "analyze": "sim.cli.analyze:run_analyze",
     "graph": "sim.cli.graph:run_graph",
     "new": "sim.cli.new:run_new",

@@ -44,6 +44,7 @@ VarName = Annotated[
 Lang = Annotated[str, Field(pattern=LANG_RE.pattern, description="A language code such as `fi` or `en`.")]
 
 MAX_TEXT = 4000
+MAX_EXAMPLE = 500
 
 _TEXT_SCHEMA: dict[str, Any] = {
     "anyOf": [
@@ -451,6 +452,11 @@ class Choice(Outcome):
     when: str | None = Field(
         None, max_length=500, description="Condition under which the choice is offered, e.g. `tension < 60`."
     )
+    examples: dict[Lang, Annotated[list[Annotated[str, Field(min_length=1, max_length=MAX_EXAMPLE)]], Field(max_length=50)]] = Field(
+        default_factory=dict,
+        description="Other ways a trainee might say this in their own words, per language: `{fi: [...], en: [...]}`. "
+        "Typed answers are matched to the option they mean; `say` always counts as one.",
+    )
 
 
 class Help(_Strict):
@@ -624,6 +630,9 @@ class Scenario(_Strict):
                 _drop_unused(node, ("next",))
                 for outcome in [*node["choices"], node["timeout"] or {}]:
                     _drop_unused(outcome, ("set",))
+                    # Ways of saying an option change how typed answers are matched, never a
+                    # session's path: adding them must not stop a journal from resuming.
+                    outcome.pop("examples", None)
             blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
             self._content_hash = hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
         return self._content_hash

@@ -1,0 +1,58 @@
+"""`sim match`: how a reply typed in the trainee's own words is understood at a node.
+
+The instructor's window into the matcher (sim.core.matching): the options
+ranked, with the score of each, and whether the simulator would take the
+reply as the best one or ask the trainee back.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from rich.table import Table
+from rich.text import Text
+
+from sim.cli.output import print_json
+from sim.console import complain, console, literal, scenario_or_report, suggestion, ui_lang
+from sim.content.locate import dialogue_dirs
+from sim.core.matching import match_at
+from sim.errors import EXIT_OK, EXIT_USAGE
+from sim.i18n import t
+from sim.text import localize
+
+
+def run_match(args: argparse.Namespace) -> int:
+    loaded = scenario_or_report(args.scenario, dialogue_dirs(args))
+    if loaded is None:
+        return EXIT_USAGE
+    _, found = loaded
+    scenario = found.scenario
+    lang = ui_lang(args)
+    node = scenario.nodes.get(args.node)
+    if node is None:
+        complain("sim match", t("match.no_node", lang, scenario=scenario.id, node=args.node), suggestion(args.node, list(scenario.nodes), lang), lang)
+        return EXIT_USAGE
+    if not node.choices:
+        complain("sim match", t("match.no_choices", lang, node=args.node), None, lang)
+        return EXIT_USAGE
+    reply_lang = args.lang or scenario.language
+    result = match_at(scenario, args.node, node.choices, args.text, reply_lang)
+    if args.json:
+        print_json(result.as_dict())
+        return EXIT_OK
+    out = console()
+    table = Table(expand=False)
+    table.add_column(t("match.col.option", lang))
+    table.add_column(t("match.col.score", lang), justify="right")
+    table.add_column(t("match.col.says", lang))
+    says = {c.id: localize(c.say, reply_lang, scenario.language) for c in node.choices}
+    for c in result.candidates:
+        table.add_row(literal(c.choice), f"{c.score:.2f}", literal(says.get(c.choice, "")))
+    out.print(table)
+    if result.accepted is not None:
+        out.print(Text(t("match.understood", lang, choice=result.accepted, confidence=f"{result.confidence:.2f}"), style="bold green"))
+    elif len(result.candidates) > 1 and result.candidates[0].score > 0:
+        out.print(Text(t("match.ask_back", lang, first=result.candidates[0].choice, second=result.candidates[1].choice), style="bold yellow"))
+    else:
+        out.print(Text(t("match.ask_back_one", lang), style="bold yellow"))
+    return EXIT_OK
