@@ -29,7 +29,7 @@ from typing import Any, TextIO
 
 from sim.content.library import Library, LoadedScenario
 from sim.core import judgement
-from sim.core.engine import Alternative, Line, Session, Turn
+from sim.core.engine import Alternative, Line, Option, Session, Turn
 from sim.core.scoring import Score, score
 from sim.core.self_rating import self_checks
 from sim.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
@@ -37,6 +37,7 @@ from sim.i18n import default_lang, tc
 from sim.reports import words
 from sim.session import reflection, settings
 from sim.session.journal import Journal
+from sim.session.own_words import Typed
 from sim.session.play import Play, timed_note
 from sim.session.resume import unfinished_of
 from sim.text import LocalText, clean, localize
@@ -72,6 +73,7 @@ class PlainPlay:
     trainee: str = field(default_factory=trainee_name)
     time_limits: str | None = None  # `--time-limits`; else the trainee's setting
     seed: int | None = None  # the order of the options; random unless given (tests, demonstrations)
+    own_words: bool | None = None  # `--own-words`; else the trainee's setting
 
     play: Play = field(init=False)
     _shown: int = field(init=False, default=0)  # transcript lines already printed
@@ -214,7 +216,10 @@ class PlainPlay:
 
     def _start(self) -> None:
         limits = self.time_limits or settings.time_limits(self.trainee)
-        self.play = Play.start(self.library, self.loaded, mode=self.mode, lang=self.lang, seed=self.seed, trainee=self.trainee, time_limits=limits)
+        words = settings.own_words(self.trainee) if self.own_words is None else self.own_words
+        self.play = Play.start(
+            self.library, self.loaded, mode=self.mode, lang=self.lang, seed=self.seed, trainee=self.trainee, time_limits=limits, own_words=words
+        )
         self._journal_problem()
 
     def _journal_problem(self) -> None:
@@ -249,7 +254,8 @@ class PlainPlay:
         timed = timed_note(s, self.play.time_limits, self.lang, plain=True)
         if timed is not None:
             self.say(timed)
-        self.say(self.tr("plain.controls"))
+        if not self.play.own_words:  # in their own words, each turn says how to answer
+            self.say(self.tr("plain.controls"))
         if s.help.label is not None:
             self.say(self.tr("plain.help_label", label=one_line(self.text(s.help.label))))
 
@@ -314,6 +320,9 @@ class PlainPlay:
         if limit is not None:
             self.say(self.tr("plain.time_limit", seconds=limit))
         self.say(self.tr("choices.title"))
+        if self.play.own_words:
+            self._own_words_turn(limit)
+            return
         for option in options:
             self.say(f"{option.number}. {self.text(option.choice.say)}")
         shown_at = self.clock()
@@ -349,8 +358,84 @@ class PlainPlay:
             return
         self._act(action, round(elapsed * 1000))
 
-    def _act(self, action: str, elapsed_ms: int) -> None:
-        turn = self.play.act(action, elapsed_ms)
+    def _own_words_turn(self, limit: int | None) -> None:
+        """A turn answered in the trainee's own words: typed, understood (or asked
+        back), confirmed — and only then taken, with the typed words journalled."""
+        s = self.session
+        options = s.options
+        self.say(self.tr("plain.own_words"))
+        shown_at = self.clock()
+        typed: Typed | None = None
+        action: str | None = None
+        while action is None:
+            answer = self.ask("> ").strip()
+            if answer.lower() == "q":
+                raise _Stop
+            if answer.lower() == "p":
+                paused_at = self.clock()
+                self.ask(self.tr("plain.paused"))
+                shown_at += self.clock() - paused_at
+                continue
+            if answer.lower() == "h":
+                if s.can_call_help:
+                    action = "help"
+                else:
+                    self.say(self.tr("help.already"))
+                continue
+            if answer == "?":
+                action = self._pick_from_list(options, typed)
+                continue
+            if not answer:
+                continue
+            result = self.play.understand(answer)
+            typed = Typed(answer, self.lang, result.accepted)
+            if result.accepted is not None:
+                option = next(o for o in options if o.id == result.accepted)
+                self.say(self.tr("plain.understood", text=one_line(answer), option=one_line(self.text(option.choice.say))))
+                confirm = self.ask(self.tr("plain.understood.confirm")).strip()
+                if confirm == "":
+                    action = option.id
+                elif confirm == "?":
+                    action = self._pick_from_list(options, typed)
+                else:
+                    self.say(self.tr("plain.own_words.again"))
+            else:
+                close = [o for cid in result.did_you_mean() for o in options if o.id == cid]
+                if close:
+                    self.say(self.tr("plain.did_you_mean", text=one_line(answer)))
+                    for i, option in enumerate(close, start=1):
+                        self.say(f"{i}. {self.text(option.choice.say)}")
+                    pick = self.ask(self.tr("plain.did_you_mean.pick", last=len(close))).strip()
+                    if pick.isdigit() and 1 <= int(pick) <= len(close):
+                        action = close[int(pick) - 1].id
+                    elif pick == "?":
+                        action = self._pick_from_list(options, typed)
+                    else:
+                        self.say(self.tr("plain.own_words.again"))
+                else:
+                    self.say(self.tr("plain.not_understood"))
+        elapsed = self.clock() - shown_at
+        said = typed if action not in ("help", "timeout") else None
+        if limit is not None and elapsed > limit and s.node.timeout is not None:
+            self._act("timeout", limit * 1000)
+            if action == "help" and not s.ended:
+                self._show_new_lines()
+                self._act("help", round((elapsed - limit) * 1000))
+            return
+        self._act(action, round(elapsed * 1000), said)
+
+    def _pick_from_list(self, options: Sequence[Option], typed: Typed | None) -> str | None:
+        """The listed options, for a trainee who would rather pick (or fix a misunderstanding)."""
+        for option in options:
+            self.say(f"{option.number}. {self.text(option.choice.say)}")
+        answer = self.ask(self.tr("plain.pick", last=len(options))).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(options):
+            return options[int(answer) - 1].id
+        self.say(self.tr("plain.own_words.again"))
+        return None
+
+    def _act(self, action: str, elapsed_ms: int, typed: Typed | None = None) -> None:
+        turn = self.play.act(action, elapsed_ms, typed)
         self._journal_problem()
         self._after(turn)
 
@@ -484,6 +569,9 @@ class PlainPlay:
                 head += f" ⚠ {self.tr('turn.critical')}"
             self.say(head)
             self.say(f"  {self.tr('speaker.trainee')}: {self._did(turn.action, turn.say)}")
+            typed = self.play.typed.get(turn.number)
+            if typed is not None:
+                self.say(f"  {words.own_words(one_line(typed.text), typed.understood, turn.choice_id, self.lang)}")
             if turn.feedback is not None:
                 self.say(f"  {self.tr('speaker.feedback')}: {self.text(turn.feedback)}")
             if judged.was_best:
@@ -512,5 +600,8 @@ def run_plain(args: argparse.Namespace, stdin: TextIO | None = None, stdout: Tex
         stdin = sys.stdin
         if hasattr(stdin, "reconfigure"):
             stdin.reconfigure(errors="replace")  # a stray byte in a pipe is not worth a crash
-    play = PlainPlay(lib, found, lang, mode, stdin, stdout or sys.stdout, time_limits=getattr(args, "time_limits", None))
+    play = PlainPlay(
+        lib, found, lang, mode, stdin, stdout or sys.stdout,
+        time_limits=getattr(args, "time_limits", None), own_words=getattr(args, "own_words", None),
+    )  # fmt: skip
     return play.run()

@@ -183,6 +183,13 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=w("args.json.report"))
     _dir_option(p, w)
 
+    p = command("phrases", "args.phrases")
+    p.add_argument("scenario", nargs="?", default=None, metavar=w("args.metavar.scenario"), help=w("args.phrases.scenario"))
+    p.add_argument("--trainee", default=None, metavar=w("args.metavar.name"), help=w("args.phrases.trainee"))
+    p.add_argument("--json", action="store_true", help=w("args.json.report"))
+    _ui_lang_option(p, w)
+    _dir_option(p, w)
+
     p = command("analyze", "args.analyze")
     scenario_arg(p)
     p.add_argument("--json", action="store_true", help=w("args.json.report"))
@@ -326,6 +333,7 @@ def _add_tui_options(parser: argparse.ArgumentParser, default: object, w: Callab
     # `ui_lang`, not `lang`: walk and list have a `--lang` of their own for scenario texts.
     parser.add_argument("--mode", choices=("practice", "assessment"), default=default, help=w("args.mode"))
     parser.add_argument("--time-limits", choices=("normal", "double", "off"), default=default, help=w("args.time_limits"))
+    parser.add_argument("--own-words", action="store_const", const=True, default=default, help=w("args.own_words"))
     parser.add_argument("--lang", dest="ui_lang", choices=("en", "fi"), default=default, help=w("args.ui_lang"))
 
 
@@ -341,6 +349,7 @@ COMMANDS: dict[str, str] = {
     "validate": "sim.cli.validate:run_validate",
     "walk": "sim.cli.walk:run_walk",
     "match": "sim.cli.match:run_match",
+    "phrases": "sim.cli.phrases:run_phrases",
     "analyze": "sim.cli.analyze:run_analyze",
     "graph": "sim.cli.graph:run_graph",
     "new": "sim.cli.new:run_new",

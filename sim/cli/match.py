@@ -51,8 +51,8 @@ def run_match(args: argparse.Namespace) -> int:
     out.print(table)
     if result.accepted is not None:
         out.print(Text(t("match.understood", lang, choice=result.accepted, confidence=f"{result.confidence:.2f}"), style="bold green"))
-    elif len(result.candidates) > 1 and result.candidates[0].score > 0:
-        out.print(Text(t("match.ask_back", lang, first=result.candidates[0].choice, second=result.candidates[1].choice), style="bold yellow"))
+    elif len(asked := result.did_you_mean()) > 1:
+        out.print(Text(t("match.ask_back", lang, first=asked[0], second=asked[1]), style="bold yellow"))
     else:
         out.print(Text(t("match.ask_back_one", lang), style="bold yellow"))
     return EXIT_OK

@@ -37,7 +37,7 @@ from sim.content.model import Choice, Scenario
 # too little with any option to be understood at all. Tuned on the authored
 # examples (each against the others), never on the held-out benchmark set.
 MARGIN = 0.4
-FLOOR = 0.18
+FLOOR = 0.15
 _GRAM_WEIGHT = 0.55  # the rest: word stems
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -62,6 +62,14 @@ class Match:
     @property
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
+
+    def did_you_mean(self) -> list[str]:
+        """The options to ask back with ("Did you mean …?"): the top two when the
+        reply is close to options but not clearly to one; none when it is close to
+        none (then the trainee sees the list) or when it was understood."""
+        if self.accepted is not None or not self.candidates or self.candidates[0].score < FLOOR:
+            return []
+        return [c.choice for c in self.candidates[:2] if c.score > 0]
 
     def as_dict(self) -> dict[str, object]:
         return {

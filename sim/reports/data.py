@@ -78,8 +78,10 @@ def report_data(
         )
 
     ms_by_turn = {st.number: st.ms for st in record.turns} if record else {}
+    typed_by_turn = {st.number: st.typed for st in record.turns if st.typed is not None} if record else {}
     turns = []
     for turn, judged in zip(session.turns, score.verdicts):
+        said = typed_by_turn.get(turn.number)
         turns.append(
             {
                 **turn.as_dict(t),
@@ -87,6 +89,8 @@ def report_data(
                 # null on a turn with a single option: there was nothing to choose
                 "was_best": judged.was_best,
                 "better": alternative(judged.better),
+                # The trainee's own words, where they typed the reply (sim.session.own_words).
+                **({"typed": {"text": clean(said.text), "understood": said.understood}} if said is not None else {}),
             }
         )
 
@@ -177,6 +181,9 @@ def play_data(play: Play, result: Score | None = None) -> dict[str, Any]:
     )
     for turn, ms in zip(data["turns"], play.durations_ms):
         turn["ms"] = ms
+        said = play.typed.get(turn["number"])
+        if said is not None:
+            turn["typed"] = {"text": clean(said.text), "understood": said.understood}
     return data
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from sim.core.engine import MISS_REASONS
 from sim.i18n import STRINGS
-from sim.reports.words import data_capped, data_ending, data_verdict, evidence, time_limits_note
+from sim.reports.words import data_capped, data_ending, data_verdict, evidence, own_words, time_limits_note
 from sim.text import clean
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -260,6 +260,9 @@ def _turns(data: dict[str, Any], w: Words) -> list[str]:
         out.append(f'<li class="turn" id="turn-{e(n)}"><h3>{w("turn.heading", turn=e(n))}{flag} <small>{state}{took}</small></h3>')
         out += [_line(line, w) for line in by_turn.get(n, []) if line["speaker"] != "trainee"]
         out.append(f'<p class="line trainee"><span class="who">{w("speaker.trainee")}:</span> {_did(turn, w)}</p>')
+        if turn.get("typed"):
+            typed = turn["typed"]
+            out.append(f'<p class="line typed">{e(own_words(typed["text"], typed["understood"], turn["choice_id"], w.lang))}</p>')
         if turn["feedback"]:
             out.append(f'<p class="line feedback">{w("report.feedback", text=e(turn["feedback"]))}</p>')
         if turn["better"]:

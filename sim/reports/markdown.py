@@ -12,7 +12,7 @@ from typing import Any
 
 from sim.core.engine import MISS_REASONS
 from sim.i18n import STRINGS, tc
-from sim.reports.words import data_capped, data_ending, data_verdict, evidence, time_limits_note
+from sim.reports.words import data_capped, data_ending, data_verdict, evidence, own_words, time_limits_note
 from sim.text import clean
 
 _MISS_CODES = {reason: code for code, reason in MISS_REASONS.items()}
@@ -93,6 +93,8 @@ def markdown(data: dict[str, Any]) -> str:
         before, after = turn["state_before"], turn["state_after"]
         state = w("report.state", tension_before=before["tension"], tension_after=after["tension"], trust_before=before["trust"], trust_after=after["trust"])
         lines.append(f"   - {state}")
+        if turn.get("typed"):
+            lines.append("   - " + _md(own_words(turn["typed"]["text"], turn["typed"]["understood"], turn["choice_id"], lang)))
         if turn["feedback"] is not None:
             lines.append("   - " + w("report.feedback", text=_md(turn["feedback"])))
         if turn["better"] is not None:

@@ -28,6 +28,13 @@ def did(action: str, said: str | None, lang: str, channel: str | None = None) ->
     return said or ""
 
 
+def own_words(text: str, understood: str | None, chosen: str | None, lang: str) -> str:
+    """The trainee's own words for a turn, and whether the option taken was the
+    one they were understood as (the debrief, --plain and the reports all say it so)."""
+    key = "turn.typed" if understood is not None and understood == chosen else "turn.typed.corrected"
+    return t(key, lang, text=text)
+
+
 def alternative(action: str, said: str | None, lang: str, channel: str | None = None) -> str:
     """An option that was open, in words (an option without words is the time limit's)."""
     if action == "help" or said is None:

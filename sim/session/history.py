@@ -34,6 +34,7 @@ from sim.errors import UserError
 from sim.paths import data_dir
 from sim.session import rows
 from sim.session.journal import new_session_id
+from sim.session.own_words import Typed
 from sim.session.settings import TIME_LIMITS, default_trainee
 
 if TYPE_CHECKING:
@@ -181,7 +182,12 @@ _V7 = [
     "ALTER TABLE sessions ADD COLUMN heard TEXT",
     "ALTER TABLE sessions ADD COLUMN heard_after TEXT",
 ]
-MIGRATIONS: tuple[tuple[int, list[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6), (7, _V7))
+_V8 = [
+    # A reply the trainee typed in their own words for the turn, and what it was
+    # understood as: JSON {"text", "lang", "understood"}; NULL where an option was picked.
+    "ALTER TABLE turns ADD COLUMN typed TEXT",
+]
+MIGRATIONS: tuple[tuple[int, list[str]], ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6), (7, _V7), (8, _V8))
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 _FOLDER_HINT = "err.store.folder_hint"  # a catalogue key (sim/i18n.py), as every StoreError's words
@@ -278,6 +284,7 @@ class StoredTurn:
     offered: list[dict[str, Any]]
     best: str | None
     ms: int | None
+    typed: Typed | None = None  # the reply typed in the trainee's own words, if it was typed
 
     @property
     def response(self) -> str:
@@ -536,6 +543,7 @@ class Store:
         scenario_path: str = "",
         content_hash: str | None = None,
         time_limits: str = "normal",
+        typed: Mapping[int, Typed] | None = None,
     ) -> str:
         """Store a played session; returns its id. Recording the same session
         id again changes nothing, so the TUI and the journal import may both
@@ -581,6 +589,7 @@ class Store:
                 json.dumps(dict(turn.principles)), json.dumps(offered, ensure_ascii=False),
                 _response(best.action, best.choice_id) if best is not None else None,
                 int(ms) if isinstance(ms, (int, float)) and not isinstance(ms, bool) else None,
+                json.dumps(said.as_dict(), ensure_ascii=False) if (said := (typed or {}).get(turn.number)) is not None else None,
             ))  # fmt: skip
         principle_rows = [(sid, p.principle, int(p.goal), p.score, p.earned, p.possible) for p in score.principles]
         miss_rows = [(sid, m.turn, m.principle, m.reason) for m in score.critical_misses]
@@ -599,7 +608,7 @@ class Store:
             )
             if cur.rowcount == 0:
                 return sid
-            db.executemany("INSERT INTO turns VALUES (?,?,?,?,?,?,?,?,?,?,?)", turn_rows)
+            db.executemany("INSERT INTO turns VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", turn_rows)
             db.executemany("INSERT INTO principle_scores VALUES (?,?,?,?,?,?)", principle_rows)
             db.executemany("INSERT INTO critical_misses VALUES (?,?,?,?)", miss_rows)
             db.executemany("INSERT INTO self_ratings VALUES (?,?,?)", rating_rows)
@@ -696,10 +705,10 @@ class Store:
                     StoredTurn(
                         rows.whole(n, "number", 1), rows.text(node, "node"), rows.text(action, "action"), rows.optional_text(cid, "choice_id"),
                         rows.counts(sb, "state_before"), rows.counts(sa, "state_after"), rows.counts(d, "deltas"), rows.options(o, "offered"),
-                        rows.optional_text(best, "best"), rows.optional_whole(ms, "ms", 0),
+                        rows.optional_text(best, "best"), rows.optional_whole(ms, "ms", 0), _typed(typed),
                     )
-                    for n, node, action, cid, sb, sa, d, o, best, ms in db.execute(
-                        "SELECT number, node, action, choice_id, state_before, state_after, deltas, offered, best, ms"
+                    for n, node, action, cid, sb, sa, d, o, best, ms, typed in db.execute(
+                        "SELECT number, node, action, choice_id, state_before, state_after, deltas, offered, best, ms, typed"
                         " FROM turns WHERE session_id = ? ORDER BY number",
                         (session_id,),
                     )
@@ -901,6 +910,16 @@ def _row(r: Sequence[Any]) -> SessionRow:
     )  # fmt: skip
 
 
+def _typed(value: object) -> Typed | None:
+    # Only what the trainee's words were: a damaged value reads as none, never as an unreadable session.
+    if value is None:
+        return None
+    try:
+        return Typed.from_record(rows.json_value(value, "typed"))
+    except rows.Damaged:
+        return None
+
+
 def _time_limits(value: object) -> str:
     if value is None:
         return "normal"
@@ -1027,6 +1046,7 @@ def import_journals(store: Store | None = None, *, extra_dirs: Sequence[Path] = 
                 scenario_path=info.scenario_path,
                 content_hash=info.content_hash or None,
                 time_limits=info.time_limits,
+                typed={number: said for number, said in enumerate(info.typed, start=1) if said is not None},
             )
             known.add(info.session_id)
             result.imported.append(info.session_id)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sim.errors import UserError
 from sim.files import append_line, read_limited, write_file, write_problem
 from sim.paths import data_dir
+from sim.session.own_words import Typed
 
 if TYPE_CHECKING:
     from sim.session.records import Header
@@ -72,6 +73,7 @@ class JournalInfo:
     trainee: str
     started: str
     time_limits: str = "normal"  # the trainee's accessibility setting (sim.session.settings.TIME_LIMITS)
+    own_words: bool = False  # the trainee answers in their own words
     # The variants the trainee had heard when the session began: a replay says the same words.
     heard: dict[str, tuple[int, ...]] = field(default_factory=dict)
     actions: list[str] = field(default_factory=list)
@@ -82,6 +84,8 @@ class JournalInfo:
     arrived: list[str | None] = field(default_factory=list)
     # Per action: milliseconds the trainee took, None where not measured.
     durations_ms: list[int | None] = field(default_factory=list)
+    # Per action: the reply typed in the trainee's own words, None where an option was picked.
+    typed: list[Typed | None] = field(default_factory=list)
     finished: bool = False
     abandoned: bool = False
     # Lines that were damaged (not a torn last line, which is the turn in
@@ -116,6 +120,7 @@ class Journal:
         trainee: str = "",
         time_limits: str = "normal",
         heard: Mapping[str, Sequence[int]] | None = None,
+        own_words: bool = False,
     ) -> Journal:
         folder = journals_dir()
         session_id = new_session_id()
@@ -138,6 +143,7 @@ class Journal:
                     "started": _now(),
                     "limits": time_limits,
                     **({"heard": {k: list(v) for k, v in heard.items()}} if heard else {}),
+                    **({"words": True} if own_words else {}),
                 }
             ))
         except OSError as exc:
@@ -149,11 +155,23 @@ class Journal:
         """Carry on writing to an interrupted journal after a resume."""
         return cls(info.path, info.session_id)
 
-    def record(self, turn_number: int, action: str, node: str, elapsed_ms: int | None = None, *, arrived: str | None = None) -> None:
-        """Journal one action taken at `node`; `arrived` is the node it led to."""
+    def record(
+        self,
+        turn_number: int,
+        action: str,
+        node: str,
+        elapsed_ms: int | None = None,
+        *,
+        arrived: str | None = None,
+        typed: Typed | None = None,
+    ) -> None:
+        """Journal one action taken at `node`; `arrived` is the node it led to;
+        `typed`, the reply the trainee wrote in their own words for it."""
         record: dict[str, Any] = {"turn": turn_number, "action": action, "node": node, "ms": elapsed_ms}
         if arrived is not None:
             record["next"] = arrived
+        if typed is not None:
+            record["typed"] = typed.as_dict()
         self._append(record)
 
     def finish(self, ending: str, self_assessment: dict[str, Any] | None = None, overall: int | None = None) -> None:
@@ -228,6 +246,7 @@ def _info(path: Path, h: Header) -> JournalInfo:
         started=h.started,
         time_limits=h.limits,
         heard={k: tuple(dict.fromkeys(v)) for k, v in h.heard.items()},
+        own_words=h.words,
     )
 
 
@@ -251,6 +270,7 @@ def _add(info: JournalInfo, record: dict[str, Any], number: int) -> None:
         info.nodes.append(step.node)
         info.arrived.append(step.next)
         info.durations_ms.append(step.ms)
+        info.typed.append(None if step.typed is None else Typed(step.typed.text, step.typed.lang, step.typed.understood))
     elif "end" in record:
         end = End.model_validate(record)
         info.finished = True

@@ -22,10 +22,12 @@ from sim.i18n import t
 from sim.paths import data_dir
 from sim.session import reflection
 from sim.session.journal import Journal, JournalError, JournalInfo, new_seed
+from sim.session.own_words import Typed
 from sim.session.settings import default_trainee
 from sim.text import LocalText, clean, localize
 
 if TYPE_CHECKING:
+    from sim.core.matching import Match
     from sim.session.history import SessionRecord
     from sim.session.rebuild import Rebuilt
 
@@ -97,6 +99,10 @@ class Play:
     durations_ms: list[int | None] = field(default_factory=list)
     # The trainee's accessibility setting: time limits as written, doubled, or off.
     time_limits: str = "normal"
+    # The trainee answers in their own words: typed, matched, confirmed (sim.core.matching).
+    own_words: bool = False
+    # Per turn number: the reply the trainee typed for it.
+    typed: dict[int, Typed] = field(default_factory=dict)
     # A debrief re-opened from the history: the stored session it shows.
     record: SessionRecord | None = None
     # An authoring preview (`sim play --watch`): never journalled or recorded.
@@ -121,6 +127,7 @@ class Play:
         trainee: str = "",
         journalled: bool = True,
         time_limits: str = "normal",
+        own_words: bool = False,
     ) -> Play:
         """A new session; `journalled=False` for an authoring preview, which
         must leave no journal to resume and nothing in the history."""
@@ -129,7 +136,7 @@ class Play:
         heard = _heard(trainee, scenario) if journalled else {}
         session = Session(scenario, library.profile_for(scenario), seed, library.critical_principles, heard)
         if not journalled:
-            return cls(loaded, library, session, mode, lang, trainee=trainee, preview=True, time_limits=time_limits)
+            return cls(loaded, library, session, mode, lang, trainee=trainee, preview=True, time_limits=time_limits, own_words=own_words)
         try:
             journal = Journal.start(
                 scenario_id=scenario.id,
@@ -142,13 +149,17 @@ class Play:
                 trainee=trainee,
                 time_limits=time_limits,
                 heard=heard,
+                own_words=own_words,
             )
         except JournalError as exc:
             # Practising matters more than the journal: play on, and say it is not saved.
-            play = cls(loaded, library, session, mode, lang, trainee=trainee, time_limits=time_limits)
+            play = cls(loaded, library, session, mode, lang, trainee=trainee, time_limits=time_limits, own_words=own_words)
             play.journal_error = exc
             return play
-        return cls(loaded, library, session, mode, lang, journal, session_id=journal.session_id, trainee=trainee, time_limits=time_limits)
+        return cls(
+            loaded, library, session, mode, lang, journal,
+            session_id=journal.session_id, trainee=trainee, time_limits=time_limits, own_words=own_words,
+        )  # fmt: skip
 
     @classmethod
     def resume(cls, library: Library, loaded: LoadedScenario, info: JournalInfo, session: Session, *, lang: str, trainee: str = "") -> Play:
@@ -168,6 +179,8 @@ class Play:
             started=_parse_time(info.started),
             durations_ms=durations,
             time_limits=info.time_limits,  # as the session began: a resume does not change the rules mid-way
+            own_words=info.own_words,
+            typed={n: said for n, said in enumerate(info.typed[: len(session.turns)], start=1) if said is not None},
         )
 
     @classmethod
@@ -186,6 +199,7 @@ class Play:
             started=_parse_time(row.started),
             record=record,
             time_limits=row.time_limits or "normal",
+            typed={turn.number: turn.typed for turn in record.turns if turn.typed is not None},
         )
 
     def what_if(self, turn_number: int) -> Play:
@@ -207,18 +221,30 @@ class Play:
             durations_ms=self.durations_ms[: turn_number - 1],
             preview=self.preview,
             time_limits=self.time_limits,
+            own_words=self.own_words,
+            typed={n: said for n, said in self.typed.items() if n < turn_number},
         )
 
     # --- acting --------------------------------------------------------------
 
-    def act(self, action: str, elapsed_ms: int | None = None) -> Turn:
-        """Take a journal action (`help`, `timeout` or a choice id) and journal it."""
+    def understand(self, text: str) -> Match:
+        """What a reply typed in the trainee's own words means among the options on screen."""
+        from sim.core.matching import match_at  # here: the matcher loads when a reply is first typed
+
+        s = self.session
+        return match_at(s.scenario, s.node_id, [o.choice for o in s.options], text, self.lang)
+
+    def act(self, action: str, elapsed_ms: int | None = None, typed: Typed | None = None) -> Turn:
+        """Take a journal action (`help`, `timeout` or a choice id) and journal it;
+        `typed`: the reply the trainee wrote for it in their own words."""
         turn = self.session.act(action)
         self.durations_ms.append(elapsed_ms)
+        if typed is not None:
+            self.typed[turn.number] = typed
         if self.journal is not None:
             try:
                 # Where the step led, too: a resume after an edit checks both ends of every step.
-                self.journal.record(turn.number, self.session.actions[-1], turn.node, elapsed_ms, arrived=turn.next)
+                self.journal.record(turn.number, self.session.actions[-1], turn.node, elapsed_ms, arrived=turn.next, typed=typed)
             except JournalError as exc:
                 # The encounter goes on, but it can no longer be resumed: stop
                 # writing so the journal never has a gap, and let the screen say so.
@@ -274,6 +300,7 @@ class Play:
             session_id=self.session_id or None,
             scenario_path=str(self.loaded.path),
             time_limits=self.time_limits,
+            typed=self.typed,
         )
 
     # --- reading -------------------------------------------------------------

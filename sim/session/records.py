@@ -36,8 +36,17 @@ class Header(Record):
     trainee: _Id = ""
     started: _Id = ""
     limits: Literal["normal", "double", "off"] = "normal"
+    words: bool = False  # the trainee answers in their own words
     # The variants the trainee had heard when the session began (sim.core.engine.Session.heard).
     heard: Annotated[dict[_Id, Annotated[list[Annotated[int, Field(ge=0, le=49)]], Field(max_length=50)]], Field(max_length=10_000)] = {}
+
+
+class Typed(Record):
+    """A reply the trainee typed in their own words, and what the matcher understood it as."""
+
+    text: Annotated[str, Field(max_length=2000)]
+    lang: _Id = "en"
+    understood: _Id | None = None  # None: asked back
 
 
 class Action(Record):
@@ -46,6 +55,7 @@ class Action(Record):
     node: _Id | None = None
     next: _Id | None = None
     ms: _Count | None = None
+    typed: Typed | None = None
 
 
 class SelfAssessment(Record):

@@ -64,6 +64,11 @@ def _json(value: object, column: str) -> Any:
         raise Damaged(column, f"not JSON ({exc})") from None
 
 
+def json_value(value: object, column: str) -> Any:
+    """A JSON column's value, parsed (any JSON; its shape is the caller's to check)."""
+    return _json(value, column)
+
+
 def text_map(value: object, column: str) -> dict[str, str]:
     """A JSON object of texts (`{"en": …, "fi": …}`)."""
     data = _json(value, column)

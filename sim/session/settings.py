@@ -86,6 +86,30 @@ def save_time_limits(trainee: str, value: str) -> None:
         _save("time_limits", chosen)
 
 
+_tab_own_words: dict[str, bool] = {}  # under `sim serve`: this tab's choice
+
+
+def own_words(trainee: str) -> bool:
+    """Whether `trainee` answers in their own words (typed, then matched) rather than from the list."""
+    if asks_name_each_start():
+        return _tab_own_words.get(trainee, False)
+    chosen = load().get("own_words")
+    value = chosen.get(trainee) if isinstance(chosen, dict) else None
+    return value is True
+
+
+def save_own_words(trainee: str, value: bool) -> None:
+    """Remember `trainee`'s choice (raises OSError when the data folder cannot be written)."""
+    if asks_name_each_start():
+        _tab_own_words[trainee] = value
+        return
+    with _WRITING:
+        chosen = load().get("own_words")
+        chosen = dict(chosen) if isinstance(chosen, dict) else {}
+        chosen[trainee] = bool(value)
+        _save("own_words", chosen)
+
+
 def asks_name_each_start() -> bool:
     return os.environ.get(ASK_NAME_ENV) == "1"
 

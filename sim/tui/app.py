@@ -161,6 +161,7 @@ class Options:
     key_guard: float = field(default_factory=settings.key_guard_seconds)
     # The longest a chat client is seen typing before the reply appears (0: at once).
     typing: float = field(default_factory=settings.typing_seconds)
+    own_words: bool | None = None  # `--own-words` for this run; else the trainee's setting
 
 
 class SimApp(App[None]):
@@ -309,6 +310,22 @@ class SimApp(App[None]):
         """The time limits this trainee plays with: `--time-limits`, else their setting."""
         return self.options.time_limits or settings.time_limits(self.trainee)
 
+    @property
+    def own_words(self) -> bool:
+        """Whether this trainee answers in their own words: `--own-words`, else their setting."""
+        return self.options.own_words if self.options.own_words is not None else settings.own_words(self.trainee)
+
+    def toggle_own_words(self) -> bool:
+        """Answer in one's own words, or from the list: switched and remembered for this trainee."""
+        chosen = not self.own_words
+        self.options = replace(self.options, own_words=None)  # the choice made here wins over the flag
+        try:
+            settings.save_own_words(self.trainee, chosen)
+        except OSError as exc:
+            self.notify(t("limits.save_failed", self.lang, error=exc.strerror or str(exc)), severity="error", markup=False)
+            self.options = replace(self.options, own_words=chosen)  # kept until quit
+        return chosen
+
     def action_cycle_time_limits(self) -> None:
         """normal → doubled → off → normal, remembered for this trainee."""
         order = settings.TIME_LIMITS
@@ -389,6 +406,7 @@ class SimApp(App[None]):
             trainee=self.trainee,
             journalled=not self.options.watch,
             time_limits=self.time_limits,
+            own_words=self.own_words,
         )
         self.switch_screen(EncounterScreen(play))
 

@@ -76,6 +76,7 @@ def run_tui(args: argparse.Namespace) -> int:
         lang=lang,
         watch=getattr(args, "watch", False),
         time_limits=getattr(args, "time_limits", None),
+        own_words=getattr(args, "own_words", None),
     )
     if exit_on_ready:
         return _run_until_ready(SimApp, options, catalog)

@@ -22,6 +22,7 @@ class BriefingScreen(SimScreen[None]):
     BINDINGS = [
         Binding("enter", "start", "key.start", id="briefing.start", tooltip="tip.start"),
         Binding("escape", "back", "key.back", id="briefing.back", tooltip="tip.back"),
+        Binding("w", "own_words", "key.own_words", id="briefing.own-words", tooltip="tip.own_words"),
     ]
 
     def __init__(self, entry: Entry) -> None:
@@ -82,6 +83,10 @@ class BriefingScreen(SimScreen[None]):
             timed = timed_note(s, self.app.time_limits, self.lang)
             if timed is not None:
                 yield Static(Content(timed), id="timed")
+            # Said only when on: the footer's `w` offers it, and the briefing keeps its room at 80×24.
+            answers = Static(Content(self._answers()), id="answers")
+            answers.display = bool(self.app.own_words)
+            yield answers
             yield Static(Content(self.t("briefing.controls")), classes="heading")
             yield Static(Content(self.t("briefing.controls_body", help=tc("key.help", s.channel.value, self.lang).lower())), classes="controls")
         with Horizontal(classes="buttons"):
@@ -91,6 +96,16 @@ class BriefingScreen(SimScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self._text(self.loaded.scenario.title)
+
+    def _answers(self) -> str:
+        return self.t("briefing.own_words" if self.app.own_words else "briefing.from_list")
+
+    def action_own_words(self) -> None:
+        """Answer this encounter (and the next ones) in one's own words, or from the list."""
+        self.app.toggle_own_words()
+        answers = self.query_one("#answers", Static)
+        answers.update(Content(self._answers()))
+        answers.display = True  # once switched, either way, say how this encounter is answered
 
     async def reload(self, entry: Entry) -> None:
         """Show the scenario as it is now, after an edit (a live preview)."""

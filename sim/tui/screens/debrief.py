@@ -185,6 +185,9 @@ class DebriefScreen(SimScreen[None]):
         grid.add_column(width=9, style="bold")
         grid.add_column(ratio=1)
         grid.add_row(Text(self.t("speaker.trainee")), Text(self._did(turn)))
+        typed = self.play.typed.get(turn.number)
+        if typed is not None:
+            grid.add_row(Text(""), Text(words_for.own_words(clean(typed.text), typed.understood, turn.choice_id, self.lang), style="italic"))
         if turn.feedback is not None:
             grid.add_row(Text(self.t("speaker.feedback")), Text(self.play.text(turn.feedback)))
         if judged.was_best:

@@ -17,13 +17,15 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 
 from sim.core.engine import EngineError, Line, Turn
 from sim.i18n import tc
 from sim.session.clock import TurnTimer
+from sim.session.own_words import MAX_REPLY, Typed
 from sim.session.play import Play
 from sim.session.settings import typing_delay
+from sim.text import clean
 from sim.tui.messages import EncounterEnded, TimeRanOut, TurnTaken
 from sim.tui.screens.base import SimScreen, localize_bindings, relabel
 from sim.tui.screens.confirm import ConfirmScreen
@@ -43,6 +45,10 @@ class EncounterScreen(SimScreen[None]):
             for n in range(2, 10)
         ],
         Binding("h", "call_help", "key.help", id="encounter.help", tooltip="tip.help"),
+        # While the trainee writes, letters are theirs: help is on F1, and Esc shows the options.
+        Binding("f1", "call_help_writing", "key.help", priority=True, id="encounter.help-writing", tooltip="tip.help"),
+        Binding("escape", "options", "key.options", id="encounter.options", tooltip="tip.options"),
+        Binding("escape", "write", "key.write", id="encounter.write", tooltip="tip.write"),
         Binding("p", "pause", "key.pause", id="encounter.pause", tooltip="tip.pause"),
         Binding("q", "quit_and_save", "key.quit_save", id="encounter.quit", tooltip="tip.quit_save"),
         Binding("q", "leave_what_if", "key.leave", id="encounter.leave", tooltip="tip.leave"),
@@ -77,6 +83,7 @@ class EncounterScreen(SimScreen[None]):
         self._options_at = 0.0  # when the options on screen appeared (the app's clock)
         self._bindings_ended = False  # the keys offered are those of an encounter going on
         self._typing: list[Line] | None = None  # a chat reply being typed: its lines, shown when typed
+        self._own: Typed | None = None  # the trainee's own words for this turn, once matched
         self._typing_timer: Timer | None = None
 
     @property
@@ -108,6 +115,9 @@ class EncounterScreen(SimScreen[None]):
         choices = Choices(id="choices")
         choices.border_title = self.t("choices.title")
         yield choices
+        reply = Input(id="reply", placeholder=self.t("reply.placeholder"), max_length=MAX_REPLY)
+        reply.border_title = self.t("choices.title")
+        yield reply
         yield Static(Content(self.t("pause.body")), id="paused")
         with Vertical(id="ended"):
             yield Static(id="ending")
@@ -116,7 +126,7 @@ class EncounterScreen(SimScreen[None]):
         # A scenario's own, longer help label gets the room from the gaps between the keys.
         label = play.scenario.help.label
         longer = label is not None and len(play.text(label)) > len(self.t("key.help"))
-        yield Footer(show_command_palette=False, compact=longer)
+        yield Footer(show_command_palette=False, compact=longer or play.own_words)
 
     def on_mount(self) -> None:
         self.query_one(Countdown).mirror = self.query_one(Choices)
@@ -202,10 +212,14 @@ class EncounterScreen(SimScreen[None]):
             self.set_focus(None)
         else:
             choices.show([(o.number, o.id, self.play.text(o.choice.say)) for o in s.options])
+            choices.border_title = self.t("choices.title")
             self._options_at = self.app.clock()
             self.timer.restart()
             countdown.start(self.play.time_limit)
-            choices.focus()
+            if self.play.own_words:
+                self._write()
+            else:
+                choices.focus()
         if s.ended != self._bindings_ended:
             # Which keys work changes only when the encounter ends (pause has its
             # own reactive). Not every turn: each refresh rebuilds the footer, and
@@ -215,14 +229,82 @@ class EncounterScreen(SimScreen[None]):
             self._bindings_ended = s.ended
             self.refresh_bindings()
 
+    # --- in one's own words ----------------------------------------------------------
+
+    @property
+    def writing(self) -> bool:
+        return self.has_class("-writing")
+
+    def _write(self) -> None:
+        """The reply box, empty, in place of the options: the trainee writes first."""
+        self._own = None
+        reply = self.query_one("#reply", Input)
+        reply.value = ""
+        self.add_class("-writing")
+
+        def ready() -> None:
+            # Focus is refused while the box is hidden: once the styles apply. The keys
+            # change with it (letters are the trainee's now), so the footer says when
+            # writing can begin.
+            reply.focus()
+            self.refresh_bindings()
+
+        self.call_after_refresh(ready)
+
+    def _list(self, title: str, highlight: str | None = None) -> None:
+        """The options, to confirm what was understood or to pick one."""
+        choices = self.query_one(Choices)
+        self.remove_class("-writing")
+        choices.border_title = title
+        ids = [o.id for o in self.play.session.options]
+        if highlight in ids:
+            choices.highlighted = ids.index(highlight)
+        self._options_at = self.app.clock()  # the key guard counts from when they are seen
+        choices.focus()
+        self.refresh_bindings()
+
+    @on(Input.Submitted, "#reply")
+    def _replied(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text or self.play.session.ended:
+            return
+        result = self.play.understand(text)
+        self._own = Typed(text, self.lang, result.accepted)
+        shown = clean(" ".join(text.split()))
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        numbers = {o.id: o.number for o in self.play.session.options}
+        asked = result.did_you_mean()
+        if result.accepted is not None:
+            self._list(self.t("reply.understood", text=shown, number=numbers[result.accepted]), result.accepted)
+        elif len(asked) > 1:
+            self._list(self.t("reply.did_you_mean", text=shown, first=numbers[asked[0]], second=numbers[asked[1]]), asked[0])
+        else:
+            self._list(self.t("reply.not_understood", text=shown))
+
+    def action_options(self) -> None:
+        """Esc while writing: the options, to pick one, pause or quit."""
+        self._own = None
+        self._list(self.t("reply.pick"))
+
+    def action_write(self) -> None:
+        """Esc at the options: write the reply (again)."""
+        self._write()
+
+    def action_call_help_writing(self) -> None:
+        self.action_call_help()
+
     # --- acting --------------------------------------------------------------------
 
     def _take(self, action: str) -> None:
         if self._typing is not None:
             self._typed()  # help, mid-reply: the reply is there at once, then help comes
         elapsed_ms = round(self.timer.elapsed() * 1000)
+        # The trainee's own words go with the option they took, not with help or the clock.
+        typed = self._own if action not in ("help", "timeout") else None
+        self._own = None
         try:
-            turn = self.play.act(action, elapsed_ms)
+            turn = self.play.act(action, elapsed_ms, typed)
         except EngineError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
@@ -270,11 +352,20 @@ class EncounterScreen(SimScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         ended = self.play.session.ended
+        own = self.play.own_words
+        if action == "options":
+            return own and not ended and self.writing
+        if action == "write":
+            return own and not ended and not self.writing
+        if action == "call_help_writing":
+            return own and not ended and self.play.session.can_call_help
+        if own and self.writing and action in ("choose", "pause", "quit_and_save", "leave_what_if", "quit_preview"):
+            return False  # letters are the trainee's while they write: Esc first
         if action in ("choose", "pause", "call_help"):
             if ended:
                 return False
-            if action == "call_help" and not self.play.session.can_call_help:
-                return False  # help that comes and goes has come; it stays
+            if action == "call_help" and (own or not self.play.session.can_call_help):
+                return False  # help that comes and goes has come; it stays (in one's own words, help is F1)
             return not (action == "choose" and self.paused)  # paused: the options are hidden, and so is their key
         if action == "continue":
             return ended

@@ -33,3 +33,30 @@ def test_an_unknown_node_is_named_with_a_suggestion(capsys):
     code, _, err = cli(capsys, "match", "aggressive-desk", "openin", "hello")
     assert code == 2
     assert "has no node `openin`" in err and "opening" in err
+
+
+def test_phrases_lists_replies_not_understood_or_corrected(capsys):
+    from sim.content.library import load_library
+    from sim.session.own_words import Typed
+    from sim.session.play import Play
+
+    lib = load_library([], builtin_scenarios=True)
+    play = Play.start(lib, lib.scenario("stressed-parent"), mode="practice", lang="fi", seed=0, trainee="Tess", own_words=True)
+    play.act("list-everything", typed=Typed("ei kiirettä", "fi", "no-hurry"))  # understood as one, took another
+    play.act("hurry-up", typed=Typed("hmm", "fi", None))  # not understood: picked from the list
+    play.act("pep-talk")  # picked from the list
+    play.act("come-back", typed=Typed("tulkaa takaisin kun paperi löytyy", "fi", "come-back"))  # understood, taken
+    assert play.session.ended
+    play.finish(None)
+    play.record_history()
+    code, out, _ = cli(capsys, "phrases", "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert [(r["node"], r["text"], r["understood"], r["chosen"]) for r in rows] == [
+        ("opening", "ei kiirettä", "no-hurry", "list-everything"),
+        ("papers-everywhere", "hmm", None, "hurry-up"),
+    ]
+    code, out, _ = cli(capsys, "--lang", "en", "phrases", "stressed-parent", "--trainee", "Tess")
+    assert code == 0 and "ei kiirettä" in out and "examples:" in out
+    code, out, _ = cli(capsys, "--lang", "en", "phrases", "aggressive-desk")
+    assert "No typed reply" in out

@@ -230,7 +230,9 @@ def test_a_silent_session_is_ended_after_the_idle_timeout(aiohttp):
 
         async def session() -> tuple[list[int], int | None]:
             async with aiohttp.ClientSession() as client, client.ws_connect(f"http://127.0.0.1:{port}/ws") as ws:
-                assert b"Encounter simulator" in await read_screen(ws, aiohttp, b"Encounter simulator")
+                # The app's first screen, or the close: on a busy machine the app may take
+                # longer to draw than the silence allowed, and the session ends all the same.
+                await read_screen(ws, aiohttp, b"Encounter simulator")
                 apps = app_processes(proc.pid)
                 await read_screen(ws, aiohttp, b"\0never drawn", timeout=30)  # silent, until the server closes
                 return apps, ws.close_code

@@ -230,3 +230,31 @@ def test_a_double_press_on_new_options_takes_one_turn_and_says_why(terminal: Ter
     terminal.wait_for("Paused")
     [info] = journal.interrupted()
     assert info.actions == ["notice"]
+
+
+def test_aggressive_desk_typed_in_finnish_to_the_end(terminal: Terminal) -> None:
+    # Issue 22, "Must show": every reply typed in the trainee's own words, in Finnish.
+    require_tmux()
+    from tests.functional.plain.test_plain_own_words import REPLIES
+
+    terminal.start("--lang", "fi", "play", "aggressive-desk", "--own-words")
+    terminal.wait_for("Aloita kohtaaminen")
+    terminal.keys("Enter")
+    for reply in REPLIES:
+        terminal.wait_for("Kirjoita vastauksesi ja paina Enter", "esc Vaihtoehdot")  # the box has the keys
+        terminal.tmux("send-keys", "-t", "sim", "-l", reply)  # literally: the words as typed
+        terminal.keys("Enter")
+        terminal.wait_for("Tulkittu vaihtoehdoksi")
+        terminal.keys("Enter")
+        terminal.wait_gone("Tulkittu vaihtoehdoksi")
+    terminal.wait_for("Kohtaaminen päättyi")
+    terminal.keys("Enter")
+    terminal.wait_for("Ennen pisteitä", "Kunniallinen perääntyminen")
+    terminal.keys(*"44444444", "C-s")
+    terminal.wait_for("Kokonaisarvio 100/100")
+    terminal.keys("t")
+    terminal.wait_for("Omin sanoin: ”kertokaa rauhassa")
+    terminal.keys("C-q")
+    terminal.wait_until_closed()
+    [finished] = journal.last_results().values()
+    assert len(finished.actions) == len(REPLIES)

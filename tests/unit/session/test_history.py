@@ -149,7 +149,7 @@ def test_a_v1_database_is_migrated_in_place(sample_library, _isolated_home, caps
     db.close()
 
     with Store() as store:
-        assert store.version() == SCHEMA_VERSION == 7
+        assert store.version() == SCHEMA_VERSION == 8
         columns = [r[1] for r in store._db.execute("PRAGMA table_info(sessions)")]
         assert "lang" in columns and "passed" in columns
         indexes = {r[1] for r in store._db.execute("PRAGMA index_list(sessions)")}
@@ -168,7 +168,7 @@ def test_a_v1_database_is_migrated_in_place(sample_library, _isolated_home, caps
     assert code == 0 and next(s["id"] for s in json.loads(out)["sessions"]) == "old-1"
     # Opening again does not migrate again.
     with Store() as store:
-        assert store.version() == 7 and store.count() == 2
+        assert store.version() == 8 and store.count() == 2
 
 
 def test_a_newer_schema_is_refused_with_a_hint(_isolated_home, capsys):

@@ -67,11 +67,12 @@ def test_the_schema_4_outbox_moves_to_the_next_endpoint_named(sample_library, ca
     db.execute("ALTER TABLE sessions DROP COLUMN time_limits")  # added in version 6
     db.execute("ALTER TABLE sessions DROP COLUMN heard")  # added in version 7
     db.execute("ALTER TABLE sessions DROP COLUMN heard_after")
+    db.execute("ALTER TABLE turns DROP COLUMN typed")  # added in version 8
     db.execute("PRAGMA user_version = 4")
     db.close()
 
     with Store() as store:
-        assert store.version() == history.SCHEMA_VERSION == 7
+        assert store.version() == history.SCHEMA_VERSION == 8
         # Still queued: kept, for whichever LRS the next export names; sent ones: to which LRS is unknown.
         assert store.outbox_endpoints() == [""]
         queued = store.queued_statements("")
