@@ -1855,6 +1855,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "choices.title.email": {"en": "What do you write?", "fi": "Mitä kirjoitat?"},
     "speaker.client": {"en": "Client", "fi": "Asiakas"},
     "speaker.trainee": {"en": "You", "fi": "Sinä"},
+    # By email the trainee's words are a reply drafted and sent.
+    "speaker.trainee.email": {"en": "You sent", "fi": "Lähetit"},
     "speaker.narration": {"en": "Scene", "fi": "Tilanne"},
     "speaker.gloss": {"en": "Meaning", "fi": "Merkitys"},
     "speaker.feedback": {"en": "Feedback", "fi": "Palaute"},

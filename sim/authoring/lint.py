@@ -7,13 +7,14 @@ warnings mean it can, but something is probably not what the author wanted.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from sim.content import conditions
 from sim.content.library import Library, LoadedScenario
-from sim.content.model import Outcome, Route, Varied, targets
+from sim.content.model import Node, Outcome, Route, Varied, targets
 from sim.content.problems import Problem, Severity
 from sim.core.judgement import CALL_HELP, calls_help
 from sim.text import localize
@@ -120,6 +121,8 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
     for nid, node in s.nodes.items():
         base = ("nodes", nid)
         _check_variants(ls, nid, ranges, add)
+        if s.channel.value == "phone":
+            _check_unseen(node, base, add)
         if nid in returning and node.end is None and not node.choices and node.timeout is None and node.next is None:
             continue
         if node.end is None and not node.choices and node.timeout is None and node.next is None:
@@ -285,6 +288,32 @@ def _check_variants(ls: LoadedScenario, nid: str, ranges: dict[str, tuple[int, i
                 "every variant here has a condition, and in some states none holds, so the line is not said",
                 "add a variant without `when:`",
             )
+
+
+# What a caller cannot be seen doing, in the words narration would use for it.
+_SEEN = re.compile(
+    r"\b(looks? at|glares?|frowns?|smiles?|nods?|shrugs?|stares?|leans?|(his|her|their) face|eye contact|"
+    r"katsoo|tuijottaa|hymyilee|nyökkää|kohauttaa|nojaa|ilmeensä|ilme |kasvoillaan|silmiin)\b",
+    re.IGNORECASE,
+)
+
+
+def _check_unseen(node: Node, base: tuple[Any, ...], add: Callable[..., None]) -> None:
+    """On the phone the trainee only hears: narration that describes what is seen breaks the scene."""
+    narration = node.narration
+    texts = [v.say for v in narration.variants] if isinstance(narration, Varied) else [narration] if narration is not None else []
+    for text in texts:
+        for value in [text] if isinstance(text, str) else list(text.values()):
+            found = _SEEN.search(value)
+            if found:
+                add(
+                    "warning",
+                    "phone-unseen",
+                    (*base, "narration"),
+                    f"on the phone the trainee sees nothing, but the narration says `{found.group(0).strip()}`",
+                    "describe what is heard: the voice, its tone and speed, breathing, pauses, sounds in the background",
+                )
+                return
 
 
 def _holds_ever(expr: conditions.Expr, ranges: dict[str, tuple[int, int]]) -> bool:

@@ -101,3 +101,15 @@ def test_a_language_being_added_is_not_taken_for_a_typo(tmp_path):
         briefing={"fi": "B", "en": "B"},
     )
     assert [p for p in translation_problems(lib) if p.code == "language-typo"] == []
+
+
+def test_phone_narration_that_describes_what_is_seen_is_warned_about(tmp_path):
+    found = problems(
+        tmp_path,
+        {"opening": {**OPENING, "narration": {"variants": [{"fi": "Soittaja huokaa.", "en": "The caller sighs."}, {"fi": "Soittaja nyökkää.", "en": "The caller nods."}]}}},
+        channel="phone",
+    )
+    assert [(s, c) for s, c, m in found if c == "phone-unseen"] == [("warning", "phone-unseen")]
+    assert any("says `nyökkää`" in m or "says `nods`" in m for _, _, m in found)
+    heard = problems(tmp_path, {"opening": {**OPENING, "narration": "The caller breathes fast; a television is on in the background."}}, channel="phone")
+    assert "phone-unseen" not in [c for _, c, _ in heard]
