@@ -349,14 +349,19 @@ class PlainPlay:
                 action = options[int(answer) - 1].id
                 break
             self.say(self.tr("plain.invalid", last=len(options)))
+        self._answer(action, elapsed, limit)
+
+    def _answer(self, action: str, elapsed: float, limit: int | None, typed: Typed | None = None) -> None:
+        """Take the trainee's answer — unless the clock would have fired first."""
+        s = self.session
         if limit is not None and elapsed > limit and s.node.timeout is not None:
-            # The clock would have fired first: the answer came too late for this node.
+            # The answer came too late for this node: the time ran out, then (help is never lost) help.
             self._act("timeout", limit * 1000)
             if action == "help" and not s.ended:
                 self._show_new_lines()
                 self._act("help", round((elapsed - limit) * 1000))
             return
-        self._act(action, round(elapsed * 1000))
+        self._act(action, round(elapsed * 1000), typed)
 
     def _own_words_turn(self, limit: int | None) -> None:
         """A turn answered in the trainee's own words: typed, understood (or asked
@@ -414,15 +419,8 @@ class PlainPlay:
                         self.say(self.tr("plain.own_words.again"))
                 else:
                     self.say(self.tr("plain.not_understood"))
-        elapsed = self.clock() - shown_at
-        said = typed if action not in ("help", "timeout") else None
-        if limit is not None and elapsed > limit and s.node.timeout is not None:
-            self._act("timeout", limit * 1000)
-            if action == "help" and not s.ended:
-                self._show_new_lines()
-                self._act("help", round((elapsed - limit) * 1000))
-            return
-        self._act(action, round(elapsed * 1000), said)
+        # The trainee's words go with the option taken, not with help.
+        self._answer(action, self.clock() - shown_at, limit, typed if action != "help" else None)
 
     def _pick_from_list(self, options: Sequence[Option], typed: Typed | None) -> str | None:
         """The listed options, for a trainee who would rather pick (or fix a misunderstanding)."""

@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -318,25 +319,27 @@ class SimApp(App[None]):
     def toggle_own_words(self) -> bool:
         """Answer in one's own words, or from the list: switched and remembered for this trainee."""
         chosen = not self.own_words
-        self.options = replace(self.options, own_words=None)  # the choice made here wins over the flag
-        try:
-            settings.save_own_words(self.trainee, chosen)
-        except OSError as exc:
-            self.notify(t("limits.save_failed", self.lang, error=exc.strerror or str(exc)), severity="error", markup=False)
-            self.options = replace(self.options, own_words=chosen)  # kept until quit
+        self._remember("own_words", chosen, lambda: settings.save_own_words(self.trainee, chosen))
         return chosen
 
     def action_cycle_time_limits(self) -> None:
         """normal → doubled → off → normal, remembered for this trainee."""
         order = settings.TIME_LIMITS
         chosen = order[(order.index(self.time_limits) + 1) % len(order)]
-        self.options = replace(self.options, time_limits=None)  # the choice made here wins over the flag
+        self._remember("time_limits", chosen, lambda: settings.save_time_limits(self.trainee, chosen))
+        self.notify(t(f"limits.now.{chosen}", self.lang), markup=False)
+
+    def _remember(self, option: str, chosen: Any, save: Callable[[], None]) -> None:
+        """A setting chosen here: it wins over the command line's flag, and is saved
+        for the trainee; if the data folder cannot be written, it is kept until quit."""
+        unset: dict[str, Any] = {option: None}
+        self.options = replace(self.options, **unset)
         try:
-            settings.save_time_limits(self.trainee, chosen)
+            save()
         except OSError as exc:
             self.notify(t("limits.save_failed", self.lang, error=exc.strerror or str(exc)), severity="error", markup=False)
-            self.options = replace(self.options, time_limits=chosen)  # kept until quit
-        self.notify(t(f"limits.now.{chosen}", self.lang), markup=False)
+            kept: dict[str, Any] = {option: chosen}
+            self.options = replace(self.options, **kept)
 
     def _trainee_screen(self, *, first: bool) -> TraineeScreen:
         if settings.asks_name_each_start():

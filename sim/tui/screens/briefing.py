@@ -106,6 +106,7 @@ class BriefingScreen(SimScreen[None]):
         answers = self.query_one("#answers", Static)
         answers.update(Content(self._answers()))
         answers.display = True  # once switched, either way, say how this encounter is answered
+        self.notify(self._answers(), markup=False)  # and say it where it is seen, however long the briefing
 
     async def reload(self, entry: Entry) -> None:
         """Show the scenario as it is now, after an edit (a live preview)."""

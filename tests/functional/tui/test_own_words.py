@@ -68,3 +68,20 @@ async def test_esc_shows_the_options_and_f1_calls_help_while_writing(make_app):
         await pilot.press("f1")
         await until(pilot, lambda: len(play.session.turns) == 2, "help")
         assert play.session.turns[1].action == "help" and 2 not in play.typed
+
+
+async def test_w_on_the_briefing_switches_and_is_remembered_for_the_trainee(make_app):
+    from sim.session import settings
+
+    app = make_app(play="aggressive-desk")
+    async with app.run_test(size=SIZE) as pilot:
+        await shows(pilot, "w Own words")
+        assert not app.own_words
+        await pilot.press("w")
+        await until(pilot, lambda: app.own_words, "the switch")
+        assert settings.own_words(app.trainee)
+        answers = app.screen.query_one("#answers")
+        assert answers.display and "You answer in your own words" in str(answers.render())
+        await start(pilot)
+        assert app.screen.play.own_words
+        await until(pilot, lambda: app.screen.query_one("#reply", Input).has_focus, "the reply box")
