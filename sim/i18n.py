@@ -682,6 +682,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "vastauksen kieli (fi, en, …; oletus: harjoituksen kieli)",
     },
     "args.metavar.node": {"en": "NODE", "fi": "SOLMU"},
+    "args.match.report": {
+        "en": "instead: how well each node's options can be told apart (every example matched with itself left out)",
+        "fi": "sen sijaan: kuinka hyvin kunkin solmun vaihtoehdot erottuvat (kukin esimerkki tulkitaan ilman itseään)",
+    },
+    "match.needs_text": {
+        "en": "give a node and the reply to match, or --report for every node",
+        "fi": "anna solmu ja tulkittava vastaus, tai --report kaikista solmuista",
+    },
+    "match.report.title": {"en": "How well the options can be told apart", "fi": "Kuinka hyvin vaihtoehdot erottuvat"},
+    "match.report.col.node": {"en": "node", "fi": "solmu"},
+    "match.report.col.lang": {"en": "lang", "fi": "kieli"},
+    "match.report.col.examples": {"en": "examples", "fi": "esimerkit"},
+    "match.report.col.correct": {"en": "understood", "fi": "tulkittu oikein"},
+    "match.report.col.asked": {"en": "asked back", "fi": "kysytään"},
+    "match.report.col.wrong": {"en": "read as another", "fi": "tulkittu toiseksi"},
+    "match.report.confusion": {
+        "en": "{node} ({language}): an example of `{choice}` reads as `{other}`: “{text}”",
+        "fi": "{node} ({language}): vaihtoehdon `{choice}` esimerkki tulkitaan vaihtoehdoksi `{other}`: ”{text}”",
+    },
+    "match.report.none": {"en": "No node has examples to match yet.", "fi": "Missään solmussa ei ole vielä esimerkkejä."},
     "args.phrases": {
         "en": "replies typed in trainees' own words that were not understood or were corrected: candidates for examples",
         "fi": "omin sanoin kirjoitetut vastaukset, joita ei tulkittu tai jotka harjoittelija korjasi: ehdokkaita esimerkeiksi",

@@ -31,9 +31,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from sim.authoring.separability import node_reports  # noqa: E402
 from sim.content.library import load_library  # noqa: E402
 from sim.core import matching  # noqa: E402
-from sim.core.matching import Matcher, options_of, ways_of_saying  # noqa: E402
+from sim.core.matching import Matcher, options_of  # noqa: E402
 
 HELDOUT = Path(__file__).with_name("heldout.yaml")
 
@@ -44,24 +45,13 @@ def _rates(outcomes: list[str]) -> dict[str, float]:
 
 
 def dev_outcomes() -> dict[str, list[tuple[str | None, str, list[matching.Candidate]]]]:
-    """Per language: (expected, …) for every example matched with itself left out; the candidates are kept so a sweep can re-decide."""
+    """Per language: every authored example matched with itself left out (sim.authoring.separability);
+    the candidates are kept so a sweep can decide again with other MARGIN and FLOOR values."""
     lib = load_library([], builtin_scenarios=True)
     out: dict[str, list[tuple[str | None, str, list[matching.Candidate]]]] = defaultdict(list)
     for ls in lib.scenarios:
-        s = ls.scenario
-        for nid, node in s.nodes.items():
-            if len(node.choices) < 2:
-                continue
-            for lang in ("fi", "en"):
-                options = options_of(s, node.choices, lang)
-                for i, (cid, texts) in enumerate(options):
-                    has_say = bool(ways_of_saying(node.choices[i].say, {}, lang, s.language))
-                    for j, text in enumerate(texts):
-                        if j == 0 and has_say:
-                            continue  # `say` itself: the examples are what trainees type
-                        left = [(c, [t for k, t in enumerate(ts) if not (c == cid and k == j)]) for c, ts in options]
-                        result = Matcher().match((s.id, nid, cid, j), left, text, lang)
-                        out[lang].append((cid, text, list(result.candidates)))
+        for report in node_reports(ls.scenario):
+            out[report.lang] += [(trial.choice, trial.text, list(trial.candidates)) for trial in report.trials]
     return out
 
 

@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from sim.authoring.separability import identical_examples
 from sim.content import conditions
 from sim.content.library import Library, LoadedScenario
 from sim.content.model import Node, Outcome, Route, Varied, targets
@@ -246,6 +247,14 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
                 "give a node a line `{speaker: " + sid + ", say: …}` under `client:`, or remove the speaker",
                 key=True,
             )
+    for nid, lang, cid, other, text in identical_examples(s):
+        add(
+            "warning",
+            "examples-alike",
+            ("nodes", nid, "choices"),
+            f"`{cid}` and `{other}` at `{nid}` can be said the same way in `{lang}`: “{text}”",
+            "give each option its own words, or keep them from being offered together with `when:`",
+        )
     if s.subject is not None and s.channel.value != "email":
         add(
             "warning",

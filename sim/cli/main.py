@@ -177,8 +177,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     p = command("match", "args.match")
     scenario_arg(p)
-    p.add_argument("node", metavar=w("args.metavar.node"), help=w("args.match.node"))
-    p.add_argument("text", metavar=w("args.metavar.text"), help=w("args.match.text"))
+    p.add_argument("node", nargs="?", default=None, metavar=w("args.metavar.node"), help=w("args.match.node"))
+    p.add_argument("text", nargs="?", default=None, metavar=w("args.metavar.text"), help=w("args.match.text"))
+    p.add_argument("--report", action="store_true", help=w("args.match.report"))
     p.add_argument("--lang", default=None, metavar=w("args.metavar.lang"), help=w("args.match.lang"))
     p.add_argument("--json", action="store_true", help=w("args.json.report"))
     _dir_option(p, w)

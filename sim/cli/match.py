@@ -15,6 +15,7 @@ from rich.text import Text
 from sim.cli.output import print_json
 from sim.console import complain, console, literal, scenario_or_report, suggestion, ui_lang
 from sim.content.locate import dialogue_dirs
+from sim.content.model import Scenario
 from sim.core.matching import match_at
 from sim.errors import EXIT_OK, EXIT_USAGE
 from sim.i18n import t
@@ -28,6 +29,11 @@ def run_match(args: argparse.Namespace) -> int:
     _, found = loaded
     scenario = found.scenario
     lang = ui_lang(args)
+    if args.report:
+        return _report(scenario, lang, args.json)
+    if args.node is None or args.text is None:
+        complain("sim match", t("match.needs_text", lang), None, lang)
+        return EXIT_USAGE
     node = scenario.nodes.get(args.node)
     if node is None:
         complain("sim match", t("match.no_node", lang, scenario=scenario.id, node=args.node), suggestion(args.node, list(scenario.nodes), lang), lang)
@@ -55,4 +61,42 @@ def run_match(args: argparse.Namespace) -> int:
         out.print(Text(t("match.ask_back", lang, first=asked[0], second=asked[1]), style="bold yellow"))
     else:
         out.print(Text(t("match.ask_back_one", lang), style="bold yellow"))
+    return EXIT_OK
+
+
+OUTCOMES = ("correct", "asked", "wrong")  # sim.authoring.separability.Trial.outcome, in the report's order
+
+
+def _report(scenario: Scenario, lang: str, as_json: bool) -> int:
+    """Per node and language: how its examples fare, each matched with itself left out."""
+    from sim.authoring.separability import node_reports
+
+    reports = node_reports(scenario)
+    if as_json:
+        print_json(
+            [
+                {"node": r.node, "lang": r.lang, "examples": len(r.trials), **r.counts(),
+                 "confusions": [{"choice": c, "read_as": o, "text": x} for c, o, x in r.confusions()]}
+                for r in reports
+            ]
+        )  # fmt: skip
+        return EXIT_OK
+    out = console()
+    if not reports:
+        out.print(literal(t("match.report.none", lang)))
+        return EXIT_OK
+    table = Table(title=t("match.report.title", lang), title_justify="left", expand=False)
+    for key in ("node", "lang", "examples", "correct", "asked", "wrong"):
+        table.add_column(t(f"match.report.col.{key}", lang), justify="left" if key in ("node", "lang") else "right")
+    for r in reports:
+        counts, n = r.counts(), len(r.trials) or 1
+        table.add_row(
+            literal(r.node), r.lang, str(len(r.trials)),
+            *(f"{100 * counts[k] / n:.0f} %" for k in OUTCOMES),
+        )  # fmt: skip
+    out.print(table)
+    for r in reports:
+        for choice, other, text in r.confusions():
+            line = t("match.report.confusion", lang, node=r.node, language=r.lang, choice=choice, other=other, text=text)
+            out.print(literal(line), soft_wrap=True)
     return EXIT_OK

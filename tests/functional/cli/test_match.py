@@ -60,3 +60,21 @@ def test_phrases_lists_replies_not_understood_or_corrected(capsys):
     assert code == 0 and "ei kiirettä" in out and "examples:" in out
     code, out, _ = cli(capsys, "--lang", "en", "phrases", "aggressive-desk")
     assert "No typed reply" in out
+
+
+def test_the_report_shows_how_well_each_nodes_options_are_told_apart(capsys):
+    code, out, _ = cli(capsys, "match", "stressed-parent", "--report", "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert {r["lang"] for r in rows} == {"fi", "en"}
+    for r in rows:
+        assert r["examples"] == r.get("correct", 0) + r.get("asked", 0) + r.get("wrong", 0) > 0
+        assert len(r["confusions"]) == r.get("wrong", 0)
+    assert sum(r.get("correct", 0) for r in rows) > 0.8 * sum(r["examples"] for r in rows)
+    code, out, _ = cli(capsys, "--lang", "en", "match", "stressed-parent", "--report")
+    assert code == 0 and "How well the options can be told apart" in out
+
+
+def test_a_node_and_a_reply_or_the_report_are_needed(capsys):
+    code, _, err = cli(capsys, "match", "stressed-parent")
+    assert code == 2 and "--report" in err

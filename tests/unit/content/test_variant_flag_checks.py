@@ -113,3 +113,12 @@ def test_phone_narration_that_describes_what_is_seen_is_warned_about(tmp_path):
     assert any("says `nyökkää`" in m or "says `nods`" in m for _, _, m in found)
     heard = problems(tmp_path, {"opening": {**OPENING, "narration": "The caller breathes fast; a television is on in the background."}}, channel="phone")
     assert "phone-unseen" not in [c for _, c, _ in heard]
+
+
+def test_two_options_said_the_same_way_are_warned_about_unless_never_offered_together(tmp_path):
+    said = {"id": "b", "say": "Other", "next": "done", "examples": {"en": ["Let's go now!"]}}
+    found = problems(tmp_path, {"opening": {"client": "Hi", "choices": [{**OPENING["choices"][0], "examples": {"en": ["let's go now"]}}, said]}})
+    assert [(s, c) for s, c, _ in found if c == "examples-alike"] == [("warning", "examples-alike")]
+    apart = [{**OPENING["choices"][0], "when": "tension < 50", "examples": {"en": ["let's go now"]}}, {**said, "when": "tension >= 50"}]
+    found = problems(tmp_path, {"opening": {"client": "Hi", "choices": apart}})
+    assert "examples-alike" not in [c for _, c, _ in found]
