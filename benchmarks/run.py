@@ -368,6 +368,26 @@ def bench_latency(env: dict[str, str], quick: bool) -> list[Row]:
     return rows
 
 
+def bench_matching(env: dict[str, str], quick: bool) -> list[Row]:
+    """Replies in the trainee's own words (issue 22): the held-out set, per language, and match latency."""
+    args = [*PY, str(HERE / "matching" / "evaluate.py"), "--json", *(["--heldout-only"] if quick else [])]
+    p = run_proc(args, env)
+    if p.code != 0:
+        raise SystemExit(f"benchmarks: matching failed (exit {p.code}):\n{p.out[-3000:]}")
+    r = json.loads(p.out[p.out.index("{") :])
+    rows = []
+    for lang, rates in sorted(r["heldout"].items()):
+        n = int(rates["n"])
+        rows.append(Row(f"matching.{lang}.correct", f"own words, {lang}: understood correctly", 100 * rates["correct"], "%", target="≥ 85 %",
+                        ok=rates["correct"] >= 0.85, runs=n, note=f"{n} held-out replies"))
+        rows.append(Row(f"matching.{lang}.wrong", f"own words, {lang}: understood wrongly", 100 * rates["wrong"], "%", target="≤ 3 %",
+                        ok=rates["wrong"] <= 0.03, runs=n, note=f"asked back {100 * rates['asked']:.1f} %"))
+    latency = r.get("latency_ms", {})
+    rows.append(Row("matching.p95", "own words: match p95", latency.get("p95"), "ms", target="≤ 50 ms",
+                    ok=None if latency.get("p95") is None else latency["p95"] <= 50, runs=sum(int(v["n"]) for v in r["heldout"].values())))
+    return rows
+
+
 # --- workers (run in their own process) ---------------------------------------------------------
 
 
@@ -608,6 +628,7 @@ def main(argv: list[str] | None = None) -> int:
         step("engine", lambda: bench_engine(env, quick, runs))
         step("analyze", lambda: bench_analyze(env, files, validate_seconds[0] if validate_seconds else None, runs, quick))  # type: ignore[arg-type]
         step("latency", lambda: bench_latency(env, quick))
+        step("matching", lambda: bench_matching(env, quick))
 
     total = time.perf_counter() - t_start
     if quick:  # tiny sizes: the figures say nothing about the targets

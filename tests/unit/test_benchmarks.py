@@ -12,6 +12,7 @@ from tests.conftest import ROOT
 ROWS = [
     "startup.cold-index", "startup.time", "startup.rss", "validate", "validate.schema", "load.alike", "engine",
     "analyze", "analyze.growth", "latency.p50", "latency.p95",
+    "matching.en.correct", "matching.en.wrong", "matching.fi.correct", "matching.fi.wrong", "matching.p95",
 ]
 
 
