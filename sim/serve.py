@@ -93,6 +93,8 @@ def app_command(args: argparse.Namespace) -> str:
         argv += ["--mode", args.mode]
     if getattr(args, "ui_lang", None):
         argv += ["--lang", args.ui_lang]
+    if getattr(args, "own_words", None):
+        argv += ["--own-words"]  # a class that answers in its own words, in every tab
     return shlex.join(argv)
 
 

@@ -181,8 +181,9 @@ def test_without_textual_serve_it_says_how_to_install_it():
 
 
 def test_each_tab_runs_sim_with_the_servers_options(tmp_path):
-    args = argparse.Namespace(dir=[Path("rel")], sub_dir=[tmp_path], mode="assessment", ui_lang="fi")
+    args = argparse.Namespace(dir=[Path("rel")], sub_dir=[tmp_path], mode="assessment", ui_lang="fi", own_words=True)
     command = app_command(args)
+    assert command.endswith("--own-words")
     assert shlex.split(command)[:3] == [sys.executable, "-m", "sim"]
     assert f"--dir {Path('rel').resolve()}" in command and f"--dir {tmp_path}" in command
     assert "--mode assessment" in command and "--lang fi" in command
@@ -334,3 +335,27 @@ def test_a_port_that_is_not_one_is_a_usage_error(port):
     assert proc.returncode == 2
     assert t("serve.bad_port", "en", value=port) in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_a_served_tab_answers_in_its_own_words(aiohttp):
+    # Issue 22: the reply box, the matcher and the confirmation work in a browser tab too.
+    with running_server("--own-words") as (port, _page, _proc):
+
+        async def play() -> bytes:
+            async with aiohttp.ClientSession() as client, client.ws_connect(f"http://127.0.0.1:{port}/ws?width=100&height=30") as ws:
+                await ws.send_str(json.dumps(["resize", {"width": 100, "height": 30}]))
+
+                async def keys(text: str, until: bytes) -> bytes:
+                    await ws.send_str(json.dumps(["stdin", text]))
+                    return await read_screen(ws, aiohttp, until)
+
+                await read_screen(ws, aiohttp, t("trainee.title", "en").encode("utf-8"))
+                await keys("Tess\r", b"PIN")
+                await keys("4821\r", b"Scenario")
+                await keys("stressed", b"stressed parent")
+                await keys("\r", b"Start the encounter")
+                await keys("\r", b"Options")  # the footer's "esc Options": the reply box has the keys
+                return await keys("take your time, there is no hurry\r", b"Understood as")
+
+        seen = asyncio.run(play())
+        assert b"Understood as" in seen, seen[-3000:]
