@@ -336,26 +336,3 @@ def test_a_port_that_is_not_one_is_a_usage_error(port):
     assert t("serve.bad_port", "en", value=port) in proc.stderr
     assert "Traceback" not in proc.stderr
 
-
-def test_a_served_tab_answers_in_its_own_words(aiohttp):
-    # Issue 22: the reply box, the matcher and the confirmation work in a browser tab too.
-    with running_server("--own-words") as (port, _page, _proc):
-
-        async def play() -> bytes:
-            async with aiohttp.ClientSession() as client, client.ws_connect(f"http://127.0.0.1:{port}/ws?width=100&height=30") as ws:
-                await ws.send_str(json.dumps(["resize", {"width": 100, "height": 30}]))
-
-                async def keys(text: str, until: bytes) -> bytes:
-                    await ws.send_str(json.dumps(["stdin", text]))
-                    return await read_screen(ws, aiohttp, until)
-
-                await read_screen(ws, aiohttp, t("trainee.title", "en").encode("utf-8"))
-                await keys("Tess\r", b"PIN")
-                await keys("4821\r", b"Scenario")
-                await keys("stressed", b"stressed parent")
-                await keys("\r", b"Start the encounter")
-                await keys("\r", b"Options")  # the footer's "esc Options": the reply box has the keys
-                return await keys("take your time, there is no hurry\r", b"Understood as")
-
-        seen = asyncio.run(play())
-        assert b"Understood as" in seen, seen[-3000:]
