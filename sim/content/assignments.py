@@ -1,0 +1,149 @@
+"""A class's assignments: which scenarios its trainees are to pass, how well and by when.
+
+An instructor writes one YAML file per class (docs/practice.md):
+
+    class: {en: Evening desk, fi: Iltavuoro}
+    trainees: [Aino, Ben, Chen]
+    assignments:
+      - scenario: aggressive-desk
+        due: 2026-12-18
+        pass: 75
+        mode: assessment
+      - scenario: stressed-phone
+        trainees: [Ben]
+
+The file is untrusted like any authored file: read by sim.content.yamlsafe,
+shape-checked by the model below, and every problem is located at
+`file:line:col`. References to scenarios are checked against the library the
+file is used with (`check`), as scenario references are.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from sim.content.library import Library
+from sim.content.loader import closest, load
+from sim.content.model import Identifier, LocalText, Score100, _Strict
+from sim.content.problems import Problem
+from sim.content.yamlsafe import Document, locate
+from sim.files import read_limited
+from sim.text import clean
+
+FILE_NAME = "assignments.yaml"
+ENV = "SIM_ASSIGNMENTS"
+
+Name = str
+
+
+class Assignment(_Strict):
+    """One scenario the class (or some of it) is to pass."""
+
+    scenario: Identifier = Field(description="The id of the scenario to play.")
+    due: date | None = Field(None, description="The last day to pass it, as YYYY-MM-DD.")
+    pass_score: Score100 | None = Field(
+        None, alias="pass", description="The overall score that completes it, 0–100; default: the scenario's pass mark."
+    )
+    mode: Literal["practice", "assessment"] | None = Field(None, description="The mode it must be passed in; default: either.")
+    trainees: list[Name] | None = Field(None, max_length=10_000, description="Who it is for; default: the whole class.")
+
+    def due_at(self, zone: tzinfo | None) -> datetime | None:
+        """The moment it is due: the end of its day, in `zone`."""
+        return None if self.due is None else datetime.combine(self.due + timedelta(days=1), time(0), tzinfo=zone)
+
+    def is_for(self, trainee: str) -> bool:
+        return self.trainees is None or any(same_name(trainee, name) for name in self.trainees)
+
+
+class Assignments(_Strict):
+    """A class's assignment file."""
+
+    name: LocalText | None = Field(None, alias="class", description="The class's name, shown with its assignments.")
+    trainees: list[Name] = Field(default_factory=list, max_length=10_000, description="The trainees of the class, by the names they play under.")
+    assignments: list[Assignment] = Field(default_factory=list, max_length=1000, description="What the class is to pass.")
+
+    def of(self, trainee: str) -> list[Assignment]:
+        return [a for a in self.assignments if a.is_for(trainee)]
+
+
+def same_name(a: str, b: str) -> bool:
+    """Names as trainees type them: case and surrounding spaces do not matter."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def default_path(data_dir: Path) -> Path | None:
+    """The class's file when none is named: SIM_ASSIGNMENTS, else `assignments.yaml` in the data folder, if there is one."""
+    named = os.environ.get(ENV)
+    if named:
+        return Path(named).expanduser()
+    path = data_dir / FILE_NAME
+    return path if path.is_file() else None
+
+
+def read(path: Path) -> tuple[Assignments | None, Document | None, list[Problem]]:
+    """The file's assignments, or the problems that keep it from being read."""
+    return load(path, Assignments)
+
+
+def check(assignments: Assignments, doc: Document | None, library: Library) -> list[Problem]:
+    """Located problems of the file against `library`: a scenario it does not have,
+    a trainee of an assignment who is not in the class, the same scenario twice for someone."""
+    problems: list[Problem] = []
+    ids = [s.scenario.id for s in library.scenarios]
+    where = doc.path if doc is not None else ""
+
+    def at(loc: tuple[object, ...], message: str, hint: str | None, code: str, severity: Literal["error", "warning"] = "error") -> None:
+        mark = locate(doc.value, loc) if doc is not None else None
+        line, col = mark or (1, 1)
+        problems.append(Problem(where, line, col, message, hint, severity, code))
+
+    seen: dict[tuple[str, str], int] = {}
+    for i, a in enumerate(assignments.assignments):
+        if a.scenario not in ids:
+            near = closest(a.scenario, ids)
+            hint = f"did you mean `{near}`?" if near else "`sim list` shows the ids"
+            at(("assignments", i, "scenario"), f"no scenario has the id `{a.scenario}`", hint, "unknown-scenario")
+        for j, name in enumerate(a.trainees or ()):
+            if assignments.trainees and not any(same_name(name, t) for t in assignments.trainees):
+                hint = "add them under `trainees:` at the top, or check the spelling"
+                at(("assignments", i, "trainees", j), f"`{name}` is not one of the class's trainees", hint, "unknown-trainee", "warning")
+        for who in [*(a.trainees or ["*"])]:
+            key = (a.scenario, who.casefold())
+            if key in seen:
+                message = f"`{a.scenario}` is assigned twice (also item {seen[key] + 1})"
+                at(("assignments", i, "scenario"), message, "keep one: the class view counts it once", "duplicate", "warning")
+            seen.setdefault(key, i)
+    return problems
+
+
+MAX_ROSTER = 1 << 20
+
+
+def read_roster(path: Path) -> tuple[list[str], list[Problem]]:
+    """The names in a class list: one per line, `#` starts a comment, blank lines
+    ignored (a spreadsheet's first column saved as text will do)."""
+    try:
+        text = read_limited(path, MAX_ROSTER).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return [], [Problem(str(path), 1, 1, "the class list is not UTF-8 text", "save it as UTF-8 text, one name per line", "error", "encoding")]
+    except OSError as exc:
+        why = f"the class list cannot be read: {exc.strerror or exc}"
+        return [], [Problem(str(path), 1, 1, why, "check the path: a text file, one name per line", "error", "unreadable")]
+    names: list[str] = []
+    problems: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        name = " ".join(clean(line.split("#", 1)[0]).split())
+        if not name:
+            continue
+        if len(name) > 200:
+            problems.append(Problem(str(path), number, 1, "this line is too long for a name", "one name per line", "error", "limit"))
+        elif any(same_name(name, n) for n in names):
+            problems.append(Problem(str(path), number, 1, f"`{name}` is listed twice", "keep one line per trainee", "warning", "duplicate"))
+        else:
+            names.append(name)
+    return names, problems
