@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+from tests.ralph import lrs_env
+
+if TYPE_CHECKING:
+    from sim.content.library import Library
+    from sim.content.model import Profile, Scenario
 
 ROOT = Path(__file__).resolve().parents[1]  # the repository
 PACKAGE = ROOT / "sim"
@@ -25,7 +32,7 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 
 @pytest.fixture
-def sample_library():
+def sample_library() -> Library:
     from sim.content.library import load_library
 
     lib = load_library([SAMPLE])
@@ -34,10 +41,18 @@ def sample_library():
 
 
 @pytest.fixture
-def sample(sample_library):
-    return sample_library.scenario("sample").scenario
+def sample(sample_library: Library) -> Scenario:
+    loaded = sample_library.scenario("sample")
+    assert loaded is not None
+    return loaded.scenario
 
 
 @pytest.fixture
-def sample_profile(sample_library, sample):
+def sample_profile(sample_library: Library, sample: Scenario) -> Profile:
     return sample_library.profile_for(sample)
+
+
+@pytest.fixture(scope="session")
+def ralph_lrs_env(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """An environment in which ralph's LRS runs (tests/ralph.py); fails, never skips, without one."""
+    return lrs_env(request, tmp_path_factory)

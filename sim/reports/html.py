@@ -90,20 +90,28 @@ class Words:
         return self(f"{prefix}.{value}") if f"{prefix}.{value}" in STRINGS else e(value)
 
 
+def head(lang: str, title: str, css: str, csp: str = CSP) -> list[str]:
+    """The start of a self-contained page up to its styles: nothing may load from anywhere
+    (the Content-Security-Policy), nothing is told where it was opened from. `title` is escaped already."""
+    return [
+        "<!DOCTYPE html>",
+        f'<html lang="{e(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{e(csp)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{title}</title>",
+        f"<style>{css}</style>",
+    ]
+
+
 def render(data: dict[str, Any]) -> str:
     sc, sess = data["scenario"], data["session"]
     lang = sess.get("lang") or "en"
     w = Words(lang, sc.get("channel"))
     out: list[str] = [
-        "<!DOCTYPE html>",
-        f'<html lang="{e(lang)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{e(CSP)}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="referrer" content="no-referrer">',
-        f"<title>{w('html.title', title=e(sc['title']))}</title>",
-        f"<style>{CSS}</style>",
+        *head(lang, w("html.title", title=e(sc["title"])), CSS),
         "</head>",
         "<body>",
         "<header>",

@@ -44,6 +44,9 @@ TIMEOUT = 30.0  # seconds for one request, from connecting to the last byte of t
 # An LRS answers a batch with its ids (50 × 39 bytes) and a statement query with one
 # statement: a megabyte is far more than either; a reply past it is not an LRS's.
 MAX_REPLY = 1 << 20
+# A page of a statements query (sim.reports.lrs_read) holds up to 500 whole statements,
+# each a few kilobytes with its choices' words in two languages.
+MAX_PAGE = 16 << 20
 MAX_SAID = 4096  # of an error page: its start says what there is to say
 # Waits before the retries of a 429 or 5xx answer (longer when Retry-After asks for
 # more); a Retry-After past MAX_WAIT is not waited for: the statements stay queued.
@@ -108,12 +111,13 @@ class Reply:
         return _excerpt(f"{self.status} {self.reason}".strip(), 80)
 
 
-def exchange(method: str, url: str, headers: Mapping[str, str], body: bytes | None, timeout: float) -> Reply:
+def exchange(method: str, url: str, headers: Mapping[str, str], body: bytes | None, timeout: float, *, limit: int = MAX_REPLY) -> Reply:
     """One request and its whole answer within `timeout` seconds, from connecting to
     the answer's last byte. A socket timeout bounds each read, not the exchange: a
     server trickling a byte at a time would keep us forever. So a watchdog shuts the
     socket at the deadline, which ends any read under way, and each read waits at
-    most for the time left. Never follows a redirect."""
+    most for the time left. Never follows a redirect. A successful answer larger
+    than `limit` bytes is refused."""
     parts = urlsplit(url)
     target = urlunsplit(("", "", parts.path or "/", parts.query, ""))
     conn_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
@@ -138,7 +142,7 @@ def exchange(method: str, url: str, headers: Mapping[str, str], body: bytes | No
         held.append(conn.sock)
         conn.request(method, target, body=body, headers=dict(headers))
         response = conn.getresponse()
-        data = _read(url, response, held[0], deadline)
+        data = _read(url, response, held[0], deadline, limit=limit)
         return Reply(response.status, response.reason, response.msg, data)
     except (OSError, http.client.HTTPException, ValueError) as exc:
         if expired.is_set() or isinstance(exc, TimeoutError):
@@ -151,9 +155,9 @@ def exchange(method: str, url: str, headers: Mapping[str, str], body: bytes | No
         conn.close()
 
 
-def _read(url: str, response: http.client.HTTPResponse, sock: socket.socket, deadline: float) -> bytes:
+def _read(url: str, response: http.client.HTTPResponse, sock: socket.socket, deadline: float, *, limit: int = MAX_REPLY) -> bytes:
     """The body, one system call at a time, each within the time left; bounded in size."""
-    limit = MAX_REPLY if response.status < 300 else MAX_SAID
+    cap = limit if response.status < 300 else MAX_SAID
     data = bytearray()
     while True:
         left = deadline - time.monotonic()
@@ -164,11 +168,11 @@ def _read(url: str, response: http.client.HTTPResponse, sock: socket.socket, dea
         if not chunk:
             break
         data += chunk
-        if len(data) > limit:
+        if len(data) > cap:
             if response.status >= 300:
-                return bytes(data[:limit])
+                return bytes(data[:cap])
             status = _excerpt(f"{response.status} {response.reason}", 80)
-            raise LrsError.of(url, "err.lrs.too_large", "err.lrs.not_lrs_hint", status=status, size=MAX_REPLY // (1 << 20))
+            raise LrsError.of(url, "err.lrs.too_large", "err.lrs.not_lrs_hint", status=status, size=max(1, limit >> 20))
     if response.length:  # the connection ended before the Content-Length did
         raise http.client.IncompleteRead(bytes(data), response.length)
     return bytes(data)
@@ -242,13 +246,18 @@ class Client:
         joiner = "&" if urlsplit(self.url).query else "?"
         return self._call("GET", f"{self.url}{joiner}statementId={quote(statement_id, safe='')}", None, frozenset({200, 404}))
 
-    def _call(self, method: str, url: str, body: bytes | None, answers: frozenset[int]) -> Reply:
+    def query(self, url: str) -> Reply:
+        """One page of a statements query (`url`: this resource with its filters, or
+        the `more` of the page before): a 200 with up to MAX_PAGE bytes."""
+        return self._call("GET", url, None, frozenset({200}), limit=MAX_PAGE)
+
+    def _call(self, method: str, url: str, body: bytes | None, answers: frozenset[int], *, limit: int = MAX_REPLY) -> Reply:
         headers = dict(self._headers)
         if body is not None:
             headers["Content-Type"] = "application/json; charset=utf-8"
         tries = 0
         while True:
-            reply = exchange(method, url, headers, body, self.timeout)
+            reply = exchange(method, url, headers, body, self.timeout, limit=limit)
             tries += 1
             if reply.status in answers:
                 return reply

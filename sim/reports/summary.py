@@ -14,9 +14,9 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, computed_field
 
 from sim.errors import UserError
 from sim.files import read_limited
@@ -49,9 +49,14 @@ class _Scenario(_Lax):
     title: Text | None = None
 
 
+Id = Annotated[str, Field(max_length=200), AfterValidator(clean)]
+
+
 class _Session(_Lax):
     id: Text | None = None
     trainee: Text | None = None
+    mode: Literal["practice", "assessment"] | None = None
+    started: Annotated[str, Field(max_length=64)] | None = None
 
 
 class _Miss(_Lax):
@@ -63,6 +68,24 @@ class _Principle(_Lax):
     name: Text | None = None
     goal: bool = False
     score: Score | None = None
+    self_rating: Annotated[int, Field(ge=1, le=5)] | None = None
+
+
+class _Alternative(_Lax):
+    action: Literal["choice", "help", "timeout"]
+    choice_id: Id | None = None
+
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented use
+    @property
+    def response(self) -> str:
+        """What was done, as one id, as the history says it (sim.session.history.StoredTurn.response)."""
+        return self.choice_id if self.action == "choice" and self.choice_id else self.action
+
+
+class _Turn(_Alternative):
+    node: Id
+    was_best: bool | None = None
+    better: _Alternative | None = None
 
 
 class _Report(_Lax):
@@ -70,6 +93,9 @@ class _Report(_Lax):
     session: _Session = _Session()
     overall: Score | None = None
     success: bool = False
+    passed: bool | None = None
+    ending: Id | None = None
+    turns: list[_Turn] = Field(default_factory=list, max_length=100_000)
     critical_misses: list[_Miss] = Field(default_factory=list, max_length=10_000)
     principles: list[_Principle] = Field(max_length=1000)
 

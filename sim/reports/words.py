@@ -10,12 +10,14 @@ whether it goes to one plain line, a table cell or Markdown.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timedelta
 from typing import Any
 
 from sim.core.judgement import Rules
+from sim.core.recommend import Recommendation
 from sim.core.scoring import Evidence, PrincipleScore, Score
 from sim.core.self_rating import SelfCheck
-from sim.i18n import t, tc
+from sim.i18n import t, tc, tn
 
 
 def did(action: str, said: str | None, lang: str, channel: str | None = None) -> str:
@@ -193,3 +195,46 @@ def gap(check: SelfCheck, lang: str) -> str:
         return "—"
     shown = f"{check.gap:+d}" if check.gap else "±0"
     return t(f"gap.{check.calibration}", lang, gap=shown)
+
+
+def when(then: datetime, now: datetime, lang: str) -> str:
+    """How far `then` is from `now`, in days, weeks or months, as people say it ("3 weeks ago", "tomorrow")."""
+    days = (then.astimezone(now.tzinfo).date() - now.date()).days
+    if days == 0:
+        return t("when.today", lang)
+    if days == -1:
+        return t("when.yesterday", lang)
+    if days == 1:
+        return t("when.tomorrow", lang)
+    if days < 0:
+        ago = -days
+        if ago < 14:
+            return t("when.days_ago", lang, count=ago)
+        if ago < 60:
+            return tn("when.weeks_ago", ago // 7, lang)
+        return tn("when.months_ago", ago // 30, lang)
+    if days < 14:
+        return t("when.in_days", lang, count=days)
+    return tn("when.in_weeks", days // 7, lang)
+
+
+def recommendation_text(rec: Recommendation, now: datetime, lang: str, principle_name: Callable[[str], str]) -> str:
+    """Why this scenario and mode, in a line or two: `sim next`, the home screen and
+    `--plain` all say it so. `principle_name` gives a principle's name in `lang`."""
+    name = principle_name(rec.principle) if rec.principle else ""
+    if rec.reason == "assignment" and rec.due is not None:
+        key = "next.assignment.overdue" if rec.due <= now else "next.assignment"
+        # The last day it may be done: the day before the moment it falls due.
+        due_day = (rec.due.astimezone(now.tzinfo) - timedelta(seconds=1)).date().isoformat()
+        parts = [t(key, lang, due=due_day, when=when(rec.due - timedelta(seconds=1), now, lang))]
+    elif rec.reason in ("never", "first"):
+        parts = [t(f"next.{rec.reason}", lang, principle=name)]
+    elif rec.reason == "early":
+        parts = [t("next.early", lang, principle=name, level=rec.level, when=when(rec.due or now, now, lang))]
+    else:  # weak, due
+        parts = [t(f"next.{rec.reason}", lang, principle=name, level=rec.level, ago=when(rec.last or now, now, lang))]
+    if rec.climbed and rec.reason != "first":
+        parts.append(t(f"next.climbed.{rec.rung}", lang))
+    if rec.mode == "assessment" and rec.reason != "assignment":
+        parts.append(t("next.assess", lang))
+    return " ".join(parts)

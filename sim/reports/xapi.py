@@ -131,6 +131,9 @@ def statements(record: SessionRecord, *, base: str | None = None, salt: str | No
             ext.update({principle_iri(base, p.principle): p.score for p in record.principles})
             if row.ending:
                 ext[f"{base}/extensions/ending"] = row.ending
+            if record.ratings:
+                # The trainee's self-ratings (1–5), so a class view read back from the LRS has their gaps.
+                ext[f"{base}/extensions/self-ratings"] = dict(record.ratings)
             if record.misses:
                 ext[f"{base}/extensions/critical-misses"] = [
                     {"turn": m.turn, "principle": m.principle, "reason": m.reason} for m in record.misses

@@ -22,7 +22,9 @@ from tests.cli_run import cli as run_cli
 from tests.conftest import PACKAGE, SAMPLE
 
 # Outside sim/tui (whose keys tests/tui/test_i18n.py checks), every module that speaks to people.
-SPEAKERS = [PACKAGE / name for name in ("plain.py", "serve.py", "console.py", "reports/markdown.py", "reports/html.py", "tui/launch.py")] + sorted((PACKAGE / "cli").glob("*.py"))
+SPEAKERS = [PACKAGE / name for name in ("plain.py", "serve.py", "console.py", "tui/launch.py")] + sorted(
+    [*(PACKAGE / "cli").glob("*.py"), *(PACKAGE / "reports").glob("*.py")]
+)
 KEY_CALL = re.compile(r"""\b(t|tr|w|tn|n)\(\s*"([a-z_]+\.[a-z_.-]+)\"""")
 
 
