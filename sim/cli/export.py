@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from sim.cli.history import open_history
+from sim.cli.lrs_login import credentials
 from sim.cli.output import write_output
 from sim.console import complain, console, literal, ui_lang
 from sim.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
@@ -34,22 +35,15 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.status or args.skip or args.unskip or args.drop:
         return _queue(args, lang)
-    user = args.user or os.environ.get("SIM_LRS_USER", "")
-    password = args.password if args.password is not None else os.environ.get("SIM_LRS_PASSWORD", "")
-    if args.lrs and not user:
-        complain("sim export", t("cli.export.needs_user", lang), t("cli.export.needs_user_hint", lang), lang)
-        return EXIT_USAGE
+    user = password = ""
     if args.lrs:
         from sim.reports.lrs import statements_url
 
         statements_url(args.lrs)  # a malformed URL fails before anything is asked or queued
-    if args.lrs and args.password is None and "SIM_LRS_PASSWORD" not in os.environ:
-        # Never needed on the command line, where other users could read it.
-        asked = _ask_secret(t("cli.export.password_prompt", lang, user=user, url=args.lrs))
-        if asked is None:
-            complain("sim export", t("cli.export.needs_password", lang), t("cli.export.needs_password_hint", lang), lang)
+        login = credentials(args, args.lrs, lang, "sim export")
+        if login is None:
             return EXIT_USAGE
-        password = asked
+        user, password = login
 
     from sim.reports.xapi import base_iri, statements
 
@@ -189,15 +183,3 @@ def _ask_yes(question: str, lang: str) -> bool:
     except (EOFError, OSError):
         return False
     return answer.strip().lower() in t("cli.export.yes_words", lang).split()
-
-
-def _ask_secret(prompt: str) -> str | None:
-    """The secret typed at the terminal, unechoed; None without a terminal to ask at."""
-    if not sys.stdin.isatty():
-        return None
-    import getpass
-
-    try:
-        return getpass.getpass(clean(prompt))
-    except EOFError:  # ctrl+d at the prompt
-        return None

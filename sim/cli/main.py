@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from functools import cache, partial
 from importlib import import_module
 from pathlib import Path
@@ -279,6 +280,29 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=w("args.json.tables"))
     _ui_lang_option(p, w)
 
+    # --- practice over time: the trainee's next step, the instructor's class view
+    p = command("next", "args.next")
+    p.add_argument("--trainee", default=None, metavar=w("args.metavar.trainee"), help=w("args.next.trainee"))
+    p.add_argument("--json", action="store_true", help=w("args.json.tables"))
+    _assignments_option(p, w)
+    _ui_lang_option(p, w)
+    _dir_option(p, w)
+
+    p = command("class", "args.class")
+    p.add_argument("--from", dest="source", nargs="+", default=None, metavar=w("args.metavar.source"), help=w("args.class.from"))
+    p.add_argument("--trainees", type=Path, default=None, metavar=w("args.metavar.file"), help=w("args.class.trainees"))
+    _assignments_option(p, w)
+    p.add_argument("--format", choices=("text", "json", "csv", "html"), default="text", help=w("args.class.format"))
+    p.add_argument("-o", "--output", type=Path, metavar=w("args.metavar.file"), help=w("args.class.output"))
+    p.add_argument("--trainee", default=None, metavar=w("args.metavar.trainee"), help=w("args.class.trainee"))
+    p.add_argument("--scenario", default=None, metavar=w("args.metavar.id"), help=w("args.class.scenario"))
+    p.add_argument("--since", type=date_arg(lang), default=None, metavar=w("args.metavar.date"), help=w("args.class.since"))
+    p.add_argument("--user", default=None, metavar="U", help=w("args.export.user"))
+    p.add_argument("--password", default=None, metavar="P", help=w("args.export.password"))
+    p.add_argument("--timeout", type=seconds(lang), default=30.0, metavar=w("args.metavar.seconds"), help=w("args.export.timeout"))
+    _ui_lang_option(p, w)
+    _dir_option(p, w)
+
     # --- reach: the browser mode and the message catalogue
     p = command("serve", "args.serve")
 
@@ -324,6 +348,20 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _assignments_option(p: argparse.ArgumentParser, w: Callable[[str], str]) -> None:
+    p.add_argument("--assignments", type=Path, default=None, metavar=w("args.metavar.file"), help=w("args.assignments"))
+
+
+def date_arg(lang: str) -> Callable[[str], date]:
+    def parse(text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(t("args.bad_date", lang, given=text)) from None
+
+    return parse
+
+
 def _dir_option(p: argparse.ArgumentParser, w: Callable[[str], str]) -> None:
     # Accepted after the command too (`sim list --dir X`); a separate dest,
     # because a subparser's default would overwrite the value given before it.
@@ -360,6 +398,8 @@ COMMANDS: dict[str, str] = {
     "report": "sim.cli.report:run_report",
     "export": "sim.cli.export:run_export",
     "summary": "sim.cli.summary:run_summary",
+    "next": "sim.cli.next_step:run_next",
+    "class": "sim.cli.classview:run_class",
     "test": "sim.cli.test:run_test",
     "fuzz": "sim.cli.fuzz:run_fuzz",
     "serve": "sim.serve:run_serve",

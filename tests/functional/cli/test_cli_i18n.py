@@ -26,7 +26,7 @@ from tests.conftest import PACKAGE
 from tests.history_helpers import ALONE, GOOD, SAMPLE_FILE, SHAMING, record, sim_process
 
 SAMPLE_DIR = SAMPLE_FILE.parent
-COMMANDS = ("play", "validate", "walk", "analyze", "graph", "new", "schema", "test", "fuzz", "list", "history", "report", "export", "summary", "serve", "i18n")
+COMMANDS = ("play", "validate", "walk", "analyze", "graph", "new", "schema", "test", "fuzz", "list", "history", "report", "export", "summary", "next", "class", "serve", "i18n")
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,38 @@
+"""What `sim next` and `sim class` share: the history, the library and the class's assignment file."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+
+from sim.console import console, literal
+from sim.content.assignments import Assignments, check, default_path, read
+from sim.content.library import Library, load_library
+from sim.content.locate import dialogue_dirs
+from sim.content.problems import has_errors
+from sim.paths import data_dir
+
+
+def library(args: argparse.Namespace) -> Library:
+    return load_library(dialogue_dirs(args), builtin_scenarios=True)
+
+
+def assignments(args: argparse.Namespace, lib: Library) -> tuple[Assignments | None, bool]:
+    """The class's assignments (`--assignments FILE`, else SIM_ASSIGNMENTS, else the data
+    folder's assignments.yaml), with its located problems printed; False when it has errors."""
+    path = args.assignments or default_path(data_dir())
+    if path is None:
+        return None, True
+    found, doc, problems = read(path)
+    if found is not None:
+        problems += check(found, doc, lib)
+    err = console(stderr=True)
+    for p in problems:  # located lines stay English, as `sim validate`'s do
+        err.print(literal(p.format()), soft_wrap=True)
+    return (None, False) if found is None or has_errors(problems) else (found, True)
+
+
+def now() -> datetime:
+    """The local time, timezone-aware: due dates fall at the end of a local day."""
+    return datetime.now().astimezone()
+
