@@ -164,7 +164,21 @@ class PlainPlay:
             return EXIT_INTERRUPTED
         self._finish()
         self._debrief()
+        self._what_next()
         return EXIT_OK
+
+    def _what_next(self) -> None:
+        """After the debrief, as the home screen says it: what to practise next, and the assignments."""
+        from sim.reports.practice import home_plan
+
+        found = home_plan(self.library, self.trainee)
+        if found is None:
+            return
+        lines = found.lines(self.library, self.lang)
+        if lines:
+            self.say()
+            for line in lines:
+                self.say(line)
 
     def _aftercare(self) -> None:
         """After a hard ending, the recovery step, as in the TUI: a moment

@@ -303,6 +303,11 @@ class SimApp(App[None]):
 
         self.push_screen(HistoryScreen())
 
+    def action_class_view(self) -> None:
+        from sim.tui.screens.class_view import ClassScreen
+
+        self.push_screen(ClassScreen())
+
     def action_change_trainee(self) -> None:
         self.push_screen(self._trainee_screen(first=False), partial(self._trainee_answered, first=False))
 
@@ -358,8 +363,10 @@ class SimApp(App[None]):
         if name is not None:
             self.notify(t("trainee.saved", self.lang, name=clean(self.trainee)), markup=False)
         home = self.screen_stack[0]
-        if isinstance(home, HomeScreen) and self.catalog.trainee != self.trainee:
-            home.refresh_results()  # the last scores shown are the new trainee's
+        if isinstance(home, HomeScreen):
+            home.plan_next()  # what next, and the assignments, are the new trainee's
+            if self.catalog.trainee != self.trainee:
+                home.refresh_results()  # the last scores shown are the new trainee's
         if first or self.screen is home:
             self.offer_resume()  # and so are the sessions offered to go on with (not mid-encounter)
 

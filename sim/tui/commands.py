@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.markup import escape
 
 from sim.i18n import t
+from sim.session.settings import asks_name_each_start
 from sim.text import clean, localize
 from sim.tui.screens.home import HomeScreen
 
@@ -58,6 +59,8 @@ class SimCommands(Provider):
                 details = " · ".join((t(f"channel.{s.channel.value}", lang), t(f"difficulty.{s.difficulty}", lang), s.id))
                 yield Command(t("cmd.play", lang, title=title), details, partial(home.open_entry, entry))
             yield Command(t("cmd.history", lang), t("cmd.history.help", lang), app.action_history)
+            if not asks_name_each_start():  # a classroom server's tab is one trainee's: the class is not theirs to see
+                yield Command(t("cmd.class", lang), t("cmd.class.help", lang), app.action_class_view)
             yield Command(t("cmd.trainee", lang, name=clean(app.trainee)), t("cmd.trainee.help", lang), app.action_change_trainee)
             yield Command(t("cmd.language", lang), t("cmd.language.help", lang), app.switch_language)
             yield Command(t("cmd.reload", lang), t("cmd.reload.help", lang), home.action_reload)

@@ -5,6 +5,7 @@ sees them instead of wondering where a scenario went."""
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -38,6 +39,7 @@ class HomeScreen(SimScreen[None]):
         Binding("escape", "clear_filter", "key.clear", show=False, id="home.clear", tooltip="tip.clear"),
         Binding("f2", "switch_language", "key.language", id="home.language", tooltip="tip.language"),
         Binding("f3", "app.history", "key.history", id="home.history", tooltip="tip.history"),
+        Binding("f4", "next", "key.recommended", id="home.next", tooltip="tip.recommended"),
         Binding("ctrl+r", "reload", "key.reload", id="home.reload", tooltip="tip.reload"),
         # Hidden: the footer needs the room for History at 80 columns in Finnish; ctrl+t, F1 and the palette still have it.
         Binding("ctrl+t", "app.toggle_theme", "key.theme", show=False, id="home.theme", tooltip="tip.theme"),
@@ -50,6 +52,7 @@ class HomeScreen(SimScreen[None]):
         self._title_width = 0  # the title column's width at the last fill
         self._details_width = -1  # the width the briefing lines were last wrapped to
         self._filter = ""  # the filter text the table was last filled for
+        self._plan: Any = None  # the trainee's next step (sim.reports.practice.HomePlan), once read
 
     @property
     def catalog(self) -> Catalog:
@@ -58,6 +61,7 @@ class HomeScreen(SimScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield PlainInput(placeholder=self.t("home.filter"), id="filter")
+        yield Static(id="next")
         yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
         with Vertical(id="details"):
             yield Static(id="details-title")
@@ -68,6 +72,8 @@ class HomeScreen(SimScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.t("home.subtitle")
         self.fill()
+        self.query_one("#next", Static).display = False
+        self.plan_next()
 
     async def relabel(self) -> None:
         """Show this screen in the app's (new) language, keeping the filter."""
@@ -78,13 +84,71 @@ class HomeScreen(SimScreen[None]):
         self.query_one(Input).value = query
         self.query_one(Input).focus()
         self.fill()
+        self._show_next()
         self.refresh_bindings()
 
     def on_screen_resume(self) -> None:
         # Back from an encounter or a debrief: the last results may have changed.
+        # A recommended mode (F4) was for that one scenario: back here, the mode the app started in.
+        self.app.mode = self.app.options.mode
         if self._resumed_before:
             self.refresh_results()
+            self.plan_next()
         self._resumed_before = True
+
+    # --- what next -------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="next")
+    def plan_next(self) -> None:
+        """The trainee's next step and assignments (sim.reports.practice), read off the screen's thread."""
+        from sim.reports.practice import home_plan
+
+        found = home_plan(self.app.catalog.library, self.app.trainee)
+        self.app.call_from_thread(self._planned, found)
+
+    def _planned(self, found: Any) -> None:
+        self._plan = found
+        self._show_next()
+        self._show_details()  # the highlighted scenario may be assigned
+
+    def _show_next(self) -> None:
+        box = self.query_one("#next", Static)
+        lines = [] if self._plan is None else self._plan.lines(self.app.catalog.library, self.lang, key=True)
+        box.update(Content("\n".join(lines)))
+        box.display = bool(lines)
+        self.refresh_bindings()
+
+    def _assigned(self, scenario_id: str) -> str:
+        """The scenario's assignment, if the trainee has one: its pass mark and day, or that it is done."""
+        dues = () if self._plan is None else self._plan.plan.assignments
+        due = next((d for d in dues if d.scenario == scenario_id), None)
+        if due is None:
+            return ""
+        if due.done:
+            return self.t("home.assigned_done")
+        if due.day is None:
+            return self.t("home.assigned_open", score=due.pass_score)
+        return self.t("home.assigned", score=due.pass_score, due=due.day.isoformat())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next":
+            return self._next_entry() is not None
+        return True
+
+    def _next_entry(self) -> Entry | None:
+        rec = None if self._plan is None else self._plan.plan.recommendation
+        if rec is None:
+            return None
+        return next((e for e in self.catalog.entries if e.info is not None and e.info.id == rec.scenario), None)
+
+    def action_next(self) -> None:
+        """Open the recommended scenario."""
+        entry = self._next_entry()
+        if entry is not None and self._plan is not None and self._plan.plan.recommendation is not None:
+            self.app.mode = self._plan.plan.recommendation.mode  # the briefing says which
+            self.query_one(Input).value = ""
+            self.fill()
+            self.open_entry(entry)
 
     # --- the table -------------------------------------------------------------
 
@@ -175,6 +239,9 @@ class HomeScreen(SimScreen[None]):
                 parts.append(self.t("home.minutes", minutes=s.minutes))
             if entry.last is not None:
                 parts.append(self.t("home.last", score="—" if entry.last.overall is None else entry.last.overall))
+            assigned = self._assigned(s.id)
+            if assigned:
+                parts.append(assigned)
             parts.append(self.t("home.builtin") if s.builtin else clean(str(entry.path)))
             meta = " · ".join(parts)
         self.query_one("#details-title", Static).update(Content(title))

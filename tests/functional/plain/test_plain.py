@@ -92,6 +92,13 @@ def test_a_whole_session_to_the_debrief_is_journalled_and_recorded():
     assert (record.row.overall, record.row.grade, record.row.ending) == (28, "needs practice", "resolved")
     assert record.self_assessment["ratings"]["no-shaming"] == 5
     assert [t.action for t in record.turns] == ["choice", "choice", "choice"]
+    # After the debrief, what next, as the home screen says it: the session just played counts.
+    tail = out[out.index(f"sim report {info.session_id}") :].splitlines()
+    assert tail[2].startswith("Next: ") and tail[2].endswith("(practice)")
+    # Just practised badly: due again tomorrow, and the weakest, so offered early.
+    # (a day after the session: "today" if midnight passed between the session and this line)
+    assert tail[3].startswith("Nothing is due yet. Your weakest is “Call for help early” (0), due again ")
+    assert tail[3].endswith(("tomorrow.", "today.")), tail[3]
 
 
 def test_end_of_input_mid_session_leaves_a_resumable_journal():
