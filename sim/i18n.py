@@ -436,7 +436,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "class.files.col.attempts": {"en": "Attempts", "fi": "Yritykset"},
     "class.files.col.best": {"en": "Best score", "fi": "Paras tulos"},
     "class.files.col.done": {"en": "Done at", "fi": "Suoritettu"},
-    "class.files.col.late": {"en": "Late", "fi": "Myöhässä"},
+    "class.files.col.late": {"en": "Done late", "fi": "Tehty myöhässä"},
+    "class.files.col.overdue": {"en": "Overdue", "fi": "Myöhässä"},
     "class.files.col.node": {"en": "Node", "fi": "Solmu"},
     "class.files.col.turns": {"en": "Turns", "fi": "Vuorot"},
     "class.files.col.missed": {"en": "Best option missed", "fi": "Paras jäi valitsematta"},
@@ -1140,6 +1141,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.export.choose_hint": {"en": "`sim export --xapi` writes xAPI statements", "fi": "`sim export --xapi` kirjoittaa xAPI-lausekkeet"},
     "cli.export.needs_user": {"en": "error: --lrs needs --user (or SIM_LRS_USER)", "fi": "virhe: --lrs tarvitsee myös valitsimen --user (tai SIM_LRS_USER)"},
     "cli.export.password_prompt": {"en": "LRS secret for {user} at {url}: ", "fi": "LRS:n salaisuus tunnukselle {user} osoitteessa {url}: "},
+    "cli.lrs.needs_user": {
+        "en": "error: reading an LRS needs --user (or SIM_LRS_USER)",
+        "fi": "virhe: LRS:n lukeminen tarvitsee valitsimen --user (tai SIM_LRS_USER)",
+    },
+    "cli.lrs.needs_password": {
+        "en": "error: reading an LRS needs its secret, and there is no terminal to ask for it",
+        "fi": "virhe: LRS:n lukeminen tarvitsee sen salaisuuden, eikä sitä voi kysyä, koska päätettä ei ole",
+    },
     "cli.export.needs_password": {
         "en": "error: --lrs needs the LRS's secret, and there is no terminal to ask for it",
         "fi": "virhe: --lrs tarvitsee LRS:n salaisuuden, eikä sitä voi kysyä, koska päätettä ei ole",
@@ -2536,8 +2545,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "kirjoita --from history, --from reports KANSIO… tai --from lrs URL",
     },
     "cli.class.lrs_read": {
-        "en": "read {statements} statements from the LRS ({pages} pages this time; {skipped} not sim's or not well-formed)",
-        "fi": "luettiin {statements} lauseketta LRS:stä (tällä kertaa {pages} sivua; {skipped} muita kuin simulaattorin tai virheellisiä)",
+        "en": "statements read from the LRS: {statements} (pages this time: {pages}; not sim's or not well-formed: {skipped})",
+        "fi": "LRS:stä luettuja lausekkeita: {statements} (sivuja tällä kertaa: {pages}; muita kuin simulaattorin tai virheellisiä: {skipped})",
     },
     "cli.class.lrs_incomplete": {
         "en": "the LRS holds more than one run reads: what was read is kept, and the same command again goes on from where this one stopped",
@@ -2551,10 +2560,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.class.written": {"en": "written: {path}", "fi": "kirjoitettu: {path}"},
     "cli.class.empty": {"en": "No sessions and no class list: nothing to show.", "fi": "Ei harjoituksia eikä nimilistaa: ei näytettävää."},
     "cli.class.title": {"en": "Class", "fi": "Ryhmä"},
-    "cli.class.heading": {
-        "en": "{title}: {trainees} trainees, {sessions} sessions (from {source})",
-        "fi": "{title}: {trainees} harjoittelijaa, {sessions} harjoitusta (lähde: {source})",
-    },
+    "cli.class.heading": {"en": "{title}: {trainees}, {sessions} (from {source})", "fi": "{title}: {trainees}, {sessions} (lähde: {source})"},
+    "cli.class.trainees.one": {"en": "1 trainee", "fi": "1 harjoittelija"},
+    "cli.class.trainees.other": {"en": "{count} trainees", "fi": "{count} harjoittelijaa"},
+    "cli.class.sessions.one": {"en": "1 session", "fi": "1 harjoitus"},
+    "cli.class.sessions.other": {"en": "{count} sessions", "fi": "{count} harjoitusta"},
     "cli.class.source.history": {"en": "this machine's history", "fi": "tämän koneen historia"},
     "cli.class.source.reports": {"en": "reports", "fi": "raportit"},
     "cli.class.source.lrs": {"en": "the LRS", "fi": "LRS"},
@@ -2581,7 +2591,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.class.status.done": {"en": "done", "fi": "tehty"},
     "cli.class.status.tried": {"en": "tried, not passed yet", "fi": "yritetty, ei vielä läpi"},
     "cli.class.status.not-started": {"en": "not started", "fi": "aloittamatta"},
-    "cli.class.late": {"en": "(late)", "fi": "(myöhässä)"},
+    "cli.class.late": {"en": "(done late)", "fi": "(tehty myöhässä)"},
+    "cli.class.overdue": {"en": "(overdue)", "fi": "(myöhässä)"},
     "cli.class.missed": {
         "en": "Most often missed: where trainees did not take the best option",
         "fi": "Useimmin ohi: kohdat, joissa paras vaihtoehto jäi valitsematta",
@@ -2630,7 +2641,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "classview.status.done": {"en": "done", "fi": "tehty"},
     "classview.status.tried": {"en": "tried", "fi": "yritetty"},
     "classview.status.not-started": {"en": "not started", "fi": "aloittamatta"},
-    "classview.late": {"en": "(late)", "fi": "(myöhässä)"},
+    "classview.late": {"en": "(done late)", "fi": "(tehty myöhässä)"},
+    "classview.overdue": {"en": "(overdue)", "fi": "(myöhässä)"},
     "classview.no_assignments": {
         "en": "No assignments: put an assignments.yaml in the data folder (docs/practice.md)",
         "fi": "Ei tehtäviä: lisää assignments.yaml datakansioon (docs/practice.md)",

@@ -20,7 +20,7 @@ from sim.console import complain, console, decimal, literal, ui_lang
 from sim.content.assignments import read_roster, same_name
 from sim.content.problems import has_errors
 from sim.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from sim.i18n import t
+from sim.i18n import t, tn
 from sim.reports import cohort
 from sim.reports.classview import Roster, class_view
 
@@ -67,7 +67,7 @@ def run_class(args: argparse.Namespace) -> int:
 
         url = where[0]
         statements_url(url)  # a malformed URL fails before a password is asked
-        login = credentials(args, url, lang, "sim class")
+        login = credentials(args, url, lang, "sim class", words="cli.lrs")
         if login is None:
             return EXIT_USAGE
         since = datetime.combine(args.since, time(0)).astimezone() if args.since else None
@@ -86,16 +86,21 @@ def run_class(args: argparse.Namespace) -> int:
         if not read.complete:
             err.print(literal(t("cli.class.lrs_incomplete", lang)), soft_wrap=True)
             findings = True
-    if args.since:
-        start = datetime.combine(args.since, time(0)).astimezone()
-        attempts = [a for a in attempts if a.started >= start]
     if args.trainee:
         attempts = [a for a in attempts if same_name(a.trainee, args.trainee)]
         names = [n for n in names if same_name(n, args.trainee)]
+    # Assignments are judged on every session: one completed before --since, or while
+    # practising another scenario's view, is still completed.
+    completing = list(attempts)
+    if args.since:
+        start = datetime.combine(args.since, time(0)).astimezone()
+        attempts = [a for a in attempts if a.started >= start]
     if args.scenario:
         attempts = [a for a in attempts if a.scenario == args.scenario]
+        if given is not None:
+            given = given.model_copy(update={"assignments": [a for a in given.assignments if a.scenario == args.scenario]})
 
-    view = class_view(attempts, lib, lang, now(), roster=Roster(tuple(names)), assignments=given, source=source)
+    view = class_view(attempts, lib, lang, now(), roster=Roster(tuple(names)), assignments=given, source=source, completing=completing)
     code = EXIT_FINDINGS if findings else EXIT_OK
     if args.format == "json":
         if args.output is None:
@@ -140,7 +145,8 @@ def print_text(view: dict[str, Any], out: Console, lang: str) -> None:
     """The class view as tables: who did what, the grid, the assignments, the most-missed choices."""
     title = view["class"] or t("cli.class.title", lang)
     source = t(f"cli.class.source.{view['source']}", lang)
-    heading = t("cli.class.heading", lang, title=title, sessions=view["sessions"], trainees=len(view["trainees"]), source=source)
+    trainees, sessions = tn("cli.class.trainees", len(view["trainees"]), lang), tn("cli.class.sessions", view["sessions"], lang)
+    heading = t("cli.class.heading", lang, title=title, sessions=sessions, trainees=trainees, source=source)
     out.print(Text(heading, style="bold"), soft_wrap=True)
 
     people = Table(title=t("cli.class.people", lang), title_justify="left", box=box.SIMPLE_HEAD)
@@ -148,14 +154,13 @@ def print_text(view: dict[str, Any], out: Console, lang: str) -> None:
         people.add_column(t(f"cli.class.col.{key}", lang), justify="left" if key in ("trainee", "first", "last") else "right")
     for person in view["trainees"]:
         first, last = person["first"], person["last"] or person["first"]
-        gaps = [c["gap"] for c in view["grid"][person["name"]].values() if c["gap"] is not None]
         people.add_row(
             literal(person["name"]),
             f"{person['sessions']} ({person['passed']}✓)",
             literal(f"{first['scenario']} {_score(first['overall'])}") if first else "—",
             literal(f"{last['scenario']} {_score(last['overall'])}") if person["last"] else "",
             _signed(person["change"], lang),
-            "" if not gaps else decimal(sum(gaps) / len(gaps), lang, 0),
+            "" if person["gap"] is None else decimal(person["gap"], lang, 0),
         )
     out.print(people)
 
@@ -184,14 +189,16 @@ def print_text(view: dict[str, Any], out: Console, lang: str) -> None:
         table.add_column(t("cli.class.col.status", lang))
         table.add_column(t("cli.class.col.best", lang), justify="right")
         for name, s in a["trainees"].items():
-            status = t(f"cli.class.status.{s['status']}", lang) + (" " + t("cli.class.late", lang) if s["late"] else "")
+            status = t(f"cli.class.status.{s['status']}", lang)
+            if s["late"] or s["overdue"]:
+                status += " " + t("cli.class.late" if s["late"] else "cli.class.overdue", lang)
             table.add_row(literal(name), literal(status), _score(s["best"]))
         out.print(table)
 
     if view["missed"]:
         out.print(Text(t("cli.class.missed", lang), style="bold"))
         for row in view["missed"][:MISSED_SHOWN]:
-            instead = ", ".join(f"“{_short(i['say'])}” ×{i['times']}" for i in row["instead"][:2])
+            instead = ", ".join(t("classview.took", lang, say=_short(i["say"]), times=i["times"]) for i in row["instead"][:2])
             line = t("cli.class.missed_row", lang, title=row["title"], node=row["node"], missed=row["missed"], turns=row["turns"], instead=instead)
             out.print(literal(line), soft_wrap=True)
             if row["better"]:

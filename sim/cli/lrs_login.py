@@ -13,11 +13,11 @@ from sim.i18n import t
 from sim.text import clean
 
 
-def credentials(args: argparse.Namespace, url: str, lang: str, prog: str) -> tuple[str, str] | None:
-    """(user, password), or None after saying what is missing."""
+def credentials(args: argparse.Namespace, url: str, lang: str, prog: str, *, words: str = "cli.export") -> tuple[str, str] | None:
+    """(user, password), or None after saying what is missing (in the catalogue's `words`.needs_user/needs_password)."""
     user = args.user or os.environ.get("SIM_LRS_USER", "")
     if not user:
-        complain(prog, t("cli.export.needs_user", lang), t("cli.export.needs_user_hint", lang), lang)
+        complain(prog, t(f"{words}.needs_user", lang), t("cli.export.needs_user_hint", lang), lang)
         return None
     if args.password is not None:
         return user, args.password
@@ -25,7 +25,7 @@ def credentials(args: argparse.Namespace, url: str, lang: str, prog: str) -> tup
         return user, os.environ["SIM_LRS_PASSWORD"]
     asked = ask_secret(t("cli.export.password_prompt", lang, user=user, url=url))
     if asked is None:
-        complain(prog, t("cli.export.needs_password", lang), t("cli.export.needs_password_hint", lang), lang)
+        complain(prog, t(f"{words}.needs_password", lang), t("cli.export.needs_password_hint", lang), lang)
         return None
     return user, asked
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 import os
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from sim.content.library import Library
 from sim.content.loader import closest, load
@@ -41,23 +41,35 @@ ENV = "SIM_ASSIGNMENTS"
 Name = str
 
 
+def _a_course_day(day: date) -> date:
+    if not 2000 <= day.year <= 2999:
+        raise ValueError("a due day is a date of a course, between the years 2000 and 2999")
+    return day
+
+
 class Assignment(_Strict):
     """One scenario the class (or some of it) is to pass."""
 
     scenario: Identifier = Field(description="The id of the scenario to play.")
-    due: date | None = Field(None, description="The last day to pass it, as YYYY-MM-DD.")
+    due: Annotated[date, AfterValidator(_a_course_day)] | None = Field(None, description="The last day to pass it, as YYYY-MM-DD.")
     pass_score: Score100 | None = Field(
         None, alias="pass", description="The overall score that completes it, 0–100; default: the scenario's pass mark."
     )
     mode: Literal["practice", "assessment"] | None = Field(None, description="The mode it must be passed in; default: either.")
     trainees: list[Name] | None = Field(None, max_length=10_000, description="Who it is for; default: the whole class.")
 
-    def due_at(self, zone: tzinfo | None) -> datetime | None:
-        """The moment it is due: the end of its day, in `zone`."""
-        return None if self.due is None else datetime.combine(self.due + timedelta(days=1), time(0), tzinfo=zone)
+    def due_at(self, zone: tzinfo | None = None) -> datetime | None:
+        """The moment it is due: the end of its day, in `zone`, else in this machine's local
+        time by the rules of that day (a fixed offset taken today would be an hour off
+        across a change to or from summer time)."""
+        if self.due is None:
+            return None
+        midnight = datetime.combine(self.due + timedelta(days=1), time(0))
+        return midnight.replace(tzinfo=zone) if zone is not None else midnight.astimezone()
 
     def is_for(self, trainee: str) -> bool:
-        return self.trainees is None or any(same_name(trainee, name) for name in self.trainees)
+        """Named in the assignment's own list, when it has one."""
+        return self.trainees is None or name_key(trainee) in {name_key(n) for n in self.trainees}
 
 
 class Assignments(_Strict):
@@ -67,13 +79,25 @@ class Assignments(_Strict):
     trainees: list[Name] = Field(default_factory=list, max_length=10_000, description="The trainees of the class, by the names they play under.")
     assignments: list[Assignment] = Field(default_factory=list, max_length=1000, description="What the class is to pass.")
 
+    def in_class(self, trainee: str) -> bool:
+        """A trainee of the class: anyone where the file lists no one."""
+        return not self.trainees or name_key(trainee) in {name_key(n) for n in self.trainees}
+
     def of(self, trainee: str) -> list[Assignment]:
+        """The assignments of a trainee of the class (none for anyone else)."""
+        if not self.in_class(trainee):
+            return []
         return [a for a in self.assignments if a.is_for(trainee)]
+
+
+def name_key(name: str) -> str:
+    """A name as it is compared: case and extra spaces do not matter."""
+    return " ".join(name.split()).casefold()
 
 
 def same_name(a: str, b: str) -> bool:
     """Names as trainees type them: case and surrounding spaces do not matter."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return name_key(a) == name_key(b)
 
 
 def default_path(data_dir: Path) -> Path | None:
@@ -103,20 +127,21 @@ def check(assignments: Assignments, doc: Document | None, library: Library) -> l
         problems.append(Problem(where, line, col, message, hint, severity, code))
 
     seen: dict[tuple[str, str], int] = {}
+    members = {name_key(n) for n in assignments.trainees}
     for i, a in enumerate(assignments.assignments):
         if a.scenario not in ids:
             near = closest(a.scenario, ids)
             hint = f"did you mean `{near}`?" if near else "`sim list` shows the ids"
             at(("assignments", i, "scenario"), f"no scenario has the id `{a.scenario}`", hint, "unknown-scenario")
         for j, name in enumerate(a.trainees or ()):
-            if assignments.trainees and not any(same_name(name, t) for t in assignments.trainees):
+            if members and name_key(name) not in members:
                 hint = "add them under `trainees:` at the top, or check the spelling"
                 at(("assignments", i, "trainees", j), f"`{name}` is not one of the class's trainees", hint, "unknown-trainee", "warning")
         for who in [*(a.trainees or ["*"])]:
             key = (a.scenario, who.casefold())
             if key in seen:
                 message = f"`{a.scenario}` is assigned twice (also item {seen[key] + 1})"
-                at(("assignments", i, "scenario"), message, "keep one: the class view counts it once", "duplicate", "warning")
+                at(("assignments", i, "scenario"), message, "keep one: the class view lists each", "duplicate", "warning")
             seen.setdefault(key, i)
     return problems
 
@@ -135,6 +160,7 @@ def read_roster(path: Path) -> tuple[list[str], list[Problem]]:
         why = f"the class list cannot be read: {exc.strerror or exc}"
         return [], [Problem(str(path), 1, 1, why, "check the path: a text file, one name per line", "error", "unreadable")]
     names: list[str] = []
+    keys: set[str] = set()
     problems: list[Problem] = []
     for number, line in enumerate(text.splitlines(), 1):
         name = " ".join(clean(line.split("#", 1)[0]).split())
@@ -142,8 +168,9 @@ def read_roster(path: Path) -> tuple[list[str], list[Problem]]:
             continue
         if len(name) > 200:
             problems.append(Problem(str(path), number, 1, "this line is too long for a name", "one name per line", "error", "limit"))
-        elif any(same_name(name, n) for n in names):
+        elif name_key(name) in keys:
             problems.append(Problem(str(path), number, 1, f"`{name}` is listed twice", "keep one line per trainee", "warning", "duplicate"))
         else:
             names.append(name)
+            keys.add(name_key(name))
     return names, problems

@@ -25,7 +25,8 @@ The rules (docs/practice.md says them for instructors):
 - **Mode.** Assessment once the trainee has passed that scenario in practice
   with at least LADDER_SCORE and not yet in assessment; practice otherwise.
 - **Assignments first.** An assignment not yet passed that is overdue or due
-  within ASSIGNMENT_SOON comes before everything else, the earliest due first.
+  within a week (its day at most 7 days ahead) comes before everything else,
+  the earliest due first.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ FIRST_INTERVAL = timedelta(days=2)
 GROWTH = 2.5
 MIN_INTERVAL = timedelta(days=1)
 MAX_INTERVAL = timedelta(days=60)
-ASSIGNMENT_SOON = timedelta(days=7)
+# An assignment falls due at the end of its day: one due "in 7 days" is up to 8 days away.
+ASSIGNMENT_SOON = timedelta(days=8)
 RUNGS = ("easy", "medium", "hard")
 
 
@@ -131,8 +133,13 @@ def schedule(principle: str, history: Sequence[Practised]) -> Schedule:
 
 def _level(scores: Sequence[int]) -> int:
     """The mean of `scores` (oldest first), each weighing twice the one before it."""
-    weights = [2.0**i for i in range(len(scores))]
-    return round(sum(w * s for w, s in zip(weights, scores)) / sum(weights))
+    # Halved from the newest back: a trainee with a thousand sessions must not overflow a float.
+    level = 0.0
+    total = 0.0
+    for score in scores:
+        level = level / 2 + score
+        total = total / 2 + 1
+    return round(level / total)
 
 
 def rung(history: Iterable[Practised], difficulty: Mapping[str, str]) -> str:

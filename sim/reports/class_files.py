@@ -62,6 +62,7 @@ COLUMNS = (
     "best",
     "done",
     "late",
+    "overdue",
     "node",
     "turns",
     "missed",
@@ -133,6 +134,7 @@ def csv_rows(view: Mapping[str, Any], lang: str) -> list[list[Any]]:
                 last_scenario=last.get("scenario"),
                 last_score=last.get("overall"),
                 change=person.get("change"),
+                gap=person.get("gap"),
             )
         )
     for item in view.get("assignments") or []:
@@ -150,6 +152,7 @@ def csv_rows(view: Mapping[str, Any], lang: str) -> list[list[Any]]:
                     best=status.get("best"),
                     done=status.get("done"),
                     late=t("class.files.yes" if status.get("late") else "class.files.no", lang),
+                    overdue=t("class.files.yes" if status.get("overdue") else "class.files.no", lang),
                 )
             )
     for node in view.get("missed") or []:
@@ -408,8 +411,8 @@ def _status(status: Mapping[str, Any], w: Words) -> str:
     mark = _MARKS.get(state)
     word = w(f"class.files.status.{state}") if mark else e(state)
     shown = f'<span class="status {e(state)}">{mark + " " if mark else ""}{word}</span>'
-    if status.get("late"):
-        shown += f'<span class="late">{w("class.files.late" if state == "done" else "class.files.overdue")}</span>'
+    if status.get("late") or status.get("overdue"):
+        shown += f'<span class="late">{w("class.files.late" if status.get("late") else "class.files.overdue")}</span>'
     return shown
 
 
@@ -497,7 +500,7 @@ def _when(stamp: Any, zone: tzinfo | None, lang: str, *, with_zone: bool = False
             shown = f"{moment.day}.{moment.month}.{moment.year} klo {moment:%H.%M}" if lang == "fi" else f"{moment:%Y-%m-%d %H:%M}"
             if with_zone and moment.utcoffset() is not None:
                 shown += f" ({_zone_name(moment)})"
-    except ValueError:
+    except (ValueError, OverflowError):  # a time at the ends of the calendar, from a report handed in
         return e(text)
     return f'<time datetime="{e(text)}">{e(shown)}</time>'
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sim.content.assignments import Assignments, same_name
+from sim.content.assignments import Assignment, Assignments, name_key
 from sim.content.library import Library
 from sim.core.judgement import rules
 from sim.core.recommend import Assigned, completes
@@ -42,9 +42,9 @@ class Roster:
 
     names: tuple[str, ...] = ()
 
-    def canonical(self, name: str) -> str:
-        """The roster's spelling of a name the trainee typed differently."""
-        return next((n for n in self.names if same_name(n, name)), name)
+    def spellings(self) -> dict[str, str]:
+        """Each name's key (sim.content.assignments.name_key) to the roster's spelling of it."""
+        return {name_key(n): n for n in reversed(self.names)}
 
 
 def class_view(
@@ -56,16 +56,26 @@ def class_view(
     roster: Roster = Roster(),
     assignments: Assignments | None = None,
     source: str = "history",
+    completing: Sequence[Attempt] | None = None,
 ) -> dict[str, Any]:
-    """The class view of `attempts` (finished sessions, oldest first)."""
+    """The class view of `attempts` (finished sessions, oldest first). Assignments are
+    judged on `completing` where given: a view narrowed to a scenario or a time still
+    counts every session that completed one."""
     attempts = [a for a in attempts if a.finished]
-    by_trainee: dict[str, list[Attempt]] = {}
-    for name in roster.names:
-        by_trainee.setdefault(clean(name), [])
+    # One row per trainee however they typed their name: the roster's spelling, else the first seen.
+    # Names come from trainees (and their reports): cleaned here, so every format shows them safely.
+    spelling = roster.spellings()
+    by_trainee: dict[str, list[Attempt]] = {clean(n): [] for n in spelling.values()}
+
+    def who(name: str) -> str:
+        return clean(spelling.setdefault(name_key(name), name))
+
     for a in sorted(attempts, key=lambda a: a.started):
-        # Names come from trainees (and their reports): cleaned here, so every format shows them safely.
-        by_trainee.setdefault(clean(roster.canonical(a.trainee)), []).append(a)
+        by_trainee.setdefault(who(a.trainee), []).append(a)
     trainees = sorted(by_trainee, key=str.casefold)
+    completed: dict[str, list[Attempt]] = {}
+    for a in sorted(attempts if completing is None else [a for a in completing if a.finished], key=lambda a: a.started):
+        completed.setdefault(who(a.trainee), []).append(a)
 
     order = list(library.principles)
     tested = {p for a in attempts for p, score in a.scores.items() if score is not None}
@@ -91,6 +101,7 @@ def class_view(
         mine = by_trainee[name]
         grid[name] = {p: _cell(mine, p) for p in principles}
         first, last = (mine[0], mine[-1]) if mine else (None, None)
+        gaps = [g for a in mine for p in principles if (g := a.gap(p)) is not None]
         change = None if first is None or last is None or first is last or first.overall is None or last.overall is None else last.overall - first.overall
         people.append(
             {
@@ -100,6 +111,8 @@ def class_view(
                 "first": brief(first) if first else None,
                 "last": brief(last) if last and last is not first else None,
                 "change": change,
+                # The mean of every self-rating's gap (self-score − score) over the trainee's sessions.
+                "gap": round(statistics.fmean(gaps), 1) if gaps else None,
             }
         )
 
@@ -113,7 +126,7 @@ def class_view(
         "principles": [{"id": p, "name": pname(p)} for p in principles],
         "trainees": people,
         "grid": grid,
-        "assignments": _assignments(assignments, trainees, by_trainee, library, now, title) if assignments else [],
+        "assignments": _assignments(assignments, trainees, completed, library, now, title) if assignments else [],
         "missed": _missed(attempts, library, lang, lambda s: title(s, titles.get(s, ""))),
     }
 
@@ -130,11 +143,12 @@ def _cell(attempts: Sequence[Attempt], principle: str) -> dict[str, Any]:
     }
 
 
-def assigned(a_: Any, library: Library, zone: Any) -> Assigned:
-    """An assignment as the rules of sim.core.recommend read it; its pass mark defaults to the scenario's."""
-    loaded = library.scenario(a_.scenario)
-    pass_score = a_.pass_score if a_.pass_score is not None else (rules(loaded.scenario).pass_score if loaded else 70)
-    return Assigned(a_.scenario, a_.due_at(zone), pass_score, a_.mode)
+def assigned(item: Assignment, library: Library) -> Assigned:
+    """An assignment as the rules of sim.core.recommend read it: due at the end of its day in
+    this machine's local time; its pass mark defaults to the scenario's."""
+    loaded = library.scenario(item.scenario)
+    pass_score = item.pass_score if item.pass_score is not None else (rules(loaded.scenario).pass_score if loaded else 70)
+    return Assigned(item.scenario, item.due_at(), pass_score, item.mode)
 
 
 def _assignments(
@@ -142,21 +156,22 @@ def _assignments(
 ) -> list[dict[str, Any]]:
     out = []
     for item in assignments.assignments:
-        rule = assigned(item, library, now.tzinfo)
-        who = [n for n in trainees if item.is_for(n)]
+        rule = assigned(item, library)
+        who = [n for n in trainees if assignments.in_class(n) and item.is_for(n)]
         status: dict[str, dict[str, Any]] = {}
         for name in who:
             mine = [a for a in by_trainee.get(name, []) if a.scenario == item.scenario]
             done_by = next((a for a in mine if completes(rule, [a.practised()])), None)
             best = max((a.overall for a in mine if a.overall is not None), default=None)
             state = "done" if done_by else ("tried" if mine else "not-started")
-            late = (done_by.started > rule.due) if (done_by and rule.due) else (rule.due is not None and not done_by and now > rule.due)
             status[name] = {
                 "status": state,
                 "attempts": len(mine),
                 "best": best,
                 "done": done_by.started.isoformat(timespec="seconds") if done_by else None,
-                "late": late,
+                # Late: done after its day. Overdue: its day has passed and it is not done.
+                "late": bool(done_by and rule.due and done_by.started >= rule.due),
+                "overdue": bool(not done_by and rule.due and now >= rule.due),
             }
         out.append(
             {

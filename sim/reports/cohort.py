@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sim.content.assignments import same_name
 from sim.core.recommend import Practised
 from sim.core.self_rating import self_score
 from sim.reports.summary import ReportError, load_report, report_files
@@ -28,7 +29,7 @@ class Move:
     node: str
     response: str  # a choice id, `help` or `timeout`
     best: bool | None  # None: there was nothing to choose
-    better: tuple[str, ...] = ()  # the best options there, where it was not one of them
+    better: tuple[str, ...] = ()  # the better option there, as the debrief names it, where it was not taken
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +63,15 @@ class Attempt:
         return Practised(self.scenario, self.started, self.mode, self.overall, self.passed, self.scores)
 
 
+FIRST_YEAR, LAST_YEAR = 1970, 9998  # a session's time outside them is not one: date sums would overflow
+
+
 def aware(value: str | datetime) -> datetime:
-    """A stored time as a timezone-aware datetime (UTC where none is given)."""
+    """A stored time as a timezone-aware datetime (UTC where none is given);
+    ValueError for a time no session has (handed-in reports and LRSs are untrusted)."""
     when = value if isinstance(value, datetime) else datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if not FIRST_YEAR <= when.year <= LAST_YEAR:
+        raise ValueError(f"{when.year} is not a year of a session")
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
@@ -103,13 +110,16 @@ def judged_move(node: str, response: str, best: Sequence[str] | None) -> Move:
     if best is None or not best:
         return Move(node, response, None)
     hit = response in best
-    return Move(node, response, hit, () if hit else tuple(best))
+    # The first of the best, in the order they were offered: the option the debrief (and a
+    # report's `better`) names, so every source says the same.
+    return Move(node, response, hit, () if hit else (best[0],))
 
 
 def from_history(store: Store, *, trainee: str | None = None) -> list[Attempt]:
-    """Every finished session in the history (of one trainee, if named)."""
+    """Every finished session in the history (of one trainee, if named: however they typed their name)."""
     out = []
-    for row in store.sessions(trainee=trainee):
+    rows = store.sessions() if trainee is None else [r for r in store.sessions() if same_name(r.trainee, trainee)]
+    for row in rows:
         if row.ending is None:
             continue
         record = store.session(row.id)

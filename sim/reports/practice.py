@@ -68,7 +68,7 @@ def plan(store: Store, library: Library, trainee: str, now: datetime, *, assignm
 def plan_from(attempts: list[Attempt], library: Library, trainee: str, now: datetime, *, assignments: Assignments | None = None) -> Plan:
     history = [a.practised() for a in attempts]
     mine = assignments.of(trainee) if assignments else []
-    rules = [assigned(a, library, now.tzinfo) for a in mine]
+    rules = [assigned(a, library) for a in mine]
     rec = recommend(history, offered(library), now, principles=list(library.principles), assignments=rules)
     dues = []
     for item, rule in zip(mine, rules):
@@ -207,7 +207,8 @@ def home_plan(library: Library, trainee: str, now: datetime | None = None) -> Ho
     if given is not None and path is not None:
         _found, doc, _ = assignment_file.read(path)
         problems += [p for p in assignment_file.check(given, doc, library) if p.severity == "error"]
-    broken = problems[0].location if problems and any(p.severity == "error" for p in problems) else None
+    # The file's name only: under `sim serve` the trainees need not see the server's folders.
+    broken = next((f"{Path(p.path).name}:{p.line}:{p.col}" for p in problems if p.severity == "error"), None)
     from sim.session.history import db_path
 
     try:

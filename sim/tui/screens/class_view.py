@@ -96,11 +96,11 @@ class ClassScreen(SimScreen[None]):
         """Trainees down, principles across: each cell the latest score and its change since the first."""
         table = self.query_one("#grid", DataTable)
         table.clear(columns=True)
-        table.add_column(self.t("cli.class.col.trainee"), key="trainee")
-        table.add_column(self.t("classview.col.sessions"), key="sessions")
-        table.add_column(self.t("classview.col.first_last"), key="first-last")
+        table.add_column(Text(self.t("cli.class.col.trainee")), key="trainee")
+        table.add_column(Text(self.t("classview.col.sessions")), key="sessions")
+        table.add_column(Text(self.t("classview.col.first_last")), key="first-last")
         for p in view["principles"]:
-            table.add_column(_short_name(p["name"]), key=p["id"])
+            table.add_column(Text(_short_name(p["name"])), key=f"p:{p['id']}")
         for person in view["trainees"]:
             cells: list[Text] = [Text(clean(person["name"])), Text(str(person["sessions"]), justify="right"), _first_last(person)]
             for p in view["principles"]:
@@ -111,10 +111,12 @@ class ClassScreen(SimScreen[None]):
     def _fill_assignments(self, view: dict[str, Any]) -> None:
         table = self.query_one("#assignments", DataTable)
         table.clear(columns=True)
-        table.add_column(self.t("cli.class.col.trainee"), key="trainee")
-        for a in view["assignments"]:
+        table.add_column(Text(self.t("cli.class.col.trainee")), key="trainee")
+        # Labels as Text: a title with `[` in it is text, not markup. Keys by position: a
+        # scenario may be assigned twice (to two groups of the class).
+        for i, a in enumerate(view["assignments"]):
             due = f" {a['due']}" if a["due"] else ""
-            table.add_column(f"{_short_name(a['title'])}{due} ({a['done']}/{a['of']})", key=a["scenario"])
+            table.add_column(Text(f"{_short_name(a['title'])}{due} ({a['done']}/{a['of']})"), key=f"a:{i}")
         names = [p["name"] for p in view["trainees"]]
         for name in names:
             cells = [Text(clean(name))]
@@ -124,12 +126,12 @@ class ClassScreen(SimScreen[None]):
                     cells.append(Text(""))
                     continue
                 word = self.t(f"classview.status.{s['status']}")
-                if s["late"]:
-                    word += " " + self.t("classview.late")
+                if s["late"] or s["overdue"]:
+                    word += " " + self.t("classview.late" if s["late"] else "classview.overdue")
                 cells.append(Text(word, style="dim" if s["status"] == "not-started" else ""))
             table.add_row(*cells, key=name)
         if not view["assignments"]:
-            table.add_column(self.t("classview.no_assignments"), key="none")
+            table.add_column(Text(self.t("classview.no_assignments")), key="none")
 
     def _fill_missed(self, view: dict[str, Any]) -> None:
         lines = []

@@ -76,7 +76,7 @@ def test_the_grid_completion_and_most_missed(capsys, classroom, lib):
     assert done == expected and desk["done"] == len(expected)
     parent = next(a for a in v["assignments"] if a["scenario"] == "stressed-parent")
     assert set(parent["trainees"]) == {"Ben", "Fanni"} and parent["of"] == 2
-    assert parent["trainees"]["Fanni"]["late"]  # due 2026-11-20, never started
+    assert parent["trainees"]["Fanni"]["overdue"] and not parent["trainees"]["Fanni"]["late"]  # due 2026-11-20, never started
     # The most-missed choices: counted from the turns, the most missed first, with the better option named.
     assert v["missed"]
     counts = [row["missed"] for row in v["missed"]]
@@ -176,3 +176,55 @@ def test_next_for_a_newcomer_names_an_easy_scenario(capsys, classroom, lib):
     data = json.loads(out)
     assert data["reason"]["code"] == "first" and data["scenario"]["difficulty"] == "easy"
     assert Path(data["scenario"]["id"]).name
+
+
+def test_narrowing_the_view_keeps_what_completed_the_assignments(capsys, classroom):
+    whole = {a["scenario"]: a["done"] for a in view(capsys)["assignments"]}
+    # No session since this day: the grid is empty, the assignments done stay done.
+    later = view(capsys, "--since", "2026-11-30")
+    assert later["sessions"] == 0 and {a["scenario"]: a["done"] for a in later["assignments"]} == whole
+    # Narrowed to one scenario: its assignment only, as done as before.
+    one = view(capsys, "--scenario", "aggressive-desk")
+    assert [(a["scenario"], a["done"]) for a in one["assignments"]] == [("aggressive-desk", whole["aggressive-desk"])]
+
+
+def test_names_match_however_they_are_typed(capsys, classroom, lib):
+    upper = view(capsys, "--trainee", "  AINO ")
+    assert [t["name"] for t in upper["trainees"]] == ["Aino"] and upper["trainees"][0]["sessions"] == 4
+    _, out, _ = cli(capsys, "next", "--trainee", "aino", "--json")
+    _, same, _ = cli(capsys, "next", "--trainee", "Aino", "--json")
+    assert json.loads(out)["scenario"] == json.loads(same)["scenario"] and json.loads(out)["reason"]["code"] != "first"
+    # Without a class list, one row for one trainee who typed their name two ways.
+    from sim.core.scoring import score
+    from sim.session import history
+    from tests.class_helpers import play_one
+
+    session, _ = play_one(lib, "stressed-parent", 0.5, 77)
+    history.record_session(session, score(session), trainee="ben ", mode="practice", durations_ms=[3000] * len(session.turns))
+    (data_dir() / "assignments.yaml").unlink()
+    names = [t["name"] for t in view(capsys)["trainees"]]
+    assert names.count("Ben") == 1 and "ben" not in [n.strip() for n in names if n != "Ben"]
+
+
+def test_an_assignment_is_for_the_class_only(capsys, classroom):
+    _, out, _ = cli(capsys, "next", "--trainee", "Zed", "--json")
+    assert json.loads(out)["assignments"] == []
+    _, out, _ = cli(capsys, "next", "--trainee", "Fanni", "--json")
+    assert len(json.loads(out)["assignments"]) == 2
+
+
+def test_dates_at_the_ends_of_the_calendar_are_refused_or_skipped(capsys, classroom, tmp_path):
+    far = tmp_path / "far.yaml"
+    far.write_text("assignments:\n  - scenario: aggressive-desk\n    due: 9999-12-31\n", encoding="utf-8")
+    code, _, err = cli(capsys, "class", "--assignments", far)
+    assert code == 2 and f"{far}:3:10" in err and "between the years" in err
+    # A handed-in report from the year 9999 is not a session: counted as unreadable, never a crash.
+    folder = tmp_path / "reports"
+    sid = classroom[0]
+    code, _, _ = cli(capsys, "report", sid, "--format", "json", "-o", folder / "a.json")
+    data = json.loads((folder / "a.json").read_text(encoding="utf-8"))
+    data["session"]["started"] = "9999-12-31T23:00:00-05:00"
+    data["session"]["id"] = "forged"
+    (folder / "b.json").write_text(json.dumps(data), encoding="utf-8")
+    code, out, _ = cli(capsys, "class", "--from", "reports", folder, "--format", "html")
+    assert code == 0 and "9999" not in out

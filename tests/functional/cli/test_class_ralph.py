@@ -56,7 +56,7 @@ def test_the_lrs_gives_the_class_view_of_the_history(capsys, lrs: Ralph, monkeyp
     # The class list is what turned the pseudonyms back into names; the LRS has none of them.
     held = json.dumps(lrs.statements())
     assert not any(name in held for name in TRAINEES)
-    assert re.search(r"read \d+ statements from the LRS", err)
+    assert re.search(r"statements read from the LRS: \d+", err)
 
     # Without the organisation's salt the pseudonyms are not the class's: nobody is recognised.
     monkeypatch.setenv("SIM_XAPI_SALT", "another-secret")

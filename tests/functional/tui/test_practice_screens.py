@@ -56,3 +56,19 @@ async def test_the_class_screen_shows_every_trainee(make_app):
         await shows(pilot, "missed")
         await pilot.press("escape")
         await shows(pilot, "Next (F4):")
+
+
+async def test_the_class_screen_lists_a_scenario_assigned_twice(make_app):
+    lib = load_library([SAMPLE])
+    record(lib, ALONE, trainee="Tess")
+    record(lib, GOOD, trainee="Uma", started="2024-05-02T10:00:00+00:00")
+    twice = "assignments:\n  - scenario: sample\n    trainees: [Tess]\n  - scenario: sample\n    trainees: [Uma]\n    pass: 10\n"
+    (data_dir() / "assignments.yaml").write_text(twice, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await shows(pilot, "Next (F4):")
+        app.action_class_view()
+        await until(pilot, lambda: isinstance(app.screen, ClassScreen) and app.screen.view is not None, "the class view")
+        await pilot.press("t")
+        text = await shows(pilot, "Tess", "Uma", "(0/1)", "(1/1)")
+        assert "done" in text and "tried" in text

@@ -124,3 +124,16 @@ def test_an_assignment_due_soon_comes_first_and_leaves_once_done():
     later = Assigned("hard-a", NOW + timedelta(days=30), 70, None)
     rec = recommend(history[:1], OFFERED, NOW, principles=PRINCIPLES, assignments=[later])
     assert rec is not None and rec.reason != "assignment"
+
+
+def test_a_thousand_sessions_do_not_overflow_the_level():
+    many = [did("easy-a", 2000 - i, 100, calm=100) for i in range(2000)]
+    assert schedule("calm", many).level == 100
+    assert recommend(many, OFFERED, NOW, principles=PRINCIPLES) is not None
+
+
+def test_an_assignment_due_in_seven_days_comes_first():
+    # Due at the end of its day: the day seven days ahead is eight days away at most.
+    day_end = datetime(2026, 12, 12, tzinfo=UTC)  # the end of 2026-12-11, seven days after NOW's day
+    rec = recommend([], OFFERED, NOW, principles=PRINCIPLES, assignments=[Assigned("hard-a", day_end, 70, None)])
+    assert rec is not None and rec.reason == "assignment"

@@ -73,9 +73,9 @@ def make_view() -> dict[str, Any]:
                 "done": 1,
                 "of": 3,
                 "trainees": {
-                    SCRIPT: {"status": "done", "attempts": 2, "best": 80, "done": "2026-03-01T08:00:00+00:00", "late": False},
-                    FORMULA: {"status": "tried", "attempts": 1, "best": 45, "done": None, "late": True},
-                    "Aino": {"status": "not-started", "attempts": 0, "best": None, "done": None, "late": True},
+                    SCRIPT: {"status": "done", "attempts": 2, "best": 80, "done": "2026-03-01T08:00:00+00:00", "late": False, "overdue": False},
+                    FORMULA: {"status": "tried", "attempts": 1, "best": 45, "done": None, "late": False, "overdue": True},
+                    "Aino": {"status": "not-started", "attempts": 0, "best": None, "done": None, "late": False, "overdue": True},
                 },
             }
         ],
@@ -166,9 +166,9 @@ def test_csv_parses_back_into_one_tidy_table(view):
     }
     assert records[8] == {"section": section["attempts"], "trainee": "Aino", "sessions": "0", "passed": "0"}
     common = {"section": section["assignment"], "scenario": "aggressive-desk", "title": "At the desk", "due": "2026-03-01", "pass": "70"}
-    assert records[9] == common | {"trainee": SCRIPT, "status": "done", "attempts": "2", "best": "80", "done": "2026-03-01T08:00:00+00:00", "late": "no"}
-    assert records[10] == common | {"trainee": "'" + FORMULA, "status": "tried", "attempts": "1", "best": "45", "late": "yes"}
-    assert records[11] == common | {"trainee": "Aino", "status": "not started", "attempts": "0", "late": "yes"}
+    assert records[9] == common | {"trainee": SCRIPT, "status": "done", "attempts": "2", "best": "80", "done": "2026-03-01T08:00:00+00:00", "late": "no", "overdue": "no"}
+    assert records[10] == common | {"trainee": "'" + FORMULA, "status": "tried", "attempts": "1", "best": "45", "late": "no", "overdue": "yes"}
+    assert records[11] == common | {"trainee": "Aino", "status": "not started", "attempts": "0", "late": "no", "overdue": "yes"}
     assert records[12] == {
         "section": section["missed"],
         "scenario": "aggressive-desk",
@@ -242,7 +242,7 @@ def test_csv_in_finnish(view):
     records = by_column(rows)
     assert {r["section"] for r in records} == {"periaatteet", "ensimmäinen ja viimeisin yritys", "tehtävät", "ohi menneet valinnat"}
     assert [r["status"] for r in records if r["status"]] == ["tehty", "yritetty", "aloittamatta"]
-    assert [r["late"] for r in records if r["late"]] == ["ei", "kyllä", "kyllä"]
+    assert [r["overdue"] for r in records if r["overdue"]] == ["ei", "kyllä", "kyllä"]
     # Numbers keep their decimal point in every language: the file is data.
     assert records[0]["mean"] == "69.5" and records[12]["share"] == "0.67"
 
