@@ -9,7 +9,7 @@ can be replayed exactly from its journal.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
@@ -410,7 +410,7 @@ class Session:
             if tension > baseline:
                 self.state["tension"] = max(baseline, tension - self.profile.recovery)
 
-    def _route(self, nxt: str | tuple[Route, ...], visited: set[str]) -> str:
+    def _route(self, nxt: str | tuple[Route, ...], visited: Container[str]) -> str:
         """The first entry of a `next` whose condition holds now (the last has none)."""
         for entry in routes(nxt):
             if entry.when is None or conditions.evaluate(_parsed(entry.when), self.state, visited):
@@ -421,12 +421,15 @@ class Session:
         """The nodes a move enters: where its `next` leads, then on through narration
         steps to the node that stops (conditions read the state after the move,
         and see each step as visited once it is entered)."""
-        seen = set(self._visited_set)
+        # The steps entered so far count as visited on top of the session's nodes: an
+        # overlay, not a copy, which would cost a long session a copy of its whole path per move.
+        steps: set[str] = set()
+        seen = _Seen(self._visited_set, steps)
         path = [self._route(nxt, seen)]
         while (node := self.scenario.nodes[path[-1]]).is_step:
             if len(path) > len(self.scenario.nodes):
                 raise EngineError(f"the narration steps from `{path[0]}` loop without end")
-            seen.add(path[-1])
+            steps.add(path[-1])
             assert node.next is not None
             path.append(self._route(node.next, seen))
         return path
@@ -530,3 +533,16 @@ def tension_band(tension: int, threat_threshold: int) -> Band:
     if tension >= threat_threshold // 3:
         return "irritated"
     return "calm"
+
+
+class _Seen:
+    """The nodes a session has visited, and the narration steps a move has entered so far."""
+
+    __slots__ = ("base", "extra")
+
+    def __init__(self, base: Container[str], extra: Container[str]) -> None:
+        self.base = base
+        self.extra = extra
+
+    def __contains__(self, node: object) -> bool:
+        return node in self.extra or node in self.base
