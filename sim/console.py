@@ -123,4 +123,10 @@ def scenario_or_report(name: str, extra: list[Path]) -> tuple[Library, LoadedSce
         for p in problems:
             err.print(literal(p.format()), soft_wrap=True)
         return None
+    from sim.startup import resume_collection
+
+    # The scenario stays loaded for the whole command: frozen, the collections of its
+    # walks and analysis no longer go through it (a 10,000-node model made them the
+    # largest cost of a step). Only where `sim` deferred collection (sim.cli.main).
+    resume_collection(freeze=True)
     return lib, found

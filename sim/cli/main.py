@@ -406,15 +406,18 @@ COMMANDS: dict[str, str] = {
     "i18n": "sim.cli.i18n:run_i18n",
     "completion": "sim.cli.completion:run_completion",
 }
+# Commands that load one scenario and then work on it at length: collection stays
+# deferred until it is loaded, then what was loaded is frozen (sim.console.scenario_or_report).
+LOAD_THEN_WORK = frozenset({"walk", "analyze", "fuzz"})
 PLAIN = "sim.plain:run_plain"  # `sim play X --plain`: line by line, without Textual
 APP = "sim.tui.launch:run_tui"  # no command, or `sim play X`: the simulator itself
 
 
 def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    if not _runs_the_app(args):
+    if not _runs_the_app(args) and args.command not in LOAD_THEN_WORK:
         from sim.startup import resume_collection
 
-        resume_collection()  # only the full-screen app keeps it deferred until its first frame
+        resume_collection()  # the app keeps it deferred until its first frame; LOAD_THEN_WORK until loaded
     # Bare `sim` without a terminal answers with the list of commands; the
     # launcher decides when (after its own checks), the parser knows the list.
     args.show_commands = parser.print_help

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -417,7 +418,13 @@ NEXT_HELP = (
 
 def routes(nxt: str | tuple[Route, ...]) -> tuple[Route, ...]:
     """A `next` as its list of entries (a plain node id is one default entry)."""
-    return (Route(when=None, to=nxt),) if isinstance(nxt, str) else nxt
+    return _default_route(nxt) if isinstance(nxt, str) else nxt
+
+
+@lru_cache(maxsize=65536)
+def _default_route(to: str) -> tuple[Route, ...]:
+    # Routes are frozen: one per node id serves every move (the engine asks on each).
+    return (Route(when=None, to=to),)
 
 
 def targets(nxt: str | tuple[Route, ...]) -> tuple[str, ...]:

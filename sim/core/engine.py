@@ -245,7 +245,7 @@ class Session:
         offered = self._offered_as_authored()
         deltas = judgement.help_principles(self.scenario, offered, self.threat)
         meaning = judgement.help_meaning(self.scenario, offered, self.threat)
-        outcome = Outcome(next=h.next, effects=dict(h.effects), principles=deltas, feedback=h.feedback, set=dict(h.set))
+        outcome = _Move(next=h.next, effects=dict(h.effects), principles=deltas, feedback=h.feedback, set=dict(h.set))
         return self._apply("help", None, h.say, outcome, calls_help=True, help_as=None if meaning is None else meaning.id, back=h.return_)
 
     def timeout(self) -> Turn:
@@ -285,7 +285,7 @@ class Session:
 
     def _take_choice(self, choice: Choice) -> Turn:
         # A choice that brings help in is a call for help, and earns the same credit.
-        outcome = Outcome(
+        outcome = _Move(
             next=choice.next,
             effects=judgement.choice_effects(self.scenario, choice),
             principles=judgement.choice_principles(self.scenario, choice, self.threat),
@@ -317,7 +317,7 @@ class Session:
         action: Action,
         choice_id: str | None,
         say: Text | None,
-        outcome: Outcome,
+        outcome: Outcome | _Move,
         *,
         calls_help: bool = False,
         help_as: str | None = None,
@@ -546,3 +546,15 @@ class _Seen:
 
     def __contains__(self, node: object) -> bool:
         return node in self.extra or node in self.base
+
+
+@dataclass(frozen=True, slots=True)
+class _Move:
+    """What a move does, as `_apply` reads an Outcome: every value comes from content
+    already validated, so a move builds no pydantic model (that cost a fifth of a step)."""
+
+    next: str | tuple[Route, ...]
+    effects: Mapping[str, int]
+    principles: Mapping[str, int]
+    feedback: Text | None
+    set: Mapping[str, bool | int]
