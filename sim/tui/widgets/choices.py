@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -31,10 +32,23 @@ class Choices(OptionList):
             self.highlighted = 0
 
 
-def _prompt(number: int, text: str) -> Table:
-    # A two-column grid keeps wrapped lines indented under the text, not the number.
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=2, justify="right", style="bold")
-    grid.add_column(ratio=1)
-    grid.add_row(Text(f"{number}."), Text(text))
-    return grid
+def _prompt(number: int, text: str) -> _Prompt:
+    return _Prompt(f"{number}.".rjust(2) + " ", text)
+
+
+class _Prompt:
+    """An option's number, then its text, wrapped lines indented under the text (not the
+    number). A Rich Table did the same and was a third of the time from a key to its frame."""
+
+    def __init__(self, head: str, text: str) -> None:
+        self.head = head
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = len(self.head)
+        lines = Text(self.text).wrap(console, max(1, options.max_width - indent))
+        for i, line in enumerate(lines):
+            yield Text.assemble((self.head, "bold") if i == 0 else " " * indent, line)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(len(self.head) + 1, options.max_width)
