@@ -29,18 +29,27 @@ Rows (a target is on the ratio unless it says otherwise):
                    growth is 10×                                          ≤ 15
   engine           random-walk steps per second over the built-in scenarios
                    (sim.authoring.fuzz's action picker), against a walk over a plain
-                   dict of the same graphs                                ≥ 50,000/s
-  analyze          `sim analyze` of the large scenario, against `sim
-                   validate` of it                                        ≤ 2 s
+                   dict of the same graphs (the interpreter's ceiling)    (reported)
+  validate.ink     `sim validate` of the generated scenario against compiling the
+                   same graph as ink with inkjs's compiler (benchmarks/ink_peer.py) ≤ 1
+  engine.ink       sim's engine steps/s on the generated scenario against inkjs's
+                   runtime on the same graph; ratio = ink / sim            ≤ 1
+  analyze          `sim analyze` of the 10,000-node scenario, against `sim
+                   validate` of it: the analysis costs at most half of
+                   reading the file                                       ≤ 1.5
   analyze.growth   exponent k of time ∝ nodes^k over three sizes, with the
                    fixed cost (`sim analyze` of a 4-node scenario) taken off ≤ 1.15
   latency.p50/p95  key press to the first frame that shows its effect in the
                    encounter screen (Pilot, 200 choices in a looping scenario),
-                   against a bare app whose key updates a Static       (reported)
+                   against a bare app whose key updates a Static   p50 ≤ 3, p95 ≤ 2
                    Measured from posting the key event to the end of the first
                    compositor frame whose state includes it, turned into
                    terminal codes as a real terminal needs; animations off (as in
                    the tests); each key waits until the app is idle again.
+
+  matching.*       replies in the trainee's own words, the held-out set: understood
+                   correctly ≥ 85 %, wrongly ≤ 3 % (quality, not speed); match p95
+                   against difflib.get_close_matches on the same texts     ≤ 1.5
 
 When a figure misses its target, profile the same command, e.g.
 `SIM_EXIT_ON_READY=1 pyinstrument -m sim` or `pyinstrument -m sim validate FILE`.
@@ -66,6 +75,9 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # the peers' modules beside this script (as when it is run from here)
+import ink_peer  # noqa: E402  # after the path: benchmarks/ is not a package
+
 ROOT = HERE.parent
 LOOP = HERE / "data" / "loop.yaml"
 BARE_APP = HERE / "bare_app.py"
@@ -280,7 +292,7 @@ def bench_analyze(env: dict[str, str], sizes: Sequence[Path], validate_seconds: 
     label = f"analyze ({nodes_of(sizes[-1]):,} nodes)"
     if run_proc([*sim, "analyze", "--help"], env).code != 0:
         na = "not available: `sim analyze` is missing"
-        return [Row("analyze", label, None, "s", "sim validate", validate_seconds, None, "≤ 2 s", None, 0, na),
+        return [Row("analyze", label, None, "s", "sim validate", validate_seconds, None, "ratio ≤ 1.5", None, 0, na),
                 Row("analyze.growth", "analyze growth exponent", None, "", "", None, None, "≤ 1.15", None, 0, na)]
     if not quick:
         run_proc([*sim, "analyze", str(LOOP)], env)  # warm-up
@@ -304,7 +316,8 @@ def bench_analyze(env: dict[str, str], sizes: Sequence[Path], validate_seconds: 
     k = slope([math.log(n) for n in ns], [math.log(max(x - fixed, 1e-3)) for x in times])
     detail = ", ".join(f"{n:,}: {x:.2f} s" for n, x in zip(ns, times))
     return [
-        Row("analyze", label, t, "s", "sim validate", validate_seconds, ratio(t, validate_seconds), "≤ 2 s", t <= 2, len(samples), "", samples),
+        Row("analyze", label, t, "s", "sim validate", validate_seconds, ratio(t, validate_seconds), "ratio ≤ 1.5",
+            (ratio(t, validate_seconds) or math.inf) <= 1.5, len(samples), "the analysis costs at most half of reading the file", samples),
         Row("analyze.growth", "analyze growth exponent", k, "", f"fixed cost {fixed:.2f} s", None, None, "≤ 1.15", k <= 1.15, 1, detail, times),
     ]
 
@@ -327,7 +340,9 @@ def bench_engine(env: dict[str, str], quick: bool, runs: int) -> list[Row]:
     xs, bs = r["steps_per_s"], r["baseline_steps_per_s"]
     v, b = med(xs), med(bs)
     note = f"{r['scenarios']} scenarios, {r['sessions']} sessions"
-    return [Row("engine", "engine random walk", v, "steps/s", "dict walk", b, ratio(v, b), "≥ 50,000/s", v >= 50_000, len(xs), note, xs, bs)]
+    # A plain dict walk does none of a session's work (judgement, transcript, turns): it only
+    # shows the interpreter's ceiling. The engine's target is against ink (engine.ink).
+    return [Row("engine", "engine random walk", v, "steps/s", "dict walk", b, ratio(v, b), "reported", None, len(xs), note, xs, bs)]
 
 
 def bench_alike(env: dict[str, str], quick: bool, runs: int) -> list[Row]:
@@ -361,10 +376,10 @@ def bench_latency(env: dict[str, str], quick: bool) -> list[Row]:
     n = "20" if quick else "200"
     r = worker("latency", env, n)
     rows = []
-    for q in ("p50", "p95"):
+    for q, most in (("p50", 3.0), ("p95", 2.0)):
         v, b = r["sim"][q], r["baseline"][q]
         rows.append(Row(f"latency.{q}", f"key → screen {q} ({r['choices']} choices)", v, "ms", "bare app + Static", b, ratio(v, b),
-                        "reported", None, r["choices"]))
+                        f"ratio ≤ {most:g}", (ratio(v, b) or math.inf) <= most, r["choices"]))
     return rows
 
 
@@ -382,9 +397,12 @@ def bench_matching(env: dict[str, str], quick: bool) -> list[Row]:
                         ok=rates["correct"] >= 0.85, runs=n, note=f"{n} held-out replies"))
         rows.append(Row(f"matching.{lang}.wrong", f"own words, {lang}: understood wrongly", 100 * rates["wrong"], "%", target="≤ 3 %",
                         ok=rates["wrong"] <= 0.03, runs=n, note=f"asked back {100 * rates['asked']:.1f} %"))
-    latency = r.get("latency_ms", {})
-    rows.append(Row("matching.p95", "own words: match p95", latency.get("p95"), "ms", target="≤ 50 ms",
-                    ok=None if latency.get("p95") is None else latency["p95"] <= 50, runs=sum(int(v["n"]) for v in r["heldout"].values())))
+    latency, plain = r.get("latency_ms", {}), r.get("difflib_latency_ms", {})
+    ours, theirs = latency.get("p95"), plain.get("p95")
+    rows.append(Row("matching.p95", "own words: match p95", ours, "ms", "difflib.get_close_matches", theirs, ratio(ours, theirs), "ratio ≤ 1.5",
+                    None if ratio(ours, theirs) is None else ratio(ours, theirs) <= 1.5,  # type: ignore[operator]
+                    runs=sum(int(v["n"]) for v in r["heldout"].values()),
+                    note="the same replies against the same options' texts; difflib only compares letters"))
     return rows
 
 
@@ -575,7 +593,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="tiny sizes and one run each: checks the rows, not the timings")
     parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 7 for start-up, 3 for the rest; 1 with --quick)")
     parser.add_argument("--json-out", type=Path, default=HERE / "results.json", help="where to write the JSON (default benchmarks/results.json)")
-    parser.add_argument("--only", default="", help="comma-separated: startup, validate, load, engine, analyze, latency")
+    parser.add_argument("--only", default="", help="comma-separated: startup, validate, load, engine, ink, analyze, latency, matching, classroom")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args(argv)
 
@@ -626,6 +644,8 @@ def main(argv: list[str] | None = None) -> int:
         step("validate", validate)
         step("load", lambda: bench_alike(env, quick, runs))
         step("engine", lambda: bench_engine(env, quick, runs))
+        step("ink", lambda: [Row(**r) for r in ink_peer.bench_ink(
+            env, quick, runs, work, files[-1] if files else None, validate_seconds[0] if validate_seconds else None)])
         step("analyze", lambda: bench_analyze(env, files, validate_seconds[0] if validate_seconds else None, runs, quick))  # type: ignore[arg-type]
         step("latency", lambda: bench_latency(env, quick))
         step("matching", lambda: bench_matching(env, quick))

@@ -18,6 +18,7 @@ match latency p50/p95 (the node prepared once, as in a session).
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import statistics
 import sys
@@ -61,7 +62,11 @@ def classify(expected: str | None, accepted: str | None) -> str:
     return "correct" if accepted == expected else "wrong"
 
 
-def heldout(matcher: Matcher | None = None) -> tuple[dict[str, list[str]], list[float]]:
+def heldout(matcher: Matcher | None = None, baseline: list[float] | None = None) -> tuple[dict[str, list[str]], list[float]]:
+    """The held-out replies matched: outcomes per language and each match's seconds.
+    With `baseline`, also the seconds of the standard library's fuzzy match of each
+    reply against the same texts (difflib.get_close_matches), what an author would
+    otherwise reach for."""
     lib = load_library([], builtin_scenarios=True)
     items = yaml.safe_load(HELDOUT.read_text(encoding="utf-8")) if HELDOUT.exists() else []
     matcher = matcher or Matcher()
@@ -79,6 +84,11 @@ def heldout(matcher: Matcher | None = None) -> tuple[dict[str, list[str]], list[
         result = matcher.match((s.id, item["node"]), options, str(item["text"]), item["lang"])
         latency.append(time.perf_counter() - t0)
         by_lang[item["lang"]].append(classify(item.get("choice"), result.accepted))
+        if baseline is not None:
+            texts = [text for _, ways in options for text in ways]
+            t0 = time.perf_counter()
+            difflib.get_close_matches(str(item["text"]), texts, n=1, cutoff=0.0)
+            baseline.append(time.perf_counter() - t0)
     return by_lang, latency
 
 
@@ -102,12 +112,18 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {"margin": matching.MARGIN, "floor": matching.FLOOR, "dev": {}, "heldout": {}}
     for lang, rows in sorted(dev.items()):
         report["dev"][lang] = _rates([classify(exp, matching.decide(c)[0]) for exp, _, c in rows])
-    by_lang, latency = heldout()
+    difflib_latency: list[float] = []
+    by_lang, latency = heldout(baseline=difflib_latency)
     for lang, outcomes in sorted(by_lang.items()):
         report["heldout"][lang] = _rates(outcomes)
+
+    def quantiles(xs: list[float]) -> dict[str, float]:
+        xs = sorted(xs)
+        return {"p50": statistics.median(xs) * 1000, "p95": xs[int(0.95 * (len(xs) - 1))] * 1000}
+
     if latency:
-        latency.sort()
-        report["latency_ms"] = {"p50": statistics.median(latency) * 1000, "p95": latency[int(0.95 * (len(latency) - 1))] * 1000}
+        report["latency_ms"] = quantiles(latency)
+        report["difflib_latency_ms"] = quantiles(difflib_latency)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0

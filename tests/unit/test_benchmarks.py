@@ -10,7 +10,7 @@ import sys
 from tests.conftest import ROOT
 
 ROWS = [
-    "startup.cold-index", "startup.time", "startup.rss", "validate", "validate.schema", "load.alike", "engine",
+    "startup.cold-index", "startup.time", "startup.rss", "validate", "validate.schema", "load.alike", "engine", "validate.ink", "engine.ink",
     "analyze", "analyze.growth", "latency.p50", "latency.p95",
     "matching.en.correct", "matching.en.wrong", "matching.fi.correct", "matching.fi.wrong", "matching.p95",
 ]
