@@ -24,6 +24,7 @@ run installs it with `npm ci`. Without Node.js the rows say so and have no value
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import re
 import shutil
@@ -50,23 +51,21 @@ ENGINE_BUDGET = 6.0  # seconds of rounds after the first, in the worker
 WARM_UP_STEPS = 2048  # untimed steps before each side's walks: as WARM_UP_STEPS in ink/walk.js
 
 
-def _run() -> Any:
-    """benchmarks/run.py, for its process helpers; imported late, as run.py imports this module."""
+def _beside(name: str) -> Any:
+    """A module beside this one (benchmarks/ is not a package); run.py is imported late, as it imports this module."""
     sys.path.insert(0, str(HERE))
     try:
-        import run
+        return importlib.import_module(name)
     finally:
         sys.path.pop(0)
-    return run
+
+
+def _run() -> Any:
+    return _beside("run")
 
 
 def _generate() -> Any:
-    sys.path.insert(0, str(HERE))
-    try:
-        import generate
-    finally:
-        sys.path.pop(0)
-    return generate
+    return _beside("generate")
 
 
 def _row(id: str, label: str, value: float | None, unit: str, baseline: str = "", baseline_value: float | None = None,

@@ -38,16 +38,25 @@ async def test_home_in_finnish_without_history(make_app):
         await shows(pilot, "Seuraavaksi (F4):", "Aloita helposta harjoituksesta")
 
 
-async def test_the_class_screen_shows_every_trainee(make_app):
+def two_trainees(assignments: str) -> None:
+    """Tess, who escalated, and Uma, who resolved the sample; the class's assignment file."""
     lib = load_library([SAMPLE])
     record(lib, ALONE, trainee="Tess")
     record(lib, GOOD, trainee="Uma", started="2024-05-02T10:00:00+00:00")
-    (data_dir() / "assignments.yaml").write_text(ASSIGNMENT, encoding="utf-8")
+    (data_dir() / "assignments.yaml").write_text(assignments, encoding="utf-8")
+
+
+async def open_class_view(app, pilot) -> None:
+    await shows(pilot, "Next (F4):")
+    app.action_class_view()
+    await until(pilot, lambda: isinstance(app.screen, ClassScreen) and app.screen.view is not None, "the class view")
+
+
+async def test_the_class_screen_shows_every_trainee(make_app):
+    two_trainees(ASSIGNMENT)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await shows(pilot, "Next (F4):")
-        app.action_class_view()
-        await until(pilot, lambda: isinstance(app.screen, ClassScreen) and app.screen.view is not None, "the class view")
+        await open_class_view(app, pilot)
         text = await shows(pilot, "Tess", "Uma", "t Switch view")
         assert "—" in text or any(ch.isdigit() for ch in text)
         await pilot.press("t")
@@ -59,16 +68,10 @@ async def test_the_class_screen_shows_every_trainee(make_app):
 
 
 async def test_the_class_screen_lists_a_scenario_assigned_twice(make_app):
-    lib = load_library([SAMPLE])
-    record(lib, ALONE, trainee="Tess")
-    record(lib, GOOD, trainee="Uma", started="2024-05-02T10:00:00+00:00")
-    twice = "assignments:\n  - scenario: sample\n    trainees: [Tess]\n  - scenario: sample\n    trainees: [Uma]\n    pass: 10\n"
-    (data_dir() / "assignments.yaml").write_text(twice, encoding="utf-8")
+    two_trainees("assignments:\n  - scenario: sample\n    trainees: [Tess]\n  - scenario: sample\n    trainees: [Uma]\n    pass: 10\n")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await shows(pilot, "Next (F4):")
-        app.action_class_view()
-        await until(pilot, lambda: isinstance(app.screen, ClassScreen) and app.screen.view is not None, "the class view")
+        await open_class_view(app, pilot)
         await pilot.press("t")
         text = await shows(pilot, "Tess", "Uma", "(0/1)", "(1/1)")
         assert "done" in text and "tried" in text
