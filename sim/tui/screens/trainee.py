@@ -60,7 +60,17 @@ class TraineeScreen(SimModal[str | None]):
             self.action_cancel()
 
     def action_ok(self) -> None:
-        self.after_pending_keys(self._ok)
+        if self.served:
+            field = self.query_one("#trainee-pin", Input)
+            # `focused`, not `has_focus`: that follows the Focus event, which comes later.
+            if not field.value and self.focused is not field:
+                # Enter after the name: on to the PIN at once, not once the name's keys are
+                # in. Keys typed after the Enter (in one burst, or on a slow server) are the
+                # PIN's; going on later, they went into the name, shown in plain text.
+                self.set_focus(field)
+                return
+        # The name's keys first, then the PIN's, then the check.
+        self.query_one("#trainee-name", Input).call_later(self.after_pending_keys, self._ok)
 
     def _ok(self) -> None:
         name = normalize_name(self.query_one("#trainee-name", Input).value)
@@ -72,9 +82,6 @@ class TraineeScreen(SimModal[str | None]):
             return
         field = self.query_one("#trainee-pin", Input)
         pin = field.value
-        if not pin and not field.has_focus:
-            field.focus()  # Enter after the name: on to the PIN
-            return
         if not pins.valid_pin(pin):
             low, high = pins.PIN_DIGITS
             self.notify(self.t("trainee.pin_invalid", low=low, high=high), severity="warning")

@@ -432,6 +432,28 @@ async def test_a_name_typed_and_entered_in_one_burst_is_kept(make_app, monkeypat
         assert isinstance(app.screen, HomeScreen) and app.trainee == "Aino"
 
 
+async def test_a_pin_typed_ahead_of_its_field_is_the_pins_never_the_names(make_app, monkeypatch):
+    # A classroom server under load: the PIN is typed before its field has the cursor.
+    from textual import events
+
+    from sim.session import pins
+
+    monkeypatch.delenv("SIM_TRAINEE")
+    monkeypatch.setenv(settings.ASK_NAME_ENV, "1")
+    pins.check("Ann", "482913")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TraineeScreen)
+        burst = [*((c, c) for c in "Ann"), ("enter", "\r"), *((c, c) for c in "482913"), ("enter", "\r")]
+        for key, char in burst:
+            app.post_message(events.Key(key, char))  # no pause between them
+        await settle(pilot)
+        # In with the right PIN, under the name as typed: no digit went into the name.
+        assert isinstance(app.screen, HomeScreen) and app.trainee == "Ann"
+
+
 async def test_a_filter_typed_and_entered_in_one_burst_opens_what_it_finds(make_app):
     from textual import events
 
