@@ -213,6 +213,8 @@ def test_the_app_of_a_client_that_leaves_is_ended(aiohttp, how):
                 if huge:
                     environ = Path(f"/proc/{apps[0]}/environ").read_bytes().split(b"\0")
                     assert b"COLUMNS=500" in environ and b"ROWS=200" in environ  # at most 500×200
+                    # Every frame crosses the network: meters jump instead of sliding.
+                    assert b"TEXTUAL_ANIMATIONS=none" in environ
                     return apps
                 keys = "a" * 1_000_000
                 chunks = [keys] if how.startswith("one") else [keys[i : i + 60_000] for i in range(0, len(keys), 60_000)]
