@@ -51,6 +51,10 @@ Rows (a target is on the ratio unless it says otherwise):
                    correctly ≥ 85 %, wrongly ≤ 3 % (quality, not speed); match p95
                    against difflib.get_close_matches on the same texts     ≤ 1.5
 
+  classroom.memory `sim serve`: memory per browser session (--full: 30 tabs), against a
+                   bare Textual app served by the same server                ≤ 1.5
+  classroom.p95    key → screen p95 with 30 tabs, against one tab (benchmarks/classroom.py) ≤ 2
+
 When a figure misses its target, profile the same command, e.g.
 `SIM_EXIT_ON_READY=1 pyinstrument -m sim` or `pyinstrument -m sim validate FILE`.
 """
@@ -76,7 +80,8 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # the peers' modules beside this script (as when it is run from here)
-import ink_peer  # noqa: E402  # after the path: benchmarks/ is not a package
+import classroom  # noqa: E402  # after the path: benchmarks/ is not a package
+import ink_peer  # noqa: E402
 
 ROOT = HERE.parent
 LOOP = HERE / "data" / "loop.yaml"
@@ -383,6 +388,16 @@ def bench_latency(env: dict[str, str], quick: bool) -> list[Row]:
     return rows
 
 
+def bench_classroom(env: dict[str, str], quick: bool, full: bool) -> list[Row]:
+    """`sim serve` with browser tabs (benchmarks/classroom.py): with --quick 1 and 2 tabs, with
+    --full 1, 10 and 30; otherwise not run, as 10 and more tabs would take the run past 3 minutes."""
+    if not quick and not full:
+        note = "not available in the 3-minute run: `benchmarks/run.py --full` (about 2 minutes more) or `--only classroom --full`"
+        return [Row("classroom.memory", "served session memory", None, "MB", target="ratio ≤ 1.5", note=note),
+                Row("classroom.p95", "served key → screen p95", None, "ms", target="ratio ≤ 2", note=note)]
+    return [Row(**r) for r in classroom.bench_classroom(env, quick, full)]
+
+
 def bench_matching(env: dict[str, str], quick: bool) -> list[Row]:
     """Replies in the trainee's own words (issue 22): the held-out set, per language, and match latency."""
     args = [*PY, str(HERE / "matching" / "evaluate.py"), "--json", *(["--heldout-only"] if quick else [])]
@@ -594,6 +609,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 7 for start-up, 3 for the rest; 1 with --quick)")
     parser.add_argument("--json-out", type=Path, default=HERE / "results.json", help="where to write the JSON (default benchmarks/results.json)")
     parser.add_argument("--only", default="", help="comma-separated: startup, validate, load, engine, ink, analyze, latency, matching, classroom")
+    parser.add_argument("--full", action="store_true", help="the classroom rows too: `sim serve` with 1, 10 and 30 browser tabs (about 2 minutes more)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args(argv)
 
@@ -649,6 +665,7 @@ def main(argv: list[str] | None = None) -> int:
         step("analyze", lambda: bench_analyze(env, files, validate_seconds[0] if validate_seconds else None, runs, quick))  # type: ignore[arg-type]
         step("latency", lambda: bench_latency(env, quick))
         step("matching", lambda: bench_matching(env, quick))
+        step("classroom", lambda: bench_classroom(env, quick, args.full))
 
     total = time.perf_counter() - t_start
     if quick:  # tiny sizes: the figures say nothing about the targets

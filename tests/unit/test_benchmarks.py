@@ -13,6 +13,7 @@ ROWS = [
     "startup.cold-index", "startup.time", "startup.rss", "validate", "validate.schema", "load.alike", "engine", "validate.ink", "engine.ink",
     "analyze", "analyze.growth", "latency.p50", "latency.p95",
     "matching.en.correct", "matching.en.wrong", "matching.fi.correct", "matching.fi.wrong", "matching.p95",
+    "classroom.memory", "classroom.p95",
 ]
 
 
