@@ -253,6 +253,9 @@ class SimApp(App[None]):
 
         resume_collection(freeze=True)  # the first frame is on screen: see sim.startup
         self._check_size(self.size)  # after the screens a start opens, so the warning is on top
+        home = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(home, HomeScreen):
+            home.plan_next()  # what next, once the list is on screen
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size)

@@ -72,8 +72,9 @@ class HomeScreen(SimScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.t("home.subtitle")
         self.fill()
+        # Planned once the first frame is up (SimApp.on_ready): reading the history and
+        # importing the rules in a thread beside the start cost the start a fifth of its time.
         self.query_one("#next", Static).display = False
-        self.plan_next()
 
     async def relabel(self) -> None:
         """Show this screen in the app's (new) language, keeping the filter."""
