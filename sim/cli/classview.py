@@ -151,14 +151,22 @@ def print_text(view: dict[str, Any], out: Console, lang: str) -> None:
 
     people = Table(title=t("cli.class.people", lang), title_justify="left", box=box.SIMPLE_HEAD)
     for key in ("trainee", "sessions", "first", "last", "change", "gap"):
-        people.add_column(t(f"cli.class.col.{key}", lang), justify="left" if key in ("trainee", "first", "last") else "right")
+        header = t(f"cli.class.col.{key}", lang)
+        # Names and numbers whole; a scenario id may fold onto a second line at 80 columns.
+        people.add_column(
+            header,
+            justify="left" if key in ("trainee", "first", "last") else "right",
+            no_wrap=key not in ("first", "last"),
+            min_width=len(header),
+            overflow="fold",
+        )
     for person in view["trainees"]:
         first, last = person["first"], person["last"] or person["first"]
         people.add_row(
             literal(person["name"]),
             f"{person['sessions']} ({person['passed']}✓)",
-            literal(f"{first['scenario']} {_score(first['overall'])}") if first else "—",
-            literal(f"{last['scenario']} {_score(last['overall'])}") if person["last"] else "",
+            literal(f"{_score(first['overall'])} {first['scenario']}") if first else "—",
+            literal(f"{_score(last['overall'])} {last['scenario']}") if person["last"] else "",
             _signed(person["change"], lang),
             "" if person["gap"] is None else decimal(person["gap"], lang, 0),
         )
