@@ -35,7 +35,7 @@ def run_next(args: argparse.Namespace) -> int:
     if rec is None:
         out.print(literal(t("next.none", lang)))
         return EXIT_USAGE
-    title = practice.title_of(lib, rec.scenario, lang)
+    title = lib.scenario_title(rec.scenario, lang)
     out.print(Text(t("next.headline", lang, scenario=title, mode=word("mode", rec.mode, lang)), style="bold"))
     out.print(literal(practice.reason(plan, lib, lang)), soft_wrap=True)
     out.print(Text(f"sim play {rec.scenario}" + (" --mode assessment" if rec.mode == "assessment" else ""), style="dim"))

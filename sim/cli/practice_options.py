@@ -6,10 +6,9 @@ import argparse
 from datetime import datetime
 
 from sim.console import console, literal
-from sim.content.assignments import Assignments, check, default_path, read
+from sim.content.assignments import Assignments, default_path, load_checked
 from sim.content.library import Library, load_library
 from sim.content.locate import dialogue_dirs
-from sim.content.problems import has_errors
 from sim.paths import data_dir
 
 
@@ -23,13 +22,11 @@ def assignments(args: argparse.Namespace, lib: Library) -> tuple[Assignments | N
     path = args.assignments or default_path(data_dir())
     if path is None:
         return None, True
-    found, doc, problems = read(path)
-    if found is not None:
-        problems += check(found, doc, lib)
+    found, problems = load_checked(path, lib)
     err = console(stderr=True)
     for p in problems:  # located lines stay English, as `sim validate`'s do
         err.print(literal(p.format()), soft_wrap=True)
-    return (None, False) if found is None or has_errors(problems) else (found, True)
+    return found, found is not None
 
 
 def now() -> datetime:

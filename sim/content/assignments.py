@@ -30,7 +30,7 @@ from pydantic import AfterValidator, Field
 from sim.content.library import Library
 from sim.content.loader import closest, load
 from sim.content.model import Identifier, LocalText, Score100, _Strict
-from sim.content.problems import Problem
+from sim.content.problems import Problem, has_errors
 from sim.content.yamlsafe import Document, locate
 from sim.files import read_limited
 from sim.text import clean
@@ -112,6 +112,15 @@ def default_path(data_dir: Path) -> Path | None:
 def read(path: Path) -> tuple[Assignments | None, Document | None, list[Problem]]:
     """The file's assignments, or the problems that keep it from being read."""
     return load(path, Assignments)
+
+
+def load_checked(path: Path, library: Library) -> tuple[Assignments | None, list[Problem]]:
+    """The file's assignments, checked against `library`, and every problem found (warnings
+    too); None instead of the assignments where there is an error."""
+    found, doc, problems = read(path)
+    if found is not None:
+        problems = [*problems, *check(found, doc, library)]
+    return (None if found is None or has_errors(problems) else found), problems
 
 
 def check(assignments: Assignments, doc: Document | None, library: Library) -> list[Problem]:

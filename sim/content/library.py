@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sim.content.problems import Problem, sort_key
 from sim.paths import builtin_dialogues, builtin_profiles
+from sim.text import clean, localize
 
 # The parser, the model (pydantic) and the conditions are imported by the
 # functions that load and check: finding files and the classes below cost
@@ -61,6 +62,18 @@ class Library:
         """The scenario loaded from the file `path` (however the path is spelled)."""
         target = path.resolve()
         return next((s for s in self.scenarios if s.path.resolve() == target), None)
+
+    def principle_name(self, pid: str, lang: str) -> str:
+        """A principle's name in `lang`, cleaned for any screen; its id where the catalogue has none."""
+        p = self.principles.get(pid)
+        return clean(localize(p.name, lang)) if p else clean(pid)
+
+    def scenario_title(self, scenario_id: str, lang: str, fallback: str = "") -> str:
+        """A scenario's title in `lang`, cleaned; `fallback` (else the id) where the library has none."""
+        loaded = self.scenario(scenario_id)
+        if loaded is None:
+            return clean(fallback or scenario_id)
+        return clean(localize(loaded.scenario.title, lang, loaded.scenario.language))
 
     def profile_for(self, scenario: Scenario) -> Profile:
         return self.profiles[scenario.profile]

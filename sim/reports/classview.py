@@ -81,13 +81,8 @@ def class_view(
     tested = {p for a in attempts for p, score in a.scores.items() if score is not None}
     principles = [p for p in order if p in tested] + sorted(tested - set(order))
 
-    def pname(pid: str) -> str:
-        p = library.principles.get(pid)
-        return clean(localize(p.name, lang)) if p else clean(pid)
-
     def title(scenario_id: str, fallback: str = "") -> str:
-        loaded = library.scenario(scenario_id)
-        return clean(localize(loaded.scenario.title, lang, loaded.scenario.language)) if loaded else clean(fallback or scenario_id)
+        return library.scenario_title(scenario_id, lang, fallback)
 
     titles = {a.scenario: a.title for a in attempts}
 
@@ -123,7 +118,7 @@ def class_view(
         "generated": now.isoformat(timespec="seconds"),
         "class": clean(localize(assignments.name, lang)) if assignments and assignments.name else None,
         "sessions": len(attempts),
-        "principles": [{"id": p, "name": pname(p)} for p in principles],
+        "principles": [{"id": p, "name": library.principle_name(p, lang)} for p in principles],
         "trainees": people,
         "grid": grid,
         "assignments": _assignments(assignments, trainees, completed, library, now, title) if assignments else [],

@@ -44,8 +44,7 @@ def report_data(
         return None if text is None else clean(localize(text, lang, s.language))
 
     def pname(pid: str) -> str:
-        p = lib.principles.get(pid)
-        return clean(localize(p.name, lang)) if p else clean(pid)
+        return lib.principle_name(pid, lang)
 
 
     def alternative(alt: Alternative | None) -> dict[str, Any] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,6 @@ from sim.reports.classview import assigned
 from sim.reports.cohort import Attempt, from_history
 from sim.reports.words import recommendation_text, when
 from sim.session.history import Store
-from sim.text import clean, localize
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +51,12 @@ def offered(library: Library) -> list[Offered]:
     return [Offered(s.scenario.id, s.scenario.difficulty, tuple(s.scenario.goals)) for s in library.scenarios]
 
 
-def load_assignments(path: Path | None) -> tuple[Assignments | None, list[Problem]]:
-    """The class's assignment file at `path` (None: none is used), or its problems."""
+def load_assignments(path: Path | None, library: Library) -> tuple[Assignments | None, list[Problem]]:
+    """The class's assignment file at `path` (None: none is used) checked against `library`,
+    and its problems; None instead of the assignments where it has an error."""
     if path is None:
         return None, []
-    found, _doc, problems = assignment_file.read(path)
-    return found, problems
+    return assignment_file.load_checked(path, library)
 
 
 def plan(store: Store, library: Library, trainee: str, now: datetime, *, assignments: Assignments | None = None) -> Plan:
@@ -88,30 +88,17 @@ def plan_from(attempts: list[Attempt], library: Library, trainee: str, now: date
     return Plan(trainee, rec, tuple(dues), now)
 
 
-def title_of(library: Library, scenario_id: str, lang: str) -> str:
-    loaded = library.scenario(scenario_id)
-    return clean(localize(loaded.scenario.title, lang, loaded.scenario.language)) if loaded else clean(scenario_id)
-
-
-def principle_namer(library: Library, lang: str) -> Any:
-    def name(pid: str) -> str:
-        p = library.principles.get(pid)
-        return clean(localize(p.name, lang)) if p else clean(pid)
-
-    return name
-
-
 def reason(p: Plan, library: Library, lang: str) -> str:
     """The recommendation's reason in `lang` ("" when there is none)."""
     if p.recommendation is None:
         return ""
-    return recommendation_text(p.recommendation, p.now, lang, principle_namer(library, lang))
+    return recommendation_text(p.recommendation, p.now, lang, partial(library.principle_name, lang=lang))
 
 
 def as_dict(p: Plan, library: Library, lang: str) -> dict[str, Any]:
     """`sim next --json`: the recommendation, its reason and the schedule behind it."""
     rec = p.recommendation
-    name = principle_namer(library, lang)
+    name = partial(library.principle_name, lang=lang)
 
     def stamp(value: datetime | None) -> str | None:
         return None if value is None else value.isoformat(timespec="seconds")
@@ -120,7 +107,7 @@ def as_dict(p: Plan, library: Library, lang: str) -> dict[str, Any]:
     if rec is not None:
         loaded = library.scenario(rec.scenario)
         out.update(
-            scenario={"id": rec.scenario, "title": title_of(library, rec.scenario, lang), "difficulty": loaded.scenario.difficulty if loaded else None},
+            scenario={"id": rec.scenario, "title": library.scenario_title(rec.scenario, lang), "difficulty": loaded.scenario.difficulty if loaded else None},
             mode=rec.mode,
             reason={
                 "code": rec.reason,
@@ -148,7 +135,7 @@ def as_dict(p: Plan, library: Library, lang: str) -> dict[str, Any]:
     out["assignments"] = [
         {
             "scenario": d.scenario,
-            "title": title_of(library, d.scenario, lang),
+            "title": library.scenario_title(d.scenario, lang),
             "due": d.day.isoformat() if d.day else None,
             "when": when(d.due - timedelta(seconds=1), p.now, lang) if d.due else None,
             "overdue": bool(d.due and not d.done and d.due <= p.now),
@@ -175,7 +162,7 @@ class HomePlan:
         out = []
         rec = self.plan.recommendation
         if rec is not None:
-            title = title_of(library, rec.scenario, lang)
+            title = library.scenario_title(rec.scenario, lang)
             out.append(t("next.headline.key" if key else "next.headline", lang, scenario=title, mode=t(f"mode.{rec.mode}", lang)))
             out.append(reason(self.plan, library, lang))
         dues = self.plan.assignments
@@ -203,10 +190,7 @@ def home_plan(library: Library, trainee: str, now: datetime | None = None) -> Ho
 
     now = now or datetime.now().astimezone()
     path = assignment_file.default_path(data_dir())
-    given, problems = load_assignments(path)
-    if given is not None and path is not None:
-        _found, doc, _ = assignment_file.read(path)
-        problems += [p for p in assignment_file.check(given, doc, library) if p.severity == "error"]
+    given, problems = load_assignments(path, library)
     # The file's name only: under `sim serve` the trainees need not see the server's folders.
     broken = next((f"{Path(p.path).name}:{p.line}:{p.col}" for p in problems if p.severity == "error"), None)
     from sim.session.history import db_path
@@ -214,9 +198,9 @@ def home_plan(library: Library, trainee: str, now: datetime | None = None) -> Ho
     try:
         if db_path().exists():
             with Store() as store:
-                found = plan(store, library, trainee, now, assignments=None if broken else given)
+                found = plan(store, library, trainee, now, assignments=given)
         else:  # no history yet: nothing to read, and nothing is created just to find that out
-            found = plan_from([], library, trainee, now, assignments=None if broken else given)
+            found = plan_from([], library, trainee, now, assignments=given)
     except StoreError:
         return None
     return HomePlan(found, broken)

@@ -60,54 +60,51 @@ def typing_delay(chars: int, longest: float) -> float:
 
 
 TIME_LIMITS = ("normal", "double", "off")  # an accessibility setting: every time limit as written, doubled, or none
-_tab_time_limits: dict[str, str] = {}  # under `sim serve`: this tab's choice, never saved for the next
+# Under `sim serve`: each tab's choices, never saved for the next tab (by setting, then trainee).
+_tab_choices: dict[str, dict[str, object]] = {}
+
+
+def _chosen(key: str, trainee: str) -> object:
+    """What `trainee` chose for the setting `key`, as saved (None if nothing)."""
+    if asks_name_each_start():
+        return _tab_choices.get(key, {}).get(trainee)
+    chosen = load().get(key)
+    return chosen.get(trainee) if isinstance(chosen, dict) else None
+
+
+def _choose(key: str, trainee: str, value: object) -> None:
+    """Remember `trainee`'s `value` for `key` (raises OSError when the data folder cannot be written)."""
+    if asks_name_each_start():
+        _tab_choices.setdefault(key, {})[trainee] = value
+        return
+    with _WRITING:
+        chosen = load().get(key)
+        chosen = dict(chosen) if isinstance(chosen, dict) else {}
+        chosen[trainee] = value
+        _save(key, chosen)
 
 
 def time_limits(trainee: str) -> str:
     """`trainee`'s time-limit setting: "normal" unless they chose another."""
-    if asks_name_each_start():
-        return _tab_time_limits.get(trainee, "normal")
-    chosen = load().get("time_limits")
-    value = chosen.get(trainee) if isinstance(chosen, dict) else None
-    return value if value in TIME_LIMITS else "normal"
+    value = _chosen("time_limits", trainee)
+    return value if isinstance(value, str) and value in TIME_LIMITS else "normal"
 
 
 def save_time_limits(trainee: str, value: str) -> None:
     """Remember `trainee`'s setting (raises OSError when the data folder cannot be written)."""
     if value not in TIME_LIMITS:
         raise ValueError(value)
-    if asks_name_each_start():
-        _tab_time_limits[trainee] = value
-        return
-    with _WRITING:
-        chosen = load().get("time_limits")
-        chosen = dict(chosen) if isinstance(chosen, dict) else {}
-        chosen[trainee] = value
-        _save("time_limits", chosen)
-
-
-_tab_own_words: dict[str, bool] = {}  # under `sim serve`: this tab's choice
+    _choose("time_limits", trainee, value)
 
 
 def own_words(trainee: str) -> bool:
     """Whether `trainee` answers in their own words (typed, then matched) rather than from the list."""
-    if asks_name_each_start():
-        return _tab_own_words.get(trainee, False)
-    chosen = load().get("own_words")
-    value = chosen.get(trainee) if isinstance(chosen, dict) else None
-    return value is True
+    return _chosen("own_words", trainee) is True
 
 
 def save_own_words(trainee: str, value: bool) -> None:
     """Remember `trainee`'s choice (raises OSError when the data folder cannot be written)."""
-    if asks_name_each_start():
-        _tab_own_words[trainee] = value
-        return
-    with _WRITING:
-        chosen = load().get("own_words")
-        chosen = dict(chosen) if isinstance(chosen, dict) else {}
-        chosen[trainee] = bool(value)
-        _save("own_words", chosen)
+    _choose("own_words", trainee, bool(value))
 
 
 def asks_name_each_start() -> bool:

@@ -64,7 +64,7 @@ class ClassScreen(SimScreen[None]):
 
         library = self.app.catalog.library
         try:
-            given, problems = load_assignments(assignment_file.default_path(data_dir()))
+            given, problems = load_assignments(assignment_file.default_path(data_dir()), library)
             with Store() as store:
                 attempts = from_history(store)
             roster = Roster(tuple(given.trainees) if given else ())

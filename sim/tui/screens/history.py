@@ -145,8 +145,7 @@ class HistoryScreen(SimScreen[None]):
         self._fill_sessions()
 
     def _principle_name(self, pid: str) -> str:
-        p = self.app.catalog.library.principles.get(pid)
-        return clean(localize(p.name, self.lang)) if p else clean(pid)
+        return self.app.catalog.library.principle_name(pid, self.lang)
 
     @property
     def _text_width(self) -> int:
