@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -205,7 +205,10 @@ def options_of(scenario: Scenario, choices: Sequence[Choice], lang: str) -> list
     return [(c.id or "", ways_of_saying(c.say, c.examples, lang, scenario.language)) for c in choices]
 
 
-_MATCHER: dict[str, Matcher] = {}
+# The matchers of the scenario versions matched lately. Bounded, because a
+# `sim play --watch` session makes a new version at every save of the file.
+_MATCHER: OrderedDict[str, Matcher] = OrderedDict()
+KEPT_VERSIONS = 8
 
 
 def match_at(scenario: Scenario, node_id: str, choices: Sequence[Choice], text: str, lang: str) -> Match:
@@ -213,6 +216,10 @@ def match_at(scenario: Scenario, node_id: str, choices: Sequence[Choice], text: 
     matcher = _MATCHER.get(scenario.content_hash)
     if matcher is None:
         matcher = _MATCHER[scenario.content_hash] = Matcher()
+        while len(_MATCHER) > KEPT_VERSIONS:
+            _MATCHER.popitem(last=False)
+    else:
+        _MATCHER.move_to_end(scenario.content_hash)
     return matcher.match((scenario.id, node_id), options_of(scenario, choices, lang), text, lang)
 
 

@@ -68,3 +68,31 @@ def test_ranking_is_deterministic_and_scores_are_in_range():
     assert first == again
     assert all(0.0 <= c.score <= 1.0 for c in first.candidates)
     assert first.accepted == "stock-empathy"
+
+
+def test_a_watched_file_saved_many_times_keeps_only_the_latest_matchers(tmp_path):
+    """`sim play --watch` makes a new scenario version at every save: the matchers
+    of old versions are let go, the one in use is kept."""
+    from sim.core import matching
+    from tests.helpers import write_scenario
+
+    nodes = {
+        "opening": {"client": "Hello.", "choices": [
+            {"id": "greet", "say": "Good morning, how can I help?", "principles": {"listen-acknowledge": 1}, "feedback": "Good.", "next": "done"},
+            {"id": "wait", "say": "Please take a number.", "principles": {"listen-acknowledge": -1}, "feedback": "Poor.", "next": "done"},
+        ]},
+        "done": {"end": "resolved"},
+        "helped": {"end": "help-called"},
+    }
+    matching._MATCHER.clear()
+    first = None
+    for save in range(matching.KEPT_VERSIONS * 2):
+        version = tmp_path / f"v{save}"
+        version.mkdir()
+        scenario = write_scenario(version, nodes, briefing=f"Save {save}")[1].scenario
+        first = first or scenario
+        found = matching.match_at(scenario, "opening", scenario.nodes["opening"].choices, "good morning", "en")
+        assert found.accepted == "greet"
+        matching.match_at(first, "opening", first.nodes["opening"].choices, "take a number", "en")
+    assert len(matching._MATCHER) == matching.KEPT_VERSIONS
+    assert first.content_hash in matching._MATCHER
