@@ -2012,6 +2012,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "New options have just appeared: read them first. The key pressed before they showed was not taken.",
         "fi": "Uudet vaihtoehdot tulivat juuri näkyviin: lue ne ensin. Ennen niitä painettua näppäintä ei otettu huomioon.",
     },
+    "encounter.too_soon_reply": {
+        "en": "Read first what your reply was understood as. The key pressed before it showed was not taken.",
+        "fi": "Lue ensin, miksi vastauksesi tulkittiin. Ennen sitä painettua näppäintä ei otettu huomioon.",
+    },
     "transcript.title": {"en": "Conversation", "fi": "Keskustelu"},
     "choices.title": {"en": "What do you say?", "fi": "Mitä sanot?"},
     # Chat and email are written: the question and the help key say so (sim.i18n.tc).

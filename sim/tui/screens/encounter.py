@@ -399,7 +399,8 @@ class EncounterScreen(SimScreen[None]):
         (The help key is never held back.)"""
         if self._typing is None and self.app.clock() - self._options_at >= self.app.options.key_guard:
             return False
-        self.notify(self.t("encounter.too_soon"), severity="warning", timeout=4, markup=False)
+        # After a reply in one's own words, what showed is how it was understood, not new options.
+        self.notify(self.t("encounter.too_soon_reply" if self._own else "encounter.too_soon"), severity="warning", timeout=4, markup=False)
         return True
 
     def action_call_help(self) -> None:

@@ -85,3 +85,21 @@ async def test_w_on_the_briefing_switches_and_is_remembered_for_the_trainee(make
         await start(pilot)
         assert app.screen.play.own_words
         await until(pilot, lambda: app.screen.query_one("#reply", Input).has_focus, "the reply box")
+
+
+async def test_enter_on_the_understood_option_waits_until_it_has_been_seen_and_says_so(make_app, clock):
+    app = make_app(play="aggressive-desk", own_words=True, key_guard=0.3)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        play = app.screen.play
+        await write(pilot, "Third visit and the rent still open. Tell me from the start what happened.")
+        choices = app.screen.query_one(Choices)
+        await until(pilot, lambda: choices.has_focus, "the understood option")
+        await pilot.press("enter")  # at the same instant it showed: not read yet
+        assert play.session.turns == []
+        await until(pilot, lambda: any("what your reply was understood as" in n.message for n in app._notifications), "the hint")
+        assert not any("New options" in n.message for n in app._notifications)
+        clock.advance(0.5)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(play.session.turns) == 1, "the first turn")
+        assert play.session.turns[0].choice_id == "hear-him-out"
