@@ -32,16 +32,6 @@ from sim.session import settings
 from tests.conftest import ROOT
 
 
-@pytest.fixture
-def aiohttp():
-    try:
-        import aiohttp
-        import textual_serve  # noqa: F401
-    except ImportError as exc:
-        pytest.fail(f"textual-serve is not installed ({exc}); install it with: pip install -e '.[test]'", pytrace=False)
-    return aiohttp
-
-
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
