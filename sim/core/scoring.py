@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from sim.content.model import Ending
+from sim.core import judgement
 from sim.core.engine import Alternative, CriticalMiss, Session, Turn
 from sim.core.judgement import CALL_HELP, Rules, help_tests, rules, tests_call_help
 
@@ -84,7 +85,6 @@ class Score:
     grade: str
     critical_misses: tuple[CriticalMiss, ...]
     ending: Ending | None
-    best_alternatives: tuple[Alternative | None, ...]  # one per turn
     verdicts: tuple[TurnVerdict, ...]  # one per turn
     rules: Rules = field(default_factory=Rules)  # how this scenario is graded
     cap: int | None = None  # the highest overall score the ending allows, if it limits it
@@ -157,7 +157,7 @@ def chosen_alternative(turn: Turn) -> Alternative | None:
 
 def worth(alt: Alternative, goals: Sequence[str]) -> int:
     """What an option is worth on the scenario's goals."""
-    return sum(_delta(alt, g) for g in goals)
+    return judgement.worth(alt.principles, goals)
 
 
 def verdict(turn: Turn, goals: Sequence[str]) -> TurnVerdict:
@@ -250,7 +250,6 @@ def score(session: Session) -> Score:
         grade=grade,
         critical_misses=misses,
         ending=session.ending,
-        best_alternatives=tuple(best_alternative(t, goals) for t in session.turns),
         verdicts=tuple(verdict(t, goals) for t in session.turns),
         rules=grading,
         cap=cap if cap is not None and uncapped is not None and uncapped > cap else None,

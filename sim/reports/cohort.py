@@ -88,7 +88,7 @@ def unique(attempts: Iterable[Attempt]) -> list[Attempt]:
 
 def from_record(record: SessionRecord) -> Attempt:
     row = record.row
-    moves = tuple(judged_move(turn.node, turn.response, turn.best_responses() if len(turn.offered) > 1 else None) for turn in record.turns)
+    moves = tuple(judged_move(turn.node, turn.response, turn.best_responses()) for turn in record.turns)
     return Attempt(
         session=row.id,
         trainee=row.trainee,

@@ -292,7 +292,11 @@ class StoredTurn:
         return self.choice_id if self.action == "choice" and self.choice_id else self.action
 
     def best_responses(self) -> list[str]:
-        """Every option worth the most on the goals (several on a tie)."""
+        """Every option worth the most on the goals (several on a tie), as the
+        debrief judged the turn; none where there was no decision (one option).
+        Rows of schema 1 kept no options: their stored best stands."""
+        if len(self.offered) == 1:
+            return []
         worths = [w for o in self.offered if isinstance(w := o.get("worth"), int)]
         if not worths or len(worths) < len(self.offered):  # none offered, or one not worth a number
             return [self.best] if self.best else []
@@ -570,7 +574,10 @@ class Store:
         )  # fmt: skip
         durations = list(durations_ms or [])
         turn_rows = []
-        for i, (turn, best) in enumerate(zip(session.turns, score.best_alternatives)):
+        for i, turn in enumerate(session.turns):
+            worths = judged_worths(turn, scenario.goals)
+            # The first option worth the most, as the debrief judged the turn; none without a decision.
+            best = turn.alternatives[worths.index(max(worths))] if len(worths) > 1 else None
             offered = [
                 {
                     "id": _response(alt.action, alt.choice_id),
@@ -580,7 +587,7 @@ class Store:
                     # What the option is worth, as the debrief judged the turn: ties are all "best".
                     "worth": value,
                 }
-                for alt, value in zip(turn.alternatives, judged_worths(turn, scenario.goals))
+                for alt, value in zip(turn.alternatives, worths)
             ]
             ms = durations[i] if i < len(durations) else None
             turn_rows.append((

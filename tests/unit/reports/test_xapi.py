@@ -475,3 +475,34 @@ def test_the_queue_survives_a_history_reopen(sample_library, tmp_path):
     with Store() as store:
         assert [r.id for r in store.pending_statements(url)] == [st["id"] for st in sts]
     assert history.DB_NAME in os.listdir(Path(os.environ["SIM_HOME"]))
+
+
+def test_a_turn_with_one_option_is_no_decision_right_or_wrong(tmp_path, capsys):
+    """As in the debrief, `--plain` and the reports: a turn with a single option
+    has no "correct response" and no success, and the class view counts no miss."""
+    from sim.reports.cohort import from_record
+    from tests.helpers import write_scenario
+
+    nodes = {
+        "opening": {"client": "Well?", "choices": [
+            {"id": "only", "say": "Let's look at it.", "principles": {"listen-acknowledge": 1}, "feedback": "Good.", "next": "next"},
+        ]},
+        "next": {"client": "So?", "choices": [
+            {"id": "calm", "say": "Let's sort it out.", "principles": {"listen-acknowledge": 1}, "feedback": "Good.", "next": "done"},
+            {"id": "cold", "say": "Read the notice.", "principles": {"listen-acknowledge": -1}, "feedback": "Poor.", "next": "done"},
+        ]},
+        "done": {"end": "resolved"},
+        "helped": {"end": "help-called"},
+    }
+    lib, ls = write_scenario(tmp_path, nodes)
+    session = Session.replay(ls.scenario, lib.profile_for(ls.scenario), 0, ["only", "cold"])
+    result = score(session)
+    assert [v.was_best for v in result.verdicts] == [None, False]
+    history.record_session(session, result, trainee="ann", mode="practice", lang="en", scenario_path=str(ls.path))
+    responded = [s for s in _export(capsys) if s["verb"]["id"].endswith("/responded")]
+    assert "success" not in responded[0]["result"] and "correctResponsesPattern" not in responded[0]["object"]["definition"]
+    assert responded[1]["result"]["success"] is False and responded[1]["object"]["definition"]["correctResponsesPattern"] == ["calm"]
+    stored = history.session(history.sessions()[-1].id)
+    assert stored is not None
+    assert [m.best for m in from_record(stored).moves] == [None, False]
+    assert stored.turns[0].best is None and stored.turns[1].best == "calm"

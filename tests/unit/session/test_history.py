@@ -137,7 +137,7 @@ INSERT INTO sessions VALUES ('old-1', 'ann', 'sample', '', 'abc', '{"en": "Sampl
 INSERT INTO principle_scores VALUES ('old-1', 'no-shaming', 1, 80, 4, 5);
 INSERT INTO self_ratings VALUES ('old-1', 'no-shaming', 3);
 INSERT INTO turns VALUES ('old-1', 1, 'opening', 'choice', 'acknowledge', '{"tension": 50}', '{"tension": 35}', '{}',
-  '[{"id": "acknowledge", "action": "choice", "say": {"en": "Hi"}, "principles": {}}]', 'acknowledge', 900);
+  '[{"id": "acknowledge", "action": "choice", "say": {"en": "Hi"}, "principles": {}}, {"id": "argue", "action": "choice", "say": {"en": "No"}, "principles": {}}]', 'acknowledge', 900);
 PRAGMA user_version = 1;
 """
 
