@@ -33,12 +33,12 @@ PLAIN_PROFILE = {
 }
 
 
-def write_scenario(tmp_path: Path, nodes: dict[str, Any], **overrides: Any):
-    """Write a scenario (plus persona and the sample principles) and load it."""
+def write_scenario(tmp_path: Path, nodes: dict[str, Any], *, persona: dict[str, Any] | None = None, **overrides: Any):
+    """Write a scenario (plus persona — PLAIN_PROFILE with `persona` over it — and the sample principles) and load it."""
     from sim.content.library import load_library
 
     (tmp_path / "profiles").mkdir(exist_ok=True)
-    (tmp_path / "profiles" / "plain.yaml").write_text(yaml.safe_dump(PLAIN_PROFILE), encoding="utf-8")
+    (tmp_path / "profiles" / "plain.yaml").write_text(yaml.safe_dump({**PLAIN_PROFILE, **(persona or {})}), encoding="utf-8")
     (tmp_path / "principles.yaml").write_text((SAMPLE / "principles.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     data = {**BASE, **overrides, "nodes": nodes}
     path = tmp_path / f"{data['id']}.yaml"

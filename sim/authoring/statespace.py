@@ -232,7 +232,7 @@ class StateGraph:
             if f & CRITICAL:
                 return True
             s = self.dst[k]
-            seen = seen or self.threat[s]
+            seen = seen or (self.threat[s] and not self.ended[s])  # at an ending there is no turn to call (engine: _enter)
             if self.ended[s] and self.escalated[self.node[s]] and seen and not helped:
                 return True
         return False
@@ -684,18 +684,20 @@ def explore(
         help_worth = judgement.help_principles(scenario, open_choices, level)
         help_as = judgement.help_meaning(scenario, open_choices, level)
         help_option = judgement.help_is_an_option(level, helped_before)
-        authored = judgement.names_call_help([*open_choices, *([node.timeout] if node.timeout else [])])
-        base = [judgement.choice_principles(scenario, c, level) for c in open_choices]
+        authored = judgement.names_call_help(scenario, open_choices, node.timeout, level)
+        # Each alternative with whether it counts only on the principles it names (engine: Alternative.names_only).
+        key_names_only = help_as is None
+        base = [(judgement.choice_principles(scenario, c, level), False) for c in open_choices]
         if help_option:
-            base.append(help_worth)
+            base.append((help_worth, key_names_only))
         out: list[Move] = []
 
-        def spread(alts: Sequence[Mapping[str, int]]) -> list[tuple[int, str, int, int]]:
+        def spread(alts: Sequence[tuple[Mapping[str, int], bool]]) -> list[tuple[int, str, int, int]]:
             # (index, principle, best, worst) of every principle the alternatives treat differently.
-            touched = {p for a in alts for p, d in a.items() if d}
+            touched = {p for a, _ in alts for p, d in a.items() if d}
             found = []
             for p in touched:
-                values = [a.get(p, 0) for a in alts]
+                values = [a.get(p, 0) for a, names_only in alts if not (names_only and p not in a)]
                 best, worst = max(values), min(values)
                 if best != worst:
                     found.append((pindex[p], p, best, worst))
@@ -714,11 +716,13 @@ def explore(
         ) -> None:
             # The engine's alternatives: the options offered, the call for help
             # under threat, and the move itself when it is neither (timeout, help when calm).
-            ranges = base_spread if extra is None else spread([*base, extra])
+            ranges = base_spread if extra is None else spread([*base, (extra, action == HELP and key_names_only)])
             if action == HELP:
                 # Which principles the help key is evidence on (engine: scoring.turn_evidence).
                 meaning = None if help_as is None else help_as.id
                 ranges = [r for r in ranges if judgement.help_tests(r[1], principles, meaning)]
+            if helped:
+                ranges = [r for r in ranges if judgement.right_call_tests(r[1], principles, level)]
             if not judgement.tests_call_help(level, helped_before, helped, authored):
                 ranges = [r for r in ranges if r[1] != CALL_HELP]
             ev = [(i, principles.get(p, 0) - worst, best - worst) for i, p, best, worst in ranges]

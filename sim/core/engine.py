@@ -55,6 +55,9 @@ class Alternative:
     say: Text | None
     principles: Mapping[str, int]
     next: str | tuple[Route, ...]  # as authored: a node, or a conditional list
+    # The help key where no offered option means it: evidence, and part of a
+    # principle's range, only on the principles it names (judgement.help_tests).
+    names_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,8 +311,10 @@ class Session:
             for o in self._options
         ]
         if judgement.help_is_an_option(level, self.help_called):
-            worth = judgement.help_principles(scenario, self._offered_as_authored(), level)
-            alts.append(Alternative("help", None, scenario.help.say, MappingProxyType(worth), scenario.help.next))
+            offered = self._offered_as_authored()
+            worth = judgement.help_principles(scenario, offered, level)
+            meant = judgement.help_meaning(scenario, offered, level) is not None
+            alts.append(Alternative("help", None, scenario.help.say, MappingProxyType(worth), scenario.help.next, names_only=not meant))
         return alts
 
     def _apply(
@@ -326,9 +331,11 @@ class Session:
         threatened = self.threatened
         level = self.threat
         before = dict(self.state)
-        authored = judgement.names_call_help([*self._offered_as_authored(), *([self.node.timeout] if self.node.timeout else [])])
+        authored = judgement.names_call_help(self.scenario, self._offered_as_authored(), self.node.timeout, level)
         alternatives = self._alternatives(level)
-        chosen = Alternative(action, choice_id, say, MappingProxyType(dict(outcome.principles)), outcome.next)
+        chosen = Alternative(
+            action, choice_id, say, MappingProxyType(dict(outcome.principles)), outcome.next, names_only=action == "help" and help_as is None
+        )
         # What the trainee did is always among the alternatives, so the range of a
         # turn covers it even when it is not an ordinary option (timeout, help when calm).
         if not any(a.action == action and a.choice_id == choice_id for a in alternatives):
@@ -444,7 +451,9 @@ class Session:
         number = len(self.turns) + 1
         if not quiet:
             self._say_lines(node_id, node, number)
-        if self.threatened:
+        if self.threatened and node.end is None and not node.is_step:
+            # Seen where the trainee had a turn to face it: a client who becomes a
+            # threat only as the encounter ends left no moment to call for help.
             self.threat_seen = True
         offered = [c for c in node.choices if c.when is None or conditions.evaluate(_parsed(c.when), self.state, self._visited_set)]
         if quiet:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
-from sim.content.model import Assessment, Choice, Ending, Outcome, Profile, Scenario
+from sim.content.model import Assessment, Choice, Ending, Outcome, Profile, Route, Scenario, routes
 
 CALL_HELP = "call-help-early"
 HELP_CREDIT = 2  # call-help-early points for calling while the client is (becoming) a threat
@@ -32,15 +32,16 @@ def threat_level(tension: int, profile: Profile) -> Threat:
     """How dangerous the client is now.
 
     A *threat* at or above the persona's threat line. *Becoming* one in the
-    angry band below it (from two thirds of the threat line) when the
-    encounter has escalated — tension higher than at its start: the moment
+    angry band below it (from two thirds of the threat line) unless the
+    encounter has calmed — tension at least where it started: the moment
     when calling for help is early, which is what the principle asks. A
-    client who started angry and has calmed below the start is not becoming
-    a threat.
+    client who walks in angry is becoming a threat from the first turn (a
+    call then is as early as it gets); one who started angry and has calmed
+    below the start is not.
     """
     if tension >= profile.threat_threshold:
         return "threat"
-    if tension >= angry_line(profile) and tension > profile.tension:
+    if tension >= angry_line(profile) and tension >= profile.tension:
         return "becoming"
     return "none"
 
@@ -56,24 +57,57 @@ def help_is_an_option(level: Threat, helped: bool) -> bool:
 
 
 def tests_call_help(level: Threat, helped: bool, calls: bool, authored: bool = False) -> bool:
-    """Whether a move is evidence on `call-help-early`: a call always is; so is
-    any move at a node where the author scored `call-help-early` on an option
-    themselves (`authored`: telling colleagues before a tense meeting, reporting
-    a threat made in a calm voice); any other move only while the client is a
-    threat and help has not been called (the same moments `help_is_an_option`
-    puts the call among the options)."""
-    return calls or authored or help_is_an_option(level, helped)
+    """Whether a move is evidence on `call-help-early`: a call is, unless help
+    is there already (`helped`: calling again is not calling early); so is any
+    move at a node where the author scored `call-help-early` on an option that
+    is not itself a call (`authored`: telling colleagues before a tense
+    meeting, reporting a threat made in a calm voice); any other move only
+    while the client is a threat and help has not been called (the same
+    moments `help_is_an_option` puts the call among the options)."""
+    return (calls and not helped) or authored or help_is_an_option(level, helped)
 
 
-def names_call_help(outcomes: Iterable[Outcome]) -> bool:
-    """The author scored `call-help-early` on one of these options (or the
-    timeout) in their own `principles:` — not the credit a call earns anyway."""
+def names_call_help(scenario: Scenario, choices: Iterable[Choice], timeout: Outcome | None, level: Threat) -> bool:
+    """The author scored `call-help-early` in their own `principles:` on one of
+    these options, or on the timeout. While the client is or is becoming a
+    threat, a score on an option into the help node is only the credit any
+    call earns then, not a judgement of its own: it must not mark carrying on
+    down where the doctrine does not (see `tests_call_help`)."""
+    outcomes: list[Outcome] = [c for c in choices if level == "none" or not calls_help(scenario, c)]
+    if timeout is not None:
+        outcomes.append(timeout)
     return any(o.principles.get(CALL_HELP, 0) != 0 for o in outcomes)
 
 
+def stops(scenario: Scenario, nxt: str | tuple[Route, ...]) -> frozenset[str]:
+    """Every node a `next` may stop at: the target of each of its entries, and
+    on through narration steps (which are passed, not stopped at)."""
+    out: set[str] = set()
+    seen: set[str] = set()
+    todo = [nxt]
+    while todo:
+        for route in routes(todo.pop()):
+            if route.to in seen:
+                continue
+            seen.add(route.to)
+            node = scenario.nodes.get(route.to)
+            if node is not None and node.is_step and node.next is not None:
+                todo.append(node.next)
+            else:
+                out.add(route.to)
+    return frozenset(out)
+
+
 def calls_help(scenario: Scenario, choice: Choice) -> bool:
-    """An authored option that brings help in: its `next` is the help node."""
-    return choice.next == scenario.help.next
+    """An authored option that brings help in: wherever it may lead — through
+    a conditional `next` and narration steps — is where the call for help leads."""
+    nxt, help_next = choice.next, scenario.help.next
+    if nxt == help_next:
+        return True
+    if isinstance(nxt, str) and isinstance(help_next, str) and not scenario.nodes[nxt].is_step:
+        return False  # the common case, without building sets
+    ends = stops(scenario, nxt)
+    return bool(ends) and ends <= stops(scenario, help_next)
 
 
 def worth(principles: Mapping[str, int], goals: Sequence[str]) -> int:
@@ -149,6 +183,15 @@ def help_tests(pid: str, principles: Mapping[str, int], meaning: str | None) -> 
     principles its deltas name — pressing the key says nothing about, say,
     honesty."""
     return meaning is not None or pid in principles
+
+
+def right_call_tests(pid: str, principles: Mapping[str, int], level: Threat) -> bool:
+    """Whether a call for help — the key or an option into the help node — is
+    evidence on `pid`. While the client is or is becoming a threat the call is
+    the right move: it loses nothing on the principles it does not name (a
+    colleague fetched is not a boundary left unset). With a calm client it is
+    judged as any move is."""
+    return level == "none" or pid in principles
 
 
 # --- grading: what passing takes, and what each ending allows ----------------------

@@ -16,7 +16,7 @@ from typing import Literal
 from sim.content.model import Ending
 from sim.core import judgement
 from sim.core.engine import Alternative, CriticalMiss, Session, Turn
-from sim.core.judgement import CALL_HELP, Rules, help_tests, rules, tests_call_help
+from sim.core.judgement import CALL_HELP, Rules, help_tests, right_call_tests, rules, tests_call_help
 
 GRADES: tuple[tuple[int, str], ...] = ((85, "excellent"), (70, "good"), (50, "satisfactory"), (0, "needs practice"))
 CRITICAL_CAP = 49
@@ -125,9 +125,11 @@ def turn_evidence(turn: Turn, pid: str) -> Evidence | None:
         return None
     if turn.action == "help" and not help_tests(pid, turn.principles, turn.help_as):
         return None  # the help key says nothing about a principle it does not touch
+    if turn.called_help and not right_call_tests(pid, turn.principles, turn.threat):
+        return None  # a call when it is right loses nothing on what it does not touch
     if pid == CALL_HELP and not tests_call_help(turn.threat, turn.helped_before, turn.called_help, turn.help_authored):
         return None  # not calling is marked down only under threat, before help came
-    values = [_delta(a, pid) for a in turn.alternatives]
+    values = [_delta(a, pid) for a in turn.alternatives if not (a.names_only and pid not in a.principles)]
     best, worst = max(values), min(values)
     if best == worst:
         return None

@@ -61,10 +61,18 @@ def test_calling_help_under_threat_earns_credit_and_no_miss(sample, sample_profi
 
 
 def test_calling_help_when_calm_applies_the_scenario_deltas(sample, sample_profile):
-    s = Session(sample, sample_profile)
+    calm = sample_profile.model_copy(update={"tension": 40})  # below the angry band (from 50)
+    s = Session(sample, calm)
     turn = s.call_for_help()
     assert dict(turn.principles) == {"solution-focus": -1}
     assert s.actions == ["help"]
+
+
+def test_a_client_who_walks_in_angry_is_becoming_a_threat_and_an_early_call_earns_its_credit(sample, sample_profile):
+    # Tension 50 at the start, the angry band's floor (two thirds of 75): calling at once is early, not needless.
+    s = Session(sample, sample_profile)
+    turn = s.call_for_help()
+    assert turn.threat == "becoming" and dict(turn.principles) == {"call-help-early": 2}
 
 
 def test_escalated_ending_after_a_threat_without_help_is_a_miss(sample, sample_profile):

@@ -32,8 +32,11 @@ def test_threat_levels(sample_profile):
     assert angry_line(sample_profile) == 50
     assert threat_level(75, sample_profile) == threat_level(100, sample_profile) == "threat"
     assert threat_level(60, sample_profile) == "becoming"  # angry, and higher than at the start
-    assert threat_level(50, sample_profile) == "none"  # angry band, but no higher than at the start
+    assert threat_level(50, sample_profile) == "becoming"  # walked in angry and not calmed: a call now is early
     assert threat_level(40, sample_profile) == "none"
+    started_higher = sample_profile.model_copy(update={"tension": 60})
+    assert threat_level(55, started_higher) == "none"  # angry band, but calmer than at the start
+    assert threat_level(60, started_higher) == "becoming"
 
 
 # Tension 50 → 65 at turn 1 ("push"): becoming a threat at turn 2.
@@ -295,6 +298,84 @@ def test_the_analysis_bounds_the_best_by_what_the_endings_allow(tmp_path):
         "open": {"end": "unresolved"},
         "helped": {"end": "help-called"},
     }  # fmt: skip
-    lib, ls = write_scenario(tmp_path, nodes, goals=["listen-acknowledge"])
+    # A calm client (below the angry band from 50): a call for help at once is judged by `help.principles`, no credit.
+    lib, ls = write_scenario(tmp_path, nodes, goals=["listen-acknowledge"], persona={"tension": 40})
     result = analyze(ls.scenario, lib.profile_for(ls.scenario), lib.critical_principles)
     assert result.best is not None and result.best.score == 69 and result.best.bound == 69
+
+
+# --- the help move among the options: what it may and may not count for ----------------
+
+
+def builtin(scenario_id: str, path: list[str]):
+    lib = load_library([], builtin_scenarios=True)
+    ls = lib.scenario(scenario_id)
+    session = Session.replay(ls.scenario, lib.profile_for(ls.scenario), 0, path, lib.critical_principles)
+    return session, score(session)
+
+
+def test_the_best_choice_beside_a_calling_option_is_not_marked_down_while_the_client_only_becomes_a_threat():
+    # aggressive-desk turn 2: tension 69 (threat line 75), becoming. `colleague-anna` carries the
+    # +2 every call earns then; that is no reason to mark down the calm boundary, which the debrief calls best.
+    session, result = builtin("aggressive-desk", ["calm-down", "boundary-calm"])
+    assert session.turns[1].threat == "becoming" and result.verdicts[1].was_best
+    assert all(e.turn != 2 for e in result.principle("call-help-early").evidence)
+
+
+def test_a_right_call_loses_nothing_on_principles_it_does_not_name():
+    # The key at aggressive-desk turn 2 means `colleague-anna` (call-help-early, calm-presence):
+    # boundaries and honourable-retreat, which the call does not touch, are not evidence there.
+    for path in (["calm-down", "help", "two-ways-out"], ["calm-down", "colleague-anna", "two-ways-out"]):
+        _, result = builtin("aggressive-desk", path)
+        assert all(e.turn != 2 for pid in ("boundaries", "honourable-retreat") for e in result.principle(pid).evidence), path
+        assert any(e.turn == 2 for e in result.principle("calm-presence").evidence)
+
+
+def test_the_help_key_does_not_widen_the_range_of_a_principle_it_does_not_touch(tmp_path):
+    nodes = {
+        "opening": {"choices": [{"id": "push", "say": "Rules.", "effects": {"tension": 30}, "next": "threat"}]},
+        "threat": {"choices": [
+            {"id": "fib", "say": "It's already sorted.", "principles": {"listen-acknowledge": -1}, "next": "calm"},
+            {"id": "stall", "say": "I'll see.", "principles": {"listen-acknowledge": -1}, "next": "calm"},
+        ]},
+        "calm": {"end": "resolved"},
+        "helped": {"end": "help-called"},
+    }  # fmt: skip
+    session, result = played(tmp_path, nodes, ["push", "fib"])
+    assert session.turns[1].threat == "threat"
+    # Both options -1 on listening; the key (which says nothing of it) would have made -1 a loss.
+    assert result.principle("listen-acknowledge").evidence == ()
+
+
+def test_calling_again_while_help_is_there_earns_nothing_more():
+    _, once = builtin("aggressive-desk", ["calm-down", "ultimatum", "press-alarm", "two-ways-out"])
+    _, twice = builtin("aggressive-desk", ["calm-down", "ultimatum", "press-alarm", "help", "two-ways-out"])
+    assert twice.principle("call-help-early").score == once.principle("call-help-early").score
+    assert all(e.turn != 4 for e in twice.principle("call-help-early").evidence)
+
+
+def test_an_option_into_the_help_node_through_a_conditional_next_or_a_step_is_a_call(tmp_path):
+    nodes = {
+        "opening": {"choices": [{"id": "push", "say": "Rules.", "effects": {"tension": 30}, "next": "threat"}]},
+        "threat": {"choices": [
+            {"id": "alarm", "say": "(You press the alarm.)", "next": [{"when": "tension >= 1", "to": "helped"}, {"to": "helped"}]},
+            {"id": "anna", "say": "Anna!", "next": "fetching"},
+            {"id": "alone", "say": "Calm down.", "principles": {"listen-acknowledge": -1}, "next": "calm"},
+        ]},
+        "fetching": {"narration": "You wave to Anna.", "next": "helped"},
+        "calm": {"end": "resolved"},
+        "helped": {"client": "Anna is here.", "choices": [{"id": "go-on", "say": "Let's go on.", "next": "calm"}]},
+    }  # fmt: skip
+    help_block = {"next": "helped", "effects": {"tension": -40}}
+    for call in ("alarm", "anna"):
+        session, result = played(tmp_path / call, nodes, ["push", call, "go-on"], help=help_block)
+        assert session.turns[1].called_help and session.help_called, call
+        assert session.turns[1].state_after["tension"] < session.turns[1].state_before["tension"] - 30, call  # help.effects
+        assert result.critical_misses == () and result.verdicts[1].better is None, call
+
+
+def test_a_client_who_becomes_a_threat_only_as_it_ends_is_no_escalation_miss():
+    # email-press-threat: 75 → 82 (threat line 80) on the last move, into the escalated ending.
+    session, result = builtin("email-press-threat", ["defend-self", "back-to-matter", "blame-system", "plead", "bargain"])
+    assert session.ending is not None and session.ending.value == "escalated"
+    assert not any(m.code == "escalated" for m in result.critical_misses)

@@ -53,7 +53,7 @@ def test_round_trip_keeps_everything(sample_library, _isolated_home):
     assert (row.ending, row.success, row.overall, row.grade) == ("escalated", False, 0, "needs practice")
     assert row.actions == tuple(ALONE)
     assert [(p.principle, p.goal, p.score, p.earned, p.possible) for p in rec.principles] == [
-        ("listen-acknowledge", True, 0, 0, 4),
+        ("listen-acknowledge", True, 0, 0, 3),  # not at the threat: its one option against a key that says nothing of listening
         ("no-shaming", True, 0, 0, 4),
         ("call-help-early", True, 0, 0, 4),
     ]
