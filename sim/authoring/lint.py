@@ -15,10 +15,13 @@ from typing import Any
 from sim.authoring.separability import identical_examples
 from sim.content import conditions
 from sim.content.library import Library, LoadedScenario
-from sim.content.model import Node, Outcome, Route, Varied, targets
+from sim.content.model import Ending, Node, Outcome, Route, Varied, targets
 from sim.content.problems import Problem, Severity
-from sim.core.judgement import CALL_HELP, calls_help
+from sim.core.judgement import CALL_HELP, calls_help, rules
+from sim.core.scoring import GRADES
 from sim.text import localize
+
+PASS_GRADE = next(floor for floor, name in GRADES if name == "good")
 
 MAX_REPORTED = 25  # per kind: a broken generated file should not print 10,000 lines
 
@@ -213,6 +216,41 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
                         f"({_deltas(own)}) from `help.principles` ({_deltas(authored)}); at this node the key is judged as this choice",
                         "give the choice the same principles as `help`, or leave `help.principles` out",
                     )
+    # A call for help marked down on call-help-early is a critical miss for calling.
+    if s.help.principles.get(CALL_HELP, 0) < 0:
+        add(
+            "warning",
+            "help-against-call",
+            ("help", "principles", CALL_HELP),
+            "`help.principles` lowers `call-help-early`: calling for help while the client is calm would be a critical miss",
+            "leave `call-help-early` out of `help.principles`; mark an unneeded call on another principle (e.g. `calm-presence: -1`)",
+            key=True,
+        )
+    for nid, node in s.nodes.items():
+        for i, choice in enumerate(node.choices):
+            if choice.principles.get(CALL_HELP, 0) < 0 and calls_help(s, choice):
+                add(
+                    "warning",
+                    "help-against-call",
+                    ("nodes", nid, "choices", i, "principles", CALL_HELP),
+                    "this choice calls for help but lowers `call-help-early`: choosing it is a critical miss",
+                    "give it `call-help-early` 0 or more, or lead it somewhere other than the help node",
+                    key=True,
+                )
+    # A failed ending that may grade "good" or better teaches that failing is fine.
+    capped_here = {Ending(e).value for e in s.assessment.endings} if s.assessment is not None else set()
+    for ending, cap in rules(s).caps.items():
+        if not Ending(ending).success and cap >= PASS_GRADE:
+            where = ("assessment", "endings", Ending(ending).value) if Ending(ending).value in capped_here else ("id",)
+            source = "" if Ending(ending).value in capped_here else " (from the principle catalogue's `assessment`)"
+            add(
+                "warning",
+                "ending-cap-high",
+                where,
+                f"an ending `{Ending(ending).value}` may grade up to {cap}{source}: a failed encounter could be called good",
+                f"cap the endings that are not a success below {PASS_GRADE} (the defaults: escalated and client-left 49, unresolved 69)",
+                key=True,
+            )
     for i, goal in enumerate(s.goals):
         if goal == "call-help-early":
             continue  # scored by the engine: calling for help under threat

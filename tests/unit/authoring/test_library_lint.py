@@ -550,3 +550,30 @@ def test_an_option_into_the_help_node_with_the_help_credit_is_clean(tmp_path):
         {"id": "anna", "say": "Let's ask Anna.", "principles": {"listen": -1, "call-help-early": 2}, "feedback": "Help.", "next": "colleague"}
     )
     assert only(Folder(tmp_path, s).check(), "help-credit-differs") == []
+
+
+def test_a_call_for_help_that_lowers_call_help_early_is_a_warning(tmp_path):
+    s = scenario(help={"next": "colleague", "principles": {"call-help-early": -1}})
+    s["nodes"]["opening"]["choices"].append(
+        {"id": "anna", "say": "Let's ask Anna.", "principles": {"call-help-early": -2}, "feedback": "Help.", "next": "colleague"}
+    )
+    folder = Folder(tmp_path, s)
+    warnings = only(folder.check(), "help-against-call")
+    assert [(w.line, w.col) for w in warnings] == [folder.pos("call-help-early: -1"), folder.pos("call-help-early: -2")]
+    assert "would be a critical miss" in warnings[0].message and "choosing it is a critical miss" in warnings[1].message
+
+
+def test_a_failed_ending_capped_at_good_or_above_is_a_warning(tmp_path):
+    s = scenario(assessment={"endings": {"client-left": 85, "resolved": 100, "unresolved": 69}})
+    folder = Folder(tmp_path, s)
+    [warning] = only(folder.check(), "ending-cap-high")
+    assert (warning.line, warning.col) == folder.pos("client-left: 85")
+    assert "`client-left` may grade up to 85" in warning.message
+
+
+def test_a_failed_ending_capped_high_by_the_catalogue_is_a_warning_on_each_scenario(tmp_path):
+    principles = copy.deepcopy(PRINCIPLES)
+    principles["assessment"] = {"endings": {"escalated": 70}}
+    folder = Folder(tmp_path, BASE, principles)
+    [warning] = only(folder.check(), "ending-cap-high")
+    assert "from the principle catalogue" in warning.message
