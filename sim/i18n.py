@@ -27,21 +27,33 @@ from collections.abc import Sequence
 
 SUPPORTED = ("en", "fi")
 
+# Hints link the guides on GitHub: a wheel carries no docs/ folder, so
+# "see docs/authoring.md" would name a file the user does not have. Here, in
+# the lowest layer, so the catalogue below and every other layer can use it.
+REPOSITORY_URL = "https://github.com/encounter-sim/encounter-sim"
+DOCS_URL = f"{REPOSITORY_URL}/blob/main/docs"
+
 
 def default_lang() -> str:
-    """SIM_LANG, else the locale as gettext reads it: LANGUAGE (a `:` list of
-    preferences, the first one we have wins), then LC_ALL, LC_MESSAGES, LANG."""
+    """SIM_LANG, else the locale as GNU gettext reads it: the locale is LC_ALL,
+    else LC_MESSAGES, else LANG (the first one set); unless it is C or POSIX,
+    LANGUAGE (a `:` list of preferences, the first one we have wins) comes
+    before it."""
     sim_lang = os.environ.get("SIM_LANG", "")
     if sim_lang:
         return _code(sim_lang) if _code(sim_lang) in SUPPORTED else "en"
+    locale = next((os.environ[var] for var in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(var)), "")
+    # `LC_ALL=C` is how scripts and bug reports ask for untranslated output;
+    # gettext ignores LANGUAGE then, and a later variable must not bring a
+    # translation back either. C.UTF-8 is the same request with UTF-8.
+    if _code(locale) in ("c", "posix"):
+        return "en"
     for wanted in os.environ.get("LANGUAGE", "").split(":"):
         if _code(wanted) in SUPPORTED:
             return _code(wanted)
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        # One we have no words for (a container's LC_ALL=C) passes to the next.
-        if _code(os.environ.get(var, "")) in SUPPORTED:
-            return _code(os.environ[var])
-    return "en"
+    # A locale we have no words for (LC_ALL=de_DE) gets English, as gettext
+    # gives it the untranslated text, not a language from a variable it overrides.
+    return _code(locale) if _code(locale) in SUPPORTED else "en"
 
 
 def _code(locale: str) -> str:
@@ -693,6 +705,140 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "`{msgctxt}` on tässä tiedostossa kahdesti; vain ensimmäinen, rivillä {line}, otetaan huomioon",
     },
     "cli.i18n.import.duplicate_hint": {"en": "delete one of the two", "fi": "poista toinen niistä"},
+    # --- sim i18n --import-po: a mistake in the PO syntax (exit 2, at its line and column) ---
+    "cli.i18n.import.unterminated": {
+        "en": "this string has no closing quote on its line",
+        "fi": "tämän merkkijonon lainausmerkki ei sulkeudu samalla rivillä",
+    },
+    "cli.i18n.import.unterminated_hint": {
+        "en": 'end it with " on the same line; a text of several lines is one "…" string a line, each line break written \\n',
+        "fi": 'päätä se merkillä " samalla rivillä; monirivinen teksti kirjoitetaan yhtenä "…"-merkkijonona riviä kohden ja jokainen rivinvaihto muodossa \\n',
+    },
+    "cli.i18n.import.bad_escape": {
+        "en": "`{escape}` is not an escape sequence a PO string may have",
+        "fi": "`{escape}` ei ole PO-merkkijonossa sallittu escape-merkintä",
+    },
+    "cli.i18n.import.bad_escape_hint": {
+        "en": (
+            'write a backslash as \\\\ and a quote as \\"; the others are \\n \\t \\r \\a \\b \\f \\v, '
+            "and \\ooo or \\xhh for an ASCII character (write any other character as itself)"
+        ),
+        "fi": (
+            'kirjoita kenoviiva muodossa \\\\ ja lainausmerkki muodossa \\"; muut ovat \\n \\t \\r \\a \\b \\f \\v '
+            "sekä \\ooo tai \\xhh ASCII-merkille (kirjoita muut merkit sellaisinaan)"
+        ),
+    },
+    "cli.i18n.import.after_string": {"en": "text after the closing quote of a string", "fi": "merkkijonon loppulainausmerkin jälkeen on tekstiä"},
+    "cli.i18n.import.after_string_hint": {
+        "en": 'a quote inside the text is written \\"',
+        "fi": 'tekstin sisällä oleva lainausmerkki kirjoitetaan muodossa \\"',
+    },
+    "cli.i18n.import.not_quoted": {
+        "en": "`{keyword}` must be followed by its text in double quotes",
+        "fi": "sanan `{keyword}` jälkeen pitää tulla sen teksti lainausmerkeissä",
+    },
+    "cli.i18n.import.not_quoted_hint": {
+        "en": 'write it as {keyword} "text", with the quotes',
+        "fi": 'kirjoita se muodossa {keyword} "teksti", lainausmerkkeineen',
+    },
+    "cli.i18n.import.incomplete": {"en": "this entry has no {keyword}", "fi": "tästä merkinnästä puuttuu {keyword}"},
+    "cli.i18n.import.incomplete_hint": {
+        "en": (
+            'an entry is msgctxt "key", msgid "English", then msgstr "translation" '
+            "(a plural: msgid_plural, then msgstr[0] and msgstr[1]); add its {keyword} after this"
+        ),
+        "fi": (
+            'merkintä on muotoa msgctxt "avain", msgid "englanniksi" ja sitten msgstr "käännös" '
+            "(monikko: msgid_plural ja sitten msgstr[0] ja msgstr[1]); lisää sen {keyword} tämän jälkeen"
+        ),
+    },
+    "cli.i18n.import.out_of_place": {
+        "en": "`{keyword}` cannot come here (what may: {expected})",
+        "fi": "`{keyword}` ei voi olla tässä kohdassa (tähän sopii: {expected})",
+    },
+    "cli.i18n.import.out_of_place_hint": {
+        "en": 'an entry is msgctxt "key", msgid "English", then msgstr "translation"; a plural has msgid_plural, then msgstr[0] and msgstr[1] in order',
+        "fi": (
+            'merkintä on muotoa msgctxt "avain", msgid "englanniksi" ja sitten msgstr "käännös"; '
+            "monikossa on msgid_plural ja sitten järjestyksessä msgstr[0] ja msgstr[1]"
+        ),
+    },
+    "cli.i18n.import.stray_string": {"en": "this string belongs to no keyword", "fi": "tämä merkkijono ei kuulu mihinkään avainsanaan"},
+    "cli.i18n.import.stray_string_hint": {
+        "en": 'a "…" line goes on with the text of the msgctxt, msgid or msgstr above it; put its keyword before it, or delete it',
+        "fi": 'pelkkä "…"-rivi jatkaa yllä olevan msgctxt-, msgid- tai msgstr-rivin tekstiä; lisää avainsana sen eteen tai poista rivi',
+    },
+    "cli.i18n.import.utf16": {
+        "en": "this is UTF-16 text without a byte order mark, which cannot be read",
+        "fi": "tämä on UTF-16-tekstiä ilman tavujärjestysmerkkiä, eikä sitä voi lukea",
+    },
+    "cli.i18n.import.utf16_hint": {
+        "en": "save it as UTF-8 (in a text editor: Save as…, encoding UTF-8)",
+        "fi": "tallenna se UTF-8-muodossa (tekstieditorissa: Tallenna nimellä…, merkistökoodaus UTF-8)",
+    },
+    # --- sim i18n --import-po: the header (exit 2 without a language; Plural-Forms is an error, exit 1) ---
+    "cli.i18n.import.no_language": {
+        "en": "the file does not say its language, nor does its name",
+        "fi": "tiedosto ei kerro kieltään, eikä sen nimikään kerro sitä",
+    },
+    "cli.i18n.import.bad_language": {
+        "en": "`Language: {value}` is not a language code, nor is the file's name",
+        "fi": "`Language: {value}` ei ole kielikoodi, eikä tiedoston nimikään ole",
+    },
+    "cli.i18n.import.no_language_stdin": {
+        "en": "standard input does not say its language",
+        "fi": "vakiosyötteestä ei käy ilmi sen kieli",
+    },
+    "cli.i18n.import.bad_language_stdin": {
+        "en": "`Language: {value}` is not a language code",
+        "fi": "`Language: {value}` ei ole kielikoodi",
+    },
+    "cli.i18n.import.no_language_hint": {
+        "en": (
+            'put the header line "Language: fi\\n" (two or three lowercase letters, e.g. fi) '
+            'in the msgstr of its msgid "" entry, as `sim i18n --export-po fi` writes it'
+        ),
+        "fi": (
+            'kirjoita msgid ""-merkinnän msgstr-tekstiin otsakerivi "Language: fi\\n" '
+            "(kaksi tai kolme pientä kirjainta, esim. fi), kuten `sim i18n --export-po fi` sen kirjoittaa"
+        ),
+    },
+    "cli.i18n.import.nplurals": {
+        "en": "`Plural-Forms: {value}` does not have the catalogue's 2 plural forms (`.one` and `.other`), so the plural entries are left out",
+        "fi": "`Plural-Forms: {value}` ei vastaa viestiluettelon kahta monikkomuotoa (`.one` ja `.other`), joten monikkomerkinnät jätetään pois",
+    },
+    "cli.i18n.import.nplurals_hint": {
+        "en": "set it to `Plural-Forms: {forms}` as `sim i18n --export-po` writes it: msgstr[0] for one, msgstr[1] for any other number",
+        "fi": "muuta se muotoon `Plural-Forms: {forms}`, kuten `sim i18n --export-po` sen kirjoittaa: msgstr[0] yhdelle, msgstr[1] muille luvuille",
+    },
+    # --- sim i18n --import-po: plural entries (errors, left out) ---
+    "cli.i18n.import.forms": {
+        "en": "the plural entry `{msgctxt}` has {count} msgstr[n] lines instead of 2 (`.one` and `.other`), so it is left out",
+        "fi": "monikkomerkinnässä `{msgctxt}` on msgstr[n]-rivejä {count} eikä 2 (`.one` ja `.other`), joten se jätetään pois",
+    },
+    "cli.i18n.import.forms_hint": {
+        "en": "give it msgstr[0] for one and msgstr[1] for any other number, as `sim i18n --export-po` writes it",
+        "fi": "anna sille msgstr[0] yhdelle ja msgstr[1] muille luvuille, kuten `sim i18n --export-po` sen kirjoittaa",
+    },
+    "cli.i18n.import.needs_plural": {
+        "en": "`{msgctxt}` is a plural in the catalogue (`{msgctxt}.one`, `{msgctxt}.other`), but this entry has no msgid_plural",
+        "fi": "`{msgctxt}` on viestiluettelossa monikko (`{msgctxt}.one`, `{msgctxt}.other`), mutta tällä merkinnällä ei ole msgid_plural-riviä",
+    },
+    "cli.i18n.import.needs_plural_hint": {
+        "en": "write it as `sim i18n --export-po` does: msgid_plural with the English plural, then msgstr[0] and msgstr[1]",
+        "fi": "kirjoita se kuten `sim i18n --export-po`: msgid_plural englanninkielisen monikon kanssa ja sitten msgstr[0] ja msgstr[1]",
+    },
+    "cli.i18n.import.not_plural": {
+        "en": "`{msgctxt}` is not a plural in the catalogue, but this entry has msgid_plural",
+        "fi": "`{msgctxt}` ei ole viestiluettelossa monikko, mutta tällä merkinnällä on msgid_plural-rivi",
+    },
+    "cli.i18n.import.not_plural_hint": {
+        "en": "delete its msgid_plural and give it one msgstr, as `sim i18n --export-po` writes it",
+        "fi": "poista sen msgid_plural-rivi ja anna sille yksi msgstr, kuten `sim i18n --export-po` sen kirjoittaa",
+    },
+    # --- sim i18n --import-po: past MAX_LISTED problems of a group ---
+    "cli.i18n.import.more.one": {"en": "… and 1 more", "fi": "… ja 1 muu"},
+    "cli.i18n.import.more.other": {"en": "… and {count} more", "fi": "… ja {count} muuta"},
     # --- `sim --help` and every command's help: descriptions, options, placeholders ---
     "args.description": {
         "en": "Practise difficult customer-service encounters. With no command, starts the simulator.",
@@ -1152,6 +1298,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.export.needs_password": {
         "en": "error: --lrs needs the LRS's secret, and there is no terminal to ask for it",
         "fi": "virhe: --lrs tarvitsee LRS:n salaisuuden, eikä sitä voi kysyä, koska päätettä ei ole",
+    },
+    "cli.lrs.no_password_given": {
+        "en": "error: no password given: the input ended at the prompt for the LRS's secret",
+        "fi": "virhe: salasanaa ei annettu: syöte päättyi LRS:n salaisuuden kysymykseen",
+    },
+    "cli.lrs.no_password_given_hint": {
+        "en": "type the secret and press Enter (ctrl+d ends the input), or set SIM_LRS_PASSWORD",
+        "fi": "kirjoita salaisuus ja paina Enter (ctrl+d päättää syötteen), tai aseta SIM_LRS_PASSWORD",
     },
     "cli.export.needs_password_hint": {
         "en": "set SIM_LRS_PASSWORD (other users cannot see it in the process list), or run the command in a terminal",
@@ -2648,8 +2802,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "classview.late": {"en": "(done late)", "fi": "(tehty myöhässä)"},
     "classview.overdue": {"en": "(overdue)", "fi": "(myöhässä)"},
     "classview.no_assignments": {
-        "en": "No assignments: put an assignments.yaml in the data folder (docs/practice.md)",
-        "fi": "Ei tehtäviä: lisää assignments.yaml datakansioon (docs/practice.md)",
+        "en": f"No assignments: put an assignments.yaml in the data folder ({DOCS_URL}/practice.md)",
+        "fi": f"Ei tehtäviä: lisää assignments.yaml datakansioon ({DOCS_URL}/practice.md)",
     },
     "classview.missed_row": {"en": "{title} › {node}: missed {missed} of {turns}", "fi": "{title} › {node}: ohi {missed}/{turns}"},
     "classview.took": {"en": "“{say}” ×{times}", "fi": "”{say}” ×{times}"},

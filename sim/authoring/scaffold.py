@@ -11,14 +11,18 @@ from __future__ import annotations
 
 from string import Template
 
+from sim.i18n import DOCS_URL
+
 SCHEMA_HEADER = "# yaml-language-server: $$schema=$schema"
+# Online, because a wheel install has no docs/ folder to point at.
+GUIDE = f"{DOCS_URL}/authoring.md"
 
 SCENARIO = Template(
     SCHEMA_HEADER
     + """
 #
-# A new scenario. Each key is explained just above it; the full guide is
-# docs/authoring.md. Then:
+# A new scenario. Each key is explained just above it. The guide, then what to run:
+# $guide
 #   sim validate $file                    # errors and warnings, with line numbers
 #   sim walk $file --choices acknowledge,next-step   # play one path
 #   sim analyze $file                     # every path: endings, best and worst scores
@@ -137,7 +141,8 @@ PROFILE = Template(
     + """
 #
 # A new client persona: how this client reacts. A scenario uses it with
-# `profile: $id`. The guide is docs/authoring.md; check it with
+# `profile: $id`. The guide, then how to check this file:
+# $guide
 #   sim validate $file
 
 # The id scenarios use in `profile:`.
@@ -247,6 +252,7 @@ CHANNEL_WORDS: dict[str, dict[str, str]] = {
 def scenario_text(name: str, *, channel: str, profile: str, profiles: list[str], file: str, schema: str) -> str:
     return SCENARIO.substitute(
         id=name,
+        guide=GUIDE,
         title=title_for(name),
         channel=channel,
         profile=profile,
@@ -261,4 +267,4 @@ def scenario_text(name: str, *, channel: str, profile: str, profiles: list[str],
 
 
 def profile_text(name: str, *, file: str, schema: str) -> str:
-    return PROFILE.substitute(id=name, title=title_for(name), file=file, schema=schema)
+    return PROFILE.substitute(id=name, title=title_for(name), file=file, schema=schema, guide=GUIDE)

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from sim import __version__
 from sim.cli.completion import SHELLS, asked, complete, scenario_names
-from sim.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UserError
+from sim.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
 from sim.i18n import STRINGS, default_lang, lang_from_argv, t
 
 # argparse's own words ("usage:", "options", "the following arguments are
@@ -431,6 +431,21 @@ def _runs_the_app(args: argparse.Namespace) -> bool:
     return args.command is None or (args.command == "play" and not getattr(args, "plain", False))
 
 
+def _reader_gone() -> int:
+    """The reader of our output has closed the pipe: exit 0, quietly."""
+    # What is still buffered for stdout would fail again in the flush at
+    # interpreter exit, turning the exit status into 120; pointing stdout at
+    # devnull lets that flush succeed (Python docs, "Note on SIGPIPE").
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass  # no real stdout (captured in tests, or closed): nothing is left to flush
+    sys.stderr.close()
+    return EXIT_OK
+
+
 def run(argv: list[str]) -> int:
     # The language first: the parser's own words (help, usage errors) are in it.
     lang = lang_from_argv(argv)
@@ -441,6 +456,10 @@ def run(argv: list[str]) -> int:
         args = parser.parse_args(argv)
         return dispatch(args, parser)
     except SystemExit as exc:
+        if isinstance(exc.__context__, BrokenPipeError):
+            # Rich's own broken-pipe handling (Console.on_broken_pipe) exits
+            # with 1; `sim history | head` is no failure, as for every other command.
+            return _reader_gone()
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     except UserError as exc:
         # Read-only or full data folder, an unreachable LRS, a missing session: say where and what to do.
@@ -449,11 +468,10 @@ def run(argv: list[str]) -> int:
         sys.stderr.write(clean(exc.format(lang)) + "\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # Output piped into `head` and the like: not an error worth a message.
-        sys.stderr.close()
-        return EXIT_OK
+        return _reader_gone()
     except Exception as exc:  # the last guard: users never see a traceback
         if os.environ.get("SIM_DEBUG"):
             raise

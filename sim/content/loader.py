@@ -34,6 +34,7 @@ from sim.content.model import (
 )
 from sim.content.problems import Problem
 from sim.content.yamlsafe import (
+    AUTHORING_GUIDE,
     Document,
     LList,
     LMap,
@@ -209,7 +210,7 @@ def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     """Build `model` from the document, or return every shape problem in it."""
     if not isinstance(doc.value, LMap):
         return None, [
-            _at(doc, doc.mark, f"the file should be a mapping of keys, not {yaml_kind(doc.value)}", "see docs/authoring.md for the format", "type")
+            _at(doc, doc.mark, f"the file should be a mapping of keys, not {yaml_kind(doc.value)}", f"see {AUTHORING_GUIDE} for the format", "type")
         ]
     try:
         return model.model_validate(doc.value), []

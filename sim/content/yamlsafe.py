@@ -35,6 +35,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 from sim.content.problems import Problem
 from sim.files import NotReadable, read_limited
+from sim.i18n import DOCS_URL
+
+# Hints name the guide online: a wheel install has no docs/ folder.
+AUTHORING_GUIDE = f"{DOCS_URL}/authoring.md"
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
@@ -311,7 +315,7 @@ def parse(text: str, name: str) -> Document:
             )
         )
     if builder.root_mark is None:
-        raise YamlError(Problem(name, 1, 1, "the file is empty", "a scenario starts with `id:`, `title:` … — see docs/authoring.md", code="empty"))
+        raise YamlError(Problem(name, 1, 1, "the file is empty", f"a scenario starts with `id:`, `title:` … — see {AUTHORING_GUIDE}", code="empty"))
     return Document(name, builder.root, builder.root_mark, builder.styles, builder.multiline)
 
 

@@ -166,7 +166,7 @@ def test_usage_errors_in_finnish(args, expected, capsys):
 
 def test_argparse_speaks_english_again_afterwards(capsys):
     cli(capsys, "--lang", "fi", "bogus")
-    assert argparse._ is gettext.gettext and argparse.ngettext is gettext.ngettext  # type: ignore[attr-defined]
+    assert argparse._ is gettext.gettext and argparse.ngettext is gettext.ngettext  # type: ignore[attr-defined]  # argparse's gettext hooks: not in its stubs
     parser = argparse.ArgumentParser(prog="other")
     assert parser.format_usage().startswith("usage: other")
     # And a parser of ours keeps its language whatever argparse was doing before.
@@ -479,7 +479,17 @@ def test_argparse_messages_are_exported_as_python_format():
         ({"LANGUAGE": "sv:fi", "LANG": "en_GB.UTF-8"}, "fi"),  # the first language we have
         ({"LANGUAGE": "sv", "LANG": "fi_FI.UTF-8"}, "fi"),  # none we have: the locale decides
         ({"LC_ALL": "fi_FI.UTF-8@euro"}, "fi"),
-        ({"LC_ALL": "C.UTF-8", "LANG": "fi_FI.UTF-8"}, "fi"),  # a locale we have no words for passes on
+        # C/POSIX asks for untranslated text: LANGUAGE and the variables LC_ALL overrides are ignored.
+        ({"LC_ALL": "C", "LANG": "fi_FI.UTF-8"}, "en"),
+        ({"LC_ALL": "C.UTF-8", "LANG": "fi_FI.UTF-8"}, "en"),
+        ({"LC_ALL": "POSIX", "LANGUAGE": "fi"}, "en"),
+        ({"LC_MESSAGES": "C", "LANG": "fi_FI.UTF-8", "LANGUAGE": "fi"}, "en"),
+        ({"LANG": "C", "LANGUAGE": "fi"}, "en"),
+        ({"LC_ALL": "", "LC_MESSAGES": "", "LANG": "fi_FI.UTF-8"}, "fi"),  # an empty variable is not set
+        ({"LC_ALL": "fi_FI.UTF-8", "LANG": "C"}, "fi"),  # LC_ALL decides, not LANG
+        ({"LANGUAGE": "fi", "LANG": "sv_SE.UTF-8"}, "fi"),  # LANGUAGE wins over any locale but C
+        ({"LC_ALL": "de_DE.UTF-8", "LANG": "fi_FI.UTF-8"}, "en"),  # a locale we have no words for: untranslated, as in gettext
+        ({"SIM_LANG": "fi", "LC_ALL": "C"}, "fi"),  # SIM_LANG wins over everything
         ({"LC_MESSAGES": "en_US.UTF-8", "LANG": "fi_FI.UTF-8"}, "en"),
         ({"SIM_LANG": "en", "LANGUAGE": "fi"}, "en"),
         ({}, "en"),
@@ -493,3 +503,13 @@ def test_the_language_follows_language_like_gettext(monkeypatch, env, expected):
     for var, value in env.items():
         monkeypatch.setenv(var, value)
     assert default_lang() == expected
+
+
+def test_lc_all_c_gives_english_output_from_the_command():
+    # The reported case: a Finnish login session, `LC_ALL=C sim …` for a bug report.
+    env = {k: v for k, v in os.environ.items() if k not in ("SIM_LANG", "LC_MESSAGES", "LANGUAGE")}
+    env |= {"LC_ALL": "C", "LANG": "fi_FI.UTF-8"}
+    proc = sim_process("--help", env=env)
+    assert proc.returncode == 0 and proc.stdout.startswith("usage: sim"), proc.stdout[:80]
+    env["SIM_LANG"] = "fi"
+    assert sim_process("--help", env=env).stdout.startswith("käyttö: sim")

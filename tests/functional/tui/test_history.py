@@ -31,6 +31,24 @@ from tests.history_helpers import (
 )
 
 
+async def palette_highlights(pilot, text: str) -> None:
+    """Wait until the command palette's background search has finished with
+    the command showing `text` highlighted, so Enter runs that one (waiting a
+    fixed time guesses, and loses on a loaded machine)."""
+    from textual.command import CommandList, CommandPalette
+
+    def ready() -> bool:
+        palette = pilot.app.screen
+        if not isinstance(palette, CommandPalette) or not all(w.is_finished for w in pilot.app.workers if w.node is palette):
+            return False
+        commands = palette.query_one(CommandList)
+        if commands.highlighted is None:
+            return False
+        return text in str(commands.get_option_at_index(commands.highlighted).prompt)
+
+    await until(pilot, ready, f"the palette's search to highlight {text!r}")
+
+
 async def play_sample_to_the_debrief(pilot, clock=None) -> None:
     """From the briefing: notice, sorry, file; then rate 4, 3, 5."""
     await pilot.press("enter")
@@ -150,11 +168,10 @@ async def test_the_name_changes_from_the_command_palette(make_app):
     async with app.run_test(size=SIZE) as pilot:
         assert app.trainee == "Tess"  # SIM_TRAINEE: not asked
         await pilot.press("ctrl+p", *"trainee")
-        await pilot.pause(0.3)
+        await palette_highlights(pilot, "Change the trainee's name (Tess)")
         assert "Change the trainee's name (Tess)" in screen_text(app)
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, TraineeScreen)
+        await until(pilot, lambda: isinstance(app.screen, TraineeScreen), "the name screen")
         await pilot.press("ctrl+a", "ctrl+k", *"  Tess   Tester ", "enter")
         await settle(pilot)
         assert app.trainee == "Tess Tester"
@@ -215,7 +232,7 @@ async def test_history_from_the_palette_and_when_empty(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p", *"history")
-        await pilot.pause(0.3)
+        await palette_highlights(pilot, "History and progress")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)

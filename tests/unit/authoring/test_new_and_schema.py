@@ -50,6 +50,17 @@ def test_new_scenario_comments_explain_every_key(tmp_path, capsys):
         assert optional in text
 
 
+def test_new_files_name_the_guide_by_its_address(tmp_path, capsys):
+    # Installed from a wheel there is no docs/ folder beside the files.
+    guide = "https://github.com/encounter-sim/encounter-sim/blob/main/docs/authoring.md"
+    cli(capsys, "new", "scenario", "s3", "-o", tmp_path)
+    cli(capsys, "new", "profile", "p3", "-o", tmp_path)
+    for path in (tmp_path / "s3.yaml", tmp_path / "profiles" / "p3.yaml"):
+        comments = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+        assert any(guide in line for line in comments), path.name
+        assert not any(" docs/" in line for line in comments), path.name
+
+
 def test_new_scenario_plays_and_analyses(tmp_path, capsys):
     cli(capsys, "new", "scenario", "s2", "-o", tmp_path)
     path = tmp_path / "s2.yaml"

@@ -298,6 +298,7 @@ def test_file_that_is_not_a_mapping(tmp_path):
     (p,) = problems(tmp_path, "- one\n- two\n")
     assert (p.line, p.col, p.code) == (1, 1, "type")
     assert p.message == "the file should be a mapping of keys, not a list"
+    assert p.hint == "see https://github.com/encounter-sim/encounter-sim/blob/main/docs/authoring.md for the format"
 
 
 def test_yaml_error_is_returned_as_a_problem(tmp_path):

@@ -401,7 +401,12 @@ def test_credentials_from_the_environment(sample_library, capsys, monkeypatch):
         assert lrs.requests[0][1]["authorization"] == "Basic " + base64.b64encode(b"envkey:envsecret").decode()
 
 
-def test_without_a_secret_or_a_terminal_nothing_is_sent_and_the_way_out_is_named(sample_library, capsys):
+def test_without_a_secret_or_a_terminal_nothing_is_sent_and_the_way_out_is_named(sample_library, capsys, monkeypatch):
+    def no_terminal():
+        raise OSError(6, "No such device or address", "/dev/tty")  # what a process without one gets
+
+    # Patched, so the test does not ask the developer's own terminal.
+    monkeypatch.setattr("sim.cli.lrs_login.open_terminal", no_terminal)
     record(sample_library, GOOD)
     with FakeLrs(200) as lrs:
         code, _, err = cli(capsys, "export", "--xapi", "--lrs", lrs.url, "--user", "key")
@@ -410,50 +415,100 @@ def test_without_a_secret_or_a_terminal_nothing_is_sent_and_the_way_out_is_named
 
 
 # Made a session leader, the child opens its terminal by name, which makes it
-# the controlling terminal that getpass reads from, as in a real login.
+# the controlling terminal that getpass reads from, as in a real login. Its
+# stderr is that terminal in every test; stdin may be redirected.
 _ON_A_TERMINAL = (
     "import os, sys\n"
-    "os.close(os.open(os.ttyname(0), os.O_RDWR))\n"
+    "os.close(os.open(os.ttyname(2), os.O_RDWR))\n"
     "from sim.__main__ import main\n"
     "sys.exit(main(sys.argv[1:]))\n"
 )
 
 
-def test_in_a_terminal_the_secret_is_asked_for_unechoed_and_used(sample_library, _isolated_home):
-    import pty
-    import select
+class Terminal:
+    """`sim` with a pseudo-terminal as its controlling terminal, and what it shows."""
 
-    record(sample_library, GOOD)
-    env = {k: v for k, v in os.environ.items() if k not in ("SIM_LRS_PASSWORD", "SIM_LRS_USER")}
-    env["PYTHONPATH"] = str(ROOT)
-    main, child = pty.openpty()
-    with FakeLrs(200) as lrs:
-        proc = subprocess.Popen(
-            [sys.executable, "-c", _ON_A_TERMINAL, "export", "--xapi", "--lrs", lrs.url, "--user", "key"],
-            stdin=child, stdout=child, stderr=child, env=env, start_new_session=True,
+    def __init__(self, *args: str, stdin_redirected: bool = False) -> None:
+        import pty
+
+        env = {k: v for k, v in os.environ.items() if k not in ("SIM_LRS_PASSWORD", "SIM_LRS_USER")}
+        env["PYTHONPATH"] = str(ROOT)
+        self.main, child = pty.openpty()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", _ON_A_TERMINAL, *args],
+            stdin=subprocess.DEVNULL if stdin_redirected else child, stdout=child, stderr=child, env=env, start_new_session=True,
         )  # fmt: skip
         os.close(child)
-        seen = b""
+        self.seen = b""
 
-        def read_until(text: bytes) -> None:
-            nonlocal seen
-            while text not in seen:  # bounded by the select timeout: a silent child fails the test
-                ready, _, _ = select.select([main], [], [], 60)
-                assert ready, f"no {text!r} on the terminal; it shows {seen!r}"
-                try:
-                    chunk = os.read(main, 4096)
-                except OSError:  # the child closed the terminal
-                    chunk = b""
-                assert chunk, f"the terminal closed before {text!r}; it showed {seen!r}"
-                seen += chunk
+    def read_until(self, text: bytes) -> None:
+        import select
 
-        read_until(b"LRS secret for key at " + lrs.url.encode() + b": ")
-        os.write(main, "sécret\n".encode())
-        read_until(b"sent ")
-        assert proc.wait(timeout=60) == 0
-        os.close(main)
-    assert b"s\xc3\xa9cret" not in seen  # not echoed
+        while text not in self.seen:  # bounded by the select timeout: a silent child fails the test
+            ready, _, _ = select.select([self.main], [], [], 60)
+            assert ready, f"no {text!r} on the terminal; it shows {self.seen!r}"
+            try:
+                chunk = os.read(self.main, 4096)
+            except OSError:  # the child closed the terminal
+                chunk = b""
+            assert chunk, f"the terminal closed before {text!r}; it showed {self.seen!r}"
+            self.seen += chunk
+
+    def type(self, keys: bytes) -> None:
+        os.write(self.main, keys)
+
+    def close(self) -> int:
+        try:
+            return self.proc.wait(timeout=60)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+            os.close(self.main)
+
+
+def _prompt(url: str) -> bytes:
+    return b"LRS secret for key at " + url.encode() + b": "
+
+
+@pytest.mark.parametrize("stdin_redirected", [False, True], ids=["stdin-terminal", "stdin-redirected"])
+def test_in_a_terminal_the_secret_is_asked_for_unechoed_and_used(sample_library, _isolated_home, stdin_redirected):
+    # `sim export … < /dev/null` in a terminal: asked on the terminal like ssh
+    # and sudo do, not refused for want of one.
+    record(sample_library, GOOD)
+    with FakeLrs(200) as lrs:
+        term = Terminal("export", "--xapi", "--lrs", lrs.url, "--user", "key", stdin_redirected=stdin_redirected)
+        term.read_until(_prompt(lrs.url))
+        term.type("sécret\n".encode())
+        term.read_until(b"sent ")
+        assert term.close() == 0
+    assert b"s\xc3\xa9cret" not in term.seen  # not echoed
     assert lrs.requests[0][1]["authorization"] == "Basic " + base64.b64encode("key:sécret".encode()).decode()
+
+
+def test_ctrl_d_at_the_prompt_ends_the_line_and_says_no_password_was_given(sample_library, _isolated_home):
+    record(sample_library, GOOD)
+    with FakeLrs(200) as lrs:
+        term = Terminal("export", "--xapi", "--lrs", lrs.url, "--user", "key", stdin_redirected=True)
+        term.read_until(_prompt(lrs.url))
+        term.type(b"\x04")  # ctrl+d on an empty line: the end of the input
+        term.read_until(b"SIM_LRS_PASSWORD")
+        assert term.close() == 2
+    assert lrs.requests == []
+    shown = term.seen.decode().replace("\r\n", "\n")
+    after = shown.split(_prompt(lrs.url).decode(), 1)[1]
+    # The message starts on a line of its own, and is not the no-terminal one.
+    assert after.startswith("\nsim export: error: no password given: the input ended at the prompt for the LRS's secret\n"), after
+    assert "no terminal" not in shown
+
+
+def test_ctrl_c_at_the_prompt_exits_130_and_sends_nothing(sample_library, _isolated_home):
+    record(sample_library, GOOD)
+    with FakeLrs(200) as lrs:
+        term = Terminal("export", "--xapi", "--lrs", lrs.url, "--user", "key", stdin_redirected=True)
+        term.read_until(_prompt(lrs.url))
+        term.type(b"\x03")  # the terminal turns it into SIGINT for the foreground process
+        assert term.close() == 130
+    assert lrs.requests == []
 
 
 def test_statements_url():
