@@ -50,6 +50,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import importlib
 import json
 import math
 import os
@@ -619,8 +620,9 @@ def _sim_cmd() -> list[str]:
 def bench_classroom(env: dict[str, str], quick: bool, full: bool, *, trace: int = -1) -> list[dict[str, Any]]:
     """The rows classroom.memory and classroom.p95, as dicts with the fields of run.py's Row."""
     try:
-        import aiohttp  # noqa: F401
-        import textual_serve  # noqa: F401
+        # Only whether the serve extra is installed: `sim serve` imports them itself.
+        for name in ("aiohttp", "textual_serve"):
+            importlib.import_module(name)
     except ImportError as exc:
         na = f"not available: {exc.name} is missing: pip install -e '.[serve]'"
         return [

@@ -80,8 +80,8 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # the peers' modules beside this script (as when it is run from here)
-import classroom  # noqa: E402  # after the path: benchmarks/ is not a package
-import ink_peer  # noqa: E402
+import classroom  # noqa: E402 - after the path: benchmarks/ is not a package
+import ink_peer  # noqa: E402 - after the path, as classroom
 
 ROOT = HERE.parent
 LOOP = HERE / "data" / "loop.yaml"
@@ -292,7 +292,7 @@ def nodes_of(path: Path) -> int:
     return NODES[path]
 
 
-def bench_analyze(env: dict[str, str], sizes: Sequence[Path], validate_seconds: float, runs: int, quick: bool) -> list[Row]:
+def bench_analyze(env: dict[str, str], sizes: Sequence[Path], validate_seconds: float | None, runs: int, quick: bool) -> list[Row]:
     sim = SIM
     label = f"analyze ({nodes_of(sizes[-1]):,} nodes)"
     if run_proc([*sim, "analyze", "--help"], env).code != 0:
@@ -355,8 +355,9 @@ def bench_alike(env: dict[str, str], quick: bool, runs: int) -> list[Row]:
     r = worker("alike", env, str(small), str(large), str(runs))
     a, b = med(r["large"]), med(r["small"])
     note = f"{large:,} against {small:,} choices; model validation with derived ids"
-    return [Row("load.alike", f"load {large:,} id-less alike choices", a, "s", f"{small:,} of them", b, ratio(a, b), "ratio ≤ 15",
-                ratio(a, b) is not None and ratio(a, b) <= 15, len(r["large"]), note, r["large"], r["small"])]  # type: ignore[operator]
+    rel = ratio(a, b)
+    return [Row("load.alike", f"load {large:,} id-less alike choices", a, "s", f"{small:,} of them", b, rel, "ratio ≤ 15",
+                rel is not None and rel <= 15, len(r["large"]), note, r["large"], r["small"])]
 
 
 def work_alike(small: int, large: int, runs: int) -> dict[str, Any]:
@@ -414,8 +415,9 @@ def bench_matching(env: dict[str, str], quick: bool) -> list[Row]:
                         ok=rates["wrong"] <= 0.03, runs=n, note=f"asked back {100 * rates['asked']:.1f} %"))
     latency, plain = r.get("latency_ms", {}), r.get("difflib_latency_ms", {})
     ours, theirs = latency.get("p95"), plain.get("p95")
-    rows.append(Row("matching.p95", "own words: match p95", ours, "ms", "difflib.get_close_matches", theirs, ratio(ours, theirs), "ratio ≤ 1.5",
-                    None if ratio(ours, theirs) is None else ratio(ours, theirs) <= 1.5,  # type: ignore[operator]
+    rel = ratio(ours, theirs)
+    rows.append(Row("matching.p95", "own words: match p95", ours, "ms", "difflib.get_close_matches", theirs, rel, "ratio ≤ 1.5",
+                    None if rel is None else rel <= 1.5,
                     runs=sum(int(v["n"]) for v in r["heldout"].values()),
                     note="the same replies against the same options' texts; difflib only compares letters"))
     return rows
@@ -520,7 +522,7 @@ async def _latency(choices: int) -> dict[str, Any]:
                 stamp["t1"] = time.perf_counter()
                 shown.set()
 
-        app._display = display  # type: ignore[method-assign]
+        app._display = display  # type: ignore[method-assign]  # the frame's time is taken where Textual hands it to the terminal
         out = []
         for i in range(count):
             stamp.clear()
@@ -625,7 +627,10 @@ def main(argv: list[str] | None = None) -> int:
 
     quick = args.quick
     only = {x.strip() for x in args.only.split(",") if x.strip()}
-    wanted = lambda name: not only or name in only  # noqa: E731
+
+    def wanted(name: str) -> bool:
+        return not only or name in only
+
     start_runs = args.runs or (1 if quick else 7)
     runs = args.runs or (1 if quick else 3)
     sizes = (40, 80, 160) if quick else (1000, 5000, 10000)
@@ -662,7 +667,7 @@ def main(argv: list[str] | None = None) -> int:
         step("engine", lambda: bench_engine(env, quick, runs))
         step("ink", lambda: [Row(**r) for r in ink_peer.bench_ink(
             env, quick, runs, work, files[-1] if files else None, validate_seconds[0] if validate_seconds else None)])
-        step("analyze", lambda: bench_analyze(env, files, validate_seconds[0] if validate_seconds else None, runs, quick))  # type: ignore[arg-type]
+        step("analyze", lambda: bench_analyze(env, files, validate_seconds[0] if validate_seconds else None, runs, quick))
         step("latency", lambda: bench_latency(env, quick))
         step("matching", lambda: bench_matching(env, quick))
         step("classroom", lambda: bench_classroom(env, quick, args.full))

@@ -310,6 +310,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This scenario has an unfinished session, at turn {turn}, started {started} UTC.",
         "fi": "Tästä harjoituksesta on keskeneräinen kerta, vuorossa {turn}, aloitettu {started} UTC.",
     },
+    "plain.resume.offer_at": {
+        "en": "This scenario has an unfinished session, at turn {turn}, started {started}.",
+        "fi": "Tästä harjoituksesta on keskeneräinen kerta, vuorossa {turn}, aloitettu {started}.",
+    },
     "plain.resume.prompt": {"en": "r resume it, n start a new one, d discard it: ", "fi": "r jatka sitä, n aloita uusi, d hylkää se: "},
     "plain.resume.invalid": {"en": "Type r, n or d.", "fi": "Kirjoita r, n tai d."},
     "plain.resume.prompt_discard": {"en": "d discard it, n keep it and start a new one: ", "fi": "d hylkää se, n säilytä se ja aloita uusi: "},
@@ -383,7 +387,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "html.overall": {"en": "Overall", "fi": "Kokonaisarvio"},
     "html.ending": {"en": "Ending", "fi": "Lopputulos"},
-    "html.success_but_miss": {"en": "successful, but with a critical miss", "fi": "onnistunut, mutta kriittinen virhe"},
     "html.gap": {"en": "Self-assessment gap", "fi": "Itsearvion ero"},
     "html.gap_mean.one": {"en": "mean over {count} rated principle", "fi": "keskiarvo {count} arvioidusta periaatteesta"},
     "html.gap_mean.other": {"en": "mean over {count} rated principles", "fi": "keskiarvo {count} arvioidusta periaatteesta"},
@@ -396,6 +399,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "html.channel": {"en": "Channel: {value}", "fi": "Kanava: {value}"},
     "html.trainee": {"en": "Trainee: {value}", "fi": "Harjoittelija: {value}"},
     "html.played": {"en": "Played: {value} UTC", "fi": "Pelattu: {value} UTC"},
+    "html.played_at": {"en": "Played: {value}", "fi": "Pelattu: {value}"},
     "html.mode": {"en": "Mode: {value}", "fi": "Tila: {value}"},
     "html.session": {"en": "Session: {value}", "fi": "Harjoituskerta: {value}"},
     "html.col.principle": {"en": "Principle", "fi": "Periaate"},
@@ -417,7 +421,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "html.turns": {"en": "Transcript, turn by turn", "fi": "Keskustelu vuoro vuorolta"},
     "html.seconds": {"en": "{seconds} s", "fi": "{seconds} s"},
     "html.gloss": {"en": "You understand", "fi": "Ymmärrät"},
-    "html.best": {"en": "the best option here", "fi": "paras vaihtoehto tässä"},
     "html.end": {"en": "End", "fi": "Loppu"},
     "html.footer": {"en": "Scenario {id}, content {hash}, seed {seed}", "fi": "Harjoitus {id}, sisältö {hash}, siemenluku {seed}"},
     # --- the class view as CSV and HTML (sim/reports/class_files.py; HTML templates are escaped) ---
@@ -536,6 +539,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cli.history.col.ending": {"en": "ending", "fi": "lopputulos"},
     "cli.history.col.score": {"en": "score", "fi": "arvio"},
     "cli.history.col.grade": {"en": "grade", "fi": "taso"},
+    "cli.history.col.result": {"en": "passed", "fi": "hyväksytty"},
     "cli.history.progress": {"en": "Progress per principle (oldest → newest)", "fi": "Edistyminen periaatteittain (vanhin → uusin)"},
     "cli.history.col.principle": {"en": "principle", "fi": "periaate"},
     "cli.history.col.n": {"en": "n", "fi": "n"},
@@ -2379,6 +2383,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "pass.why.ending": {"en": "the encounter did not end well ({ending})", "fi": "kohtaaminen ei päättynyt hyvin ({ending})"},
     "pass.why.miss": {"en": "a critical miss", "fi": "kriittinen virhe"},
     "pass.why.score": {"en": "overall {value}, below the pass mark {need}", "fi": "kokonaisarvio {value} jää alle hyväksymisrajan {need}"},
+    "pass.why.unscored": {"en": "no principle was scored", "fi": "yhtäkään periaatetta ei arvioitu"},
+    "report.regraded": {
+        "en": (
+            "Scored again by today's rules, which have changed since: "
+            "when it was played it scored {overall} and was {result} (as the history and the LRS keep it)."
+        ),
+        "fi": (
+            "Arvioitu uudelleen nykyisillä säännöillä, jotka ovat muuttuneet: "
+            "pelattaessa kokonaisarvio oli {overall} ja tulos {result} (kuten historia ja LRS sen säilyttävät)."
+        ),
+    },
     "pass.why.critical": {"en": "{principle} {value}, below {need}", "fi": "{principle} {value}, alle {need}"},
     "pass.rules": {
         "en": "To pass: {need}+ overall, {critical}+ on each critical principle tested, no critical miss, a good ending.",
@@ -2604,6 +2619,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.date_mode": {"en": "Date / mode", "fi": "Päivä / laji"},
     "col.title_ending": {"en": "Scenario / ending", "fi": "Harjoitus / lopputulos"},
     "col.grade": {"en": "Grade", "fi": "Arvio"},
+    "col.grade_result": {"en": "Grade, result", "fi": "Arvio, tulos"},
     "col.n": {"en": "n", "fi": "n"},
     "col.trend": {"en": "Trend", "fi": "Kehitys"},
     "col.best": {"en": "Best", "fi": "Paras"},

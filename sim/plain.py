@@ -30,7 +30,7 @@ from typing import Any, TextIO
 from sim.content.library import Library, LoadedScenario
 from sim.core import judgement
 from sim.core.engine import Alternative, Line, Option, Session, Turn
-from sim.core.scoring import Score, score
+from sim.core.scoring import TONE_MARKS, Score, score
 from sim.core.self_rating import self_checks
 from sim.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
 from sim.i18n import default_lang, tc
@@ -40,9 +40,7 @@ from sim.session.journal import Journal
 from sim.session.own_words import Typed
 from sim.session.play import Play, timed_note
 from sim.session.resume import unfinished_of
-from sim.text import LocalText, clean, localize
-
-MARKS = {"good": "✓", "bad": "✗", "neutral": "•"}
+from sim.text import LocalText, clean, local_time, localize
 
 
 def trainee_name() -> str:
@@ -196,8 +194,8 @@ class PlainPlay:
         """Offer each interrupted session of this scenario: the same life cycle
         as the TUI's, so one edited compatibly since can go on here too."""
         for item in unfinished_of(self.trainee, self.library, self.loaded):
-            started = item.info.started[:16].replace("T", " ")
-            self.say(self.tr("plain.resume.offer", turn=len(item.info.actions) + 1, started=started))
+            started = local_time(item.info.started)
+            self.say(self.tr("plain.resume.offer_at", turn=len(item.info.actions) + 1, started=started))
             if item.resumable:
                 if item.changed:
                     self.say(self.tr("resume.changed_note"))
@@ -462,9 +460,7 @@ class PlainPlay:
         if self.play.mode != "practice":
             return
         if turn.feedback is not None:
-            total = sum(turn.principles.values())
-            tone = "good" if total > 0 else "bad" if total < 0 else "neutral"
-            self.say(f"{self.tr('speaker.feedback')}: {MARKS[tone]} {self.text(turn.feedback)}")
+            self.say(f"{self.tr('speaker.feedback')}: {TONE_MARKS[self.play.tone(turn)]} {self.text(turn.feedback)}")
         for miss in self._misses(turn.number):
             self.say(f"{self.tr('speaker.feedback')}: ⚠ {miss}")
 

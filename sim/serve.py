@@ -57,7 +57,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from sim.errors import EXIT_USAGE
+from sim.errors import EXIT_OK, EXIT_USAGE
 from sim.i18n import default_lang, t
 from sim.session.settings import ASK_NAME_ENV
 
@@ -424,7 +424,7 @@ def _reset_pin(name: str, lang: str) -> int:
         sys.stderr.write(t("cli.problem", lang, prog="sim serve", message=message, hint=hint) + "\n")
         return EXIT_USAGE
     sys.stderr.write(t("serve.pin_reset", lang, name=clean(name)) + "\n")
-    return 0
+    return EXIT_OK
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -465,4 +465,4 @@ def run_serve(args: argparse.Namespace) -> int:
         message = t("cli.serve.cannot_listen", lang, host=args.host, port=args.port, error=exc.strerror or exc)
         sys.stderr.write(t("cli.problem", lang, prog="sim serve", message=message, hint=t("cli.serve.cannot_listen_hint", lang)) + "\n")
         return EXIT_USAGE
-    return 0
+    return EXIT_OK

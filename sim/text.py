@@ -86,11 +86,23 @@ def languages(text: LocalText | None, default: str) -> set[str]:
     return set(text)
 
 
-def local_time(stamp: str | None) -> str:
-    """An ISO timestamp as the user's local date and time, to the minute."""
+def local_time(stamp: str | datetime | None, *, zone: bool = False) -> str:
+    """An ISO timestamp (or a datetime) as the user's local date and time, to
+    the minute; with `zone`, followed by its UTC offset, for a report read
+    elsewhere than where it was made."""
     if not stamp:
         return "—"
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp[:16]
+    if isinstance(stamp, datetime):
+        moment = stamp
+    else:
+        try:
+            moment = datetime.fromisoformat(stamp)
+        except ValueError:
+            return stamp[:16]
+    local = moment.astimezone()
+    shown = local.strftime("%Y-%m-%d %H:%M")
+    if not zone:
+        return shown
+    offset = local.strftime("%z")  # +0200
+    name = "UTC" if offset in ("+0000", "-0000") else f"UTC{offset[:3]}:{offset[3:5]}"
+    return f"{shown} ({name})"

@@ -57,6 +57,8 @@ def play_class(lib: Library, db: Path, *, trainees: tuple[str, ...] = TRAINEES, 
             session, actions = play_one(lib, scenario_id, min(skill + 0.1 * k, 1.0), seed)
             began = start + timedelta(days=k, hours=t)
             rating = 1 + (t + k) % 5
+            loaded = lib.scenario(scenario_id)
+            assert loaded is not None, scenario_id
             ids.append(
                 history.record_session(
                     session,
@@ -68,7 +70,7 @@ def play_class(lib: Library, db: Path, *, trainees: tuple[str, ...] = TRAINEES, 
                     ended=began + timedelta(minutes=8),
                     self_assessment={"ratings": dict.fromkeys(session.scenario.goals, rating), "reflections": {}},
                     durations_ms=[4000] * len(session.turns),
-                    scenario_path=str(lib.scenario(scenario_id).path),  # type: ignore[union-attr]
+                    scenario_path=str(loaded.path),
                 )
             )
     return ids

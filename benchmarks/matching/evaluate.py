@@ -32,10 +32,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from sim.authoring.separability import node_reports  # noqa: E402
-from sim.content.library import load_library  # noqa: E402
-from sim.core import matching  # noqa: E402
-from sim.core.matching import Matcher, options_of  # noqa: E402
+from sim.authoring.separability import node_reports  # noqa: E402 - after ROOT is on the path, so it runs from a checkout
+from sim.content.library import load_library  # noqa: E402 - after ROOT is on the path
+from sim.core import matching  # noqa: E402 - after ROOT is on the path
+from sim.core.matching import Matcher, options_of  # noqa: E402 - after ROOT is on the path
 
 HELDOUT = Path(__file__).with_name("heldout.yaml")
 

@@ -14,6 +14,8 @@ import argparse
 import os
 from typing import Any
 
+from sim.errors import EXIT_OK
+
 SHELLS = ("bash", "zsh", "fish")
 
 
@@ -48,4 +50,4 @@ def run_completion(args: argparse.Namespace) -> int:
     from argcomplete.shell_integration import shellcode
 
     print(shellcode(["sim"], shell=args.shell), end="")
-    return 0
+    return EXIT_OK

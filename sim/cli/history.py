@@ -12,9 +12,11 @@ from rich.text import Text
 from sim.cli.output import print_json
 from sim.console import console, literal, ui_lang, word
 from sim.content.locate import dialogue_dirs
+from sim.core.self_rating import mean_gap
 from sim.errors import EXIT_OK, UserError
 from sim.i18n import t
 from sim.reports.trend import SPARK_POINTS, spark_points, sparkline
+from sim.reports.words import passed_mark, passed_word, signed_gap
 from sim.session.history import CalibrationPoint, ProgressPoint, Store, import_journals
 from sim.text import local_time, localize
 
@@ -44,6 +46,9 @@ def open_history(args: argparse.Namespace) -> Store:
     return store
 
 
+WIDE = 110  # columns: from here each session fits on one line
+
+
 def short_id(session_id: str) -> str:
     """The random end of an id (`20240501T100000-3f2a9c` → `3f2a9c`): the
     date is in its own column, and `sim report` finds a session by any unique part."""
@@ -62,7 +67,7 @@ def calibration_by_principle(points: list[CalibrationPoint]) -> dict[str, dict[s
     out: dict[str, dict[str, Any]] = {}
     for pid in dict.fromkeys(p.principle for p in points):
         gaps = [p.gap for p in points if p.principle == pid]
-        out[pid] = {"n": len(gaps), "mean_gap": round(sum(gaps) / len(gaps), 1)}
+        out[pid] = {"n": len(gaps), "mean_gap": mean_gap(gaps)}
     return out
 
 
@@ -108,23 +113,33 @@ def run_history(args: argparse.Namespace) -> int:
     several = len({r.trainee for r in rows}) > 1
     title = t("cli.history.sessions_of", lang, trainee=args.trainee) if args.trainee else t("cli.history.sessions", lang)
     # The whole width: a wide terminal (or COLUMNS) gives long titles room.
-    table = Table(title=literal(title), title_justify="left", box=box.SIMPLE_HEAD, expand=True)
-    table.add_column(t("cli.history.col.date", lang), no_wrap=True)
-    table.add_column(t("cli.history.col.id", lang), no_wrap=True)
+    wide = out.width >= WIDE
+    table = Table(title=literal(title), title_justify="left", box=box.SIMPLE_HEAD, expand=True, show_lines=not wide)
+    # Narrower than a line of every column, each session takes two lines (the
+    # TUI's layout): the date over the id, the scenario over its ending, the
+    # grade over the result, so nothing is squeezed out at 80 columns.
+    heads = [("date", "id"), ("scenario", "ending"), ("score",), ("grade", "result")]
     if several:
-        table.add_column(t("cli.history.col.trainee", lang))
-    table.add_column(t("cli.history.col.scenario", lang), ratio=1)
-    table.add_column(t("cli.history.col.ending", lang), no_wrap=True)
-    table.add_column(t("cli.history.col.score", lang), justify="right", no_wrap=True)
-    table.add_column(t("cli.history.col.grade", lang), no_wrap=True)
+        heads.insert(1, ("trainee",))
+    columns = [(key,) for head in heads for key in head] if wide else heads
+    for column in columns:
+        label = " / ".join(t(f"cli.history.col.{key}", lang) for key in column)
+        if column[0] == "scenario":
+            table.add_column(label, ratio=1, min_width=10)
+        else:
+            table.add_column(label, no_wrap=True, justify="right" if column == ("score",) else "center" if column == ("result",) else "left")
     for r in rows:
-        cells: list[Any] = [local_time(r.started), literal(short_id(r.id))]
-        if several:
-            cells.append(literal(r.trainee))
         title = localize(r.title, lang) if r.title else r.scenario_id
-        ending = word("ending", r.ending, lang) if r.ending else "—"
-        cells += [literal(title), ending, "—" if r.overall is None else str(r.overall), word("grade", r.grade, lang)]
-        table.add_row(*cells)
+        passed = r.pass_result if r.ending else None
+        fields = {
+            "date": local_time(r.started), "id": short_id(r.id), "trainee": r.trainee, "scenario": title,
+            "ending": word("ending", r.ending, lang) if r.ending else "—", "score": "—" if r.overall is None else str(r.overall),
+            "grade": word("grade", r.grade, lang), "result": passed_mark(passed) if wide else passed_word(passed, lang),
+        }  # fmt: skip
+        if wide:
+            table.add_row(*(literal(fields[key]) for head in heads for key in head))
+        else:
+            table.add_row(*(literal("\n".join(fields[key] for key in head)) for head in heads))
     out.print(table)
     out.print(_progress_table(progress, calibration, principle_names(args, lang), lang, spark_points(out.width)))
     out.print(Text(t("cli.history.gap_note", lang), style="dim"))
@@ -153,6 +168,6 @@ def _progress_table(
             str(values[0]),
             str(values[-1]),
             str(max(values)),
-            "—" if gap is None else (f"{gap['mean_gap']:+g}" if gap["mean_gap"] else "±0"),
+            signed_gap(None if gap is None else gap["mean_gap"], lang),
         )
     return table

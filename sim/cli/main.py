@@ -19,6 +19,7 @@ from sim import __version__
 from sim.cli.completion import SHELLS, asked, complete, scenario_names
 from sim.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
 from sim.i18n import STRINGS, default_lang, lang_from_argv, t
+from sim.reports.formats import FORMATS
 
 # argparse's own words ("usage:", "options", "the following arguments are
 # required", "invalid choice", …) come from `argparse._`, its module-level alias
@@ -250,7 +251,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     p = command("report", "args.report")
     p.add_argument("session", metavar=w("args.metavar.session"), help=w("args.report.session"))
-    p.add_argument("--format", choices=("md", "html", "json"), default="md", help=w("args.report.format"))
+    p.add_argument("--format", choices=FORMATS, default="md", help=w("args.report.format"))
     p.add_argument("-o", "--output", type=Path, metavar=w("args.metavar.file"), help=w("args.report.output"))
     p.add_argument("--trainee", default=None, metavar=w("args.metavar.trainee"), help=w("args.report.trainee"))
     p.add_argument("--lang", default=None, metavar=w("args.metavar.lang"), help=w("args.report.lang"))

@@ -22,7 +22,7 @@ from sim.core.replay import why_not
 from sim.core.scoring import Score, score
 from sim.errors import EXIT_OK, EXIT_USAGE
 from sim.i18n import t
-from sim.reports.words import ending_name, why_capped
+from sim.reports.words import ending_name, result_verdict, why_capped
 from sim.text import LocalText, localize
 
 
@@ -172,6 +172,13 @@ def print_walk(session: Session, result: Score, lib: Library, lang: str, steps: 
         out.print(literal(t("walk.overall_capped", lang, overall=overall, uncapped=result.uncapped, why=why, grade=grade), "bold"))
     else:
         out.print(literal(t("walk.overall", lang, overall=overall, grade=grade), "bold"))
+    # Passed or not, by the same rules and words as the debrief: an author sees what the trainee will.
+    def principle_name(pid: str) -> str:
+        return localize(lib.principles[pid].name, lang) if pid in lib.principles else pid
+
+    passing = result_verdict(result, lang, principle_name, session.scenario.channel.value)
+    if passing is not None:
+        out.print(literal(passing, "bold green" if result.passed else "bold red"))
 
 
 def walk_json(session: Session, result: Score, lib: Library, lang: str) -> dict[str, Any]:
@@ -194,6 +201,12 @@ def walk_json(session: Session, result: Score, lib: Library, lang: str) -> dict[
         "ended": session.ended,
         "ending": session.ending.value if session.ending else None,
         "success": result.success,
+        "passed": result.passed,
+        "shortfalls": [f.as_dict() for f in result.shortfalls],
+        "verdicts": [
+            {"turn": turn.number, "was_best": v.was_best, "better": None if v.better is None else v.better.response}
+            for turn, v in zip(session.turns, result.verdicts)
+        ],
         "scores": {
             "overall": result.overall,
             "uncapped": result.uncapped,

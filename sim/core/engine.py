@@ -59,6 +59,11 @@ class Alternative:
     # principle's range, only on the principles it names (judgement.help_tests).
     names_only: bool = False
 
+    @property
+    def response(self) -> str:
+        """What it is, as one id: a choice id, `help` or `timeout` (as journals and xAPI say it)."""
+        return self.choice_id if self.action == "choice" and self.choice_id else self.action
+
 
 @dataclass(frozen=True, slots=True)
 class Turn:

@@ -98,7 +98,7 @@ def _stemmer(lang: str) -> Callable[[list[str]], list[str]]:
         return lambda words: words
     import snowballstemmer  # type: ignore[import-untyped]  # here: loaded only when a reply is typed
 
-    return snowballstemmer.stemmer(name).stemWords  # type: ignore[no-any-return]
+    return snowballstemmer.stemmer(name).stemWords  # type: ignore[no-any-return]  # snowballstemmer has no types: this is Any to mypy
 
 
 def _features(text: str, lang: str) -> _Text:

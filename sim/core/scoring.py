@@ -182,6 +182,26 @@ def verdict(turn: Turn, goals: Sequence[str]) -> TurnVerdict:
     return TurnVerdict(False, best)
 
 
+Tone = Literal["good", "bad", "neutral"]
+TONE_MARKS: dict[Tone, str] = {"good": "✓", "bad": "✗", "neutral": "•"}
+
+
+def feedback_tone(turn: Turn, goals: Sequence[str]) -> Tone:
+    """The mark on a turn's feedback as it is played, by the rule of the
+    debrief's verdict, so play never says ✓ where the debrief proposes a
+    better option: good when the choice was (one of) the best; bad when it
+    was worth less than the best and less than nothing on the goals; neutral
+    in between. A turn without a decision: by the sign of its worth."""
+    judged = verdict(turn, goals)
+    chosen = chosen_alternative(turn)
+    value = worth(chosen, goals) if chosen is not None else 0
+    if judged.was_best:
+        return "good"
+    if judged.was_best is None:
+        return "good" if value > 0 else "bad" if value < 0 else "neutral"
+    return "bad" if value < 0 else "neutral"
+
+
 def judged_worths(turn: Turn, goals: Sequence[str]) -> list[int]:
     """What each of the turn's alternatives is worth as `verdict` judges them:
     on the goals it weighs, and with a correct call for help at the top — so

@@ -8,8 +8,9 @@ open without pydantic or YAML.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -28,13 +29,34 @@ def self_score(rating: object) -> int | None:
     return None
 
 
-def calibration(gap: int | None) -> Calibration | None:
-    """A gap between self-score and score, judged: close enough, or over/under."""
+def calibration(gap: float | None) -> Calibration | None:
+    """A gap between self-score and score (or a mean of gaps), judged: close
+    enough, or over/under. A mean of 10.4 is past the 10 of "accurate"."""
     if gap is None:
         return None
     if abs(gap) <= CALIBRATED:
         return "calibrated"
     return "over" if gap > 0 else "under"
+
+
+def mean_gap(gaps: Iterable[int], places: int = 1) -> float | None:
+    """The mean of several gaps to one decimal (or `places`), halves away from
+    zero (2.25 → 2.3, −2.25 → −2.3), or None without any: the history, the
+    TUI, the reports and the class view all show this one number."""
+    values = list(gaps)
+    if not values:
+        return None
+    mean = Decimal(sum(values)) / Decimal(len(values))
+    return float(mean.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def session_gaps(points: Iterable[tuple[str, int]], places: int = 1) -> list[float]:
+    """The mean gap of each session, in the order the sessions first come:
+    `points` are (session id, gap) pairs."""
+    by_session: dict[str, list[int]] = {}
+    for session, gap in points:
+        by_session.setdefault(session, []).append(gap)
+    return [m for gaps in by_session.values() if (m := mean_gap(gaps, places)) is not None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from typing import Any
@@ -317,7 +316,7 @@ def _cell(cell: Mapping[str, Any] | None, w: Words) -> str:
     if cell.get("trend") is not None:
         second.append(w("class.files.cell.trend", value=_signed(cell["trend"], w.lang)))
     if cell.get("gap") is not None:
-        judged = calibration(_away_from_zero(cell["gap"]))
+        judged = calibration(cell["gap"])
         words = w(f"class.files.{judged}") if judged else ""
         # The sign says it on paper; the words are for a pointer and a screen reader.
         second.append(f'<span title="{words}">{w("class.files.cell.gap", value=_signed(cell["gap"], w.lang))}<span class="vh"> ({words})</span></span>')
@@ -468,12 +467,6 @@ def _signed(value: Any, lang: str) -> str:
     if value is None:
         return "—"
     return e(decimal_text(f"{value:+g}", lang) if value else "±0")
-
-
-def _away_from_zero(gap: float) -> int:
-    # The rule's bounds are whole numbers: a mean gap of 10.4 is past the 10 of
-    # "accurate", which rounding to 10 would hide.
-    return int(math.copysign(math.ceil(abs(gap)), gap))
 
 
 def _zone(generated: Any) -> tzinfo | None:

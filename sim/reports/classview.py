@@ -26,8 +26,9 @@ from typing import Any
 
 from sim.content.assignments import Assignment, Assignments, name_key
 from sim.content.library import Library
-from sim.core.judgement import rules
+from sim.core.judgement import DEFAULT_PASS, rules
 from sim.core.recommend import Assigned, completes
+from sim.core.self_rating import mean_gap
 from sim.reports.cohort import Attempt
 from sim.text import clean, localize
 
@@ -107,7 +108,7 @@ def class_view(
                 "last": brief(last) if last and last is not first else None,
                 "change": change,
                 # The mean of every self-rating's gap (self-score − score) over the trainee's sessions.
-                "gap": round(statistics.fmean(gaps), 1) if gaps else None,
+                "gap": mean_gap(gaps),
             }
         )
 
@@ -134,7 +135,7 @@ def _cell(attempts: Sequence[Attempt], principle: str) -> dict[str, Any]:
         "latest": scores[-1] if scores else None,
         "mean": round(statistics.fmean(scores), 1) if scores else None,
         "trend": scores[-1] - scores[0] if len(scores) > 1 else None,
-        "gap": round(statistics.fmean(gaps), 1) if gaps else None,
+        "gap": mean_gap(gaps),
     }
 
 
@@ -142,7 +143,7 @@ def assigned(item: Assignment, library: Library) -> Assigned:
     """An assignment as the rules of sim.core.recommend read it: due at the end of its day in
     this machine's local time; its pass mark defaults to the scenario's."""
     loaded = library.scenario(item.scenario)
-    pass_score = item.pass_score if item.pass_score is not None else (rules(loaded.scenario).pass_score if loaded else 70)
+    pass_score = item.pass_score if item.pass_score is not None else (rules(loaded.scenario).pass_score if loaded else DEFAULT_PASS)
     return Assigned(item.scenario, item.due_at(), pass_score, item.mode)
 
 

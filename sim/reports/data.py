@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from sim.content.library import Library
 from sim.core.engine import Alternative, Session
 from sim.core.scoring import Score
-from sim.core.self_rating import self_checks
-from sim.reports.words import evidence_item
+from sim.core.self_rating import mean_gap, self_checks
+from sim.reports.formats import FORMATS
+from sim.reports.words import evidence_item, recorded_result
 from sim.session import reflection
 from sim.session.history import SessionRecord
 from sim.text import clean, clean_tree, localize
@@ -96,7 +97,7 @@ def report_data(
     played_hash = record.row.content_hash if record else s.content_hash
     row = record.row if record else None
     profile = session.profile
-    tension = [session.turns[0].state_before["tension"]] + [tn.state_after["tension"] for tn in session.turns] if session.turns else []
+    tension = tension_series(session)
     reflections = assessment.get("reflections") or {}
     return {
         "format": FORMAT,
@@ -124,6 +125,8 @@ def report_data(
             # An email's subject line: only where there is one, so other reports keep their shape.
             **({"subject": t(s.subject)} if s.subject is not None and s.channel.value == "email" else {}),
         },
+        # The result the history and the LRS keep, where today's rules score the session differently.
+        "as_recorded": recorded_result(row.overall, row.passed, score) if row and session.ended else None,
         "ending": session.ending.value if session.ending else None,
         "ended": session.ended,
         "success": score.success,
@@ -142,7 +145,7 @@ def report_data(
         "principles": principles,
         "calibration": {
             "rated": len(gaps),
-            "mean_gap": round(sum(gaps) / len(gaps), 1) if gaps else None,
+            "mean_gap": mean_gap(gaps),
             "mean_abs_gap": round(sum(abs(g) for g in gaps) / len(gaps), 1) if gaps else None,
         },
         "tension": tension,
@@ -159,6 +162,14 @@ def report_data(
         ],
     }
 
+
+
+def tension_series(session: Session) -> list[int]:
+    """The client's tension before the first turn and after each: the line
+    the debrief draws and every report shows."""
+    if not session.turns:
+        return []
+    return [session.turns[0].state_before["tension"], *(turn.state_after["tension"] for turn in session.turns)]
 
 
 def play_data(play: Play, result: Score | None = None) -> dict[str, Any]:
@@ -186,11 +197,8 @@ def play_data(play: Play, result: Score | None = None) -> dict[str, Any]:
     return data
 
 
-FORMATS = ("md", "html", "json")
-
-
 def render(data: dict[str, Any], fmt: str) -> str:
-    """A report in one of `FORMATS`, from its data."""
+    """A report in one of `formats.FORMATS`, from its data."""
     if fmt == "json":
         return json.dumps(clean_tree(data), ensure_ascii=False, indent=2) + "\n"
     if fmt == "html":
@@ -201,4 +209,4 @@ def render(data: dict[str, Any], fmt: str) -> str:
         from sim.reports.markdown import markdown
 
         return markdown(data)
-    raise ValueError(f"unknown report format {fmt!r}")
+    raise ValueError(f"unknown report format {fmt!r}, not one of {FORMATS}")

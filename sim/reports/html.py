@@ -15,10 +15,21 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from sim.core.engine import MISS_REASONS
 from sim.i18n import STRINGS
-from sim.reports.words import data_capped, data_ending, data_verdict, evidence, own_words, time_limits_note
-from sim.text import clean
+from sim.reports.words import (
+    data_capped,
+    data_ending,
+    data_success,
+    data_verdict,
+    evidence,
+    miss_code,
+    own_words,
+    regraded,
+    report_did,
+    signed_gap,
+    time_limits_note,
+)
+from sim.text import clean, local_time
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -52,7 +63,6 @@ svg { width: 100%; height: 6rem; } svg polyline { fill: none; stroke: var(--bad)
 """
 
 SPEAKERS = {"client": "speaker.client", "trainee": "speaker.trainee", "gloss": "html.gloss"}  # narration and events go unlabelled
-_MISS_CODES = {reason: code for code, reason in MISS_REASONS.items()}
 
 
 def e(value: Any) -> str:
@@ -124,13 +134,11 @@ def render(data: dict[str, Any]) -> str:
             f'<p class="notice" role="note"><b>{w("html.changed_head")}</b> '
             f"{w('html.changed_rest', old=e(sc['played_hash']), new=e(sc['content_hash']))}</p>"
         )
+    again = regraded(data.get("as_recorded"), w.lang)
+    if again is not None:
+        out.append(f'<p class="notice" role="note">{e(again)}</p>')
     ending = data_ending(data, w.lang)
-    if data["success"]:
-        verdict = w("walk.success")
-    elif data["critical_misses"] and _ending_ok(data):
-        verdict = w("html.success_but_miss")
-    else:
-        verdict = w("walk.not_success")
+    verdict = e(data_success(data, w.lang))
     out += [
         '<section class="headline">',
         f'<div class="stat">{w("html.overall")}<b>{_num(data["overall"])}</b>{w.value("grade", data["grade"])}</div>',
@@ -141,7 +149,7 @@ def render(data: dict[str, Any]) -> str:
         out.append(f'<div class="stat">{w("html.result")}<b>{e(w.plain("html.passed" if data.get("passed") else "html.not_passed"))}</b>{e(passing)}</div>')
     cal = data.get("calibration") or {}
     if cal.get("rated"):
-        out.append(f'<div class="stat">{w("html.gap")}<b>{_signed(cal["mean_gap"])}</b>{w.n("html.gap_mean", cal["rated"])}</div>')
+        out.append(f'<div class="stat">{w("html.gap")}<b>{e(signed_gap(cal["mean_gap"], w.lang))}</b>{w.n("html.gap_mean", cal["rated"])}</div>')
     out.append("</section>")
     why = data_capped(data, w.lang)
     if why is not None:
@@ -150,7 +158,7 @@ def render(data: dict[str, Any]) -> str:
     if data["critical_misses"]:
         out.append(f"<h2>{w('report.misses')}</h2><ul>")
         for m in data["critical_misses"]:
-            code = _MISS_CODES.get(m["reason"])
+            code = miss_code(m)
             reason = w(f"miss.{code}") if code else e(m["reason"])
             out.append(f'<li class="miss">{w("report.miss", turn=e(m["turn"]), principle=e(m["principle_name"]), reason=reason)}</li>')
         out.append("</ul>")
@@ -168,16 +176,6 @@ def render(data: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def _ending_ok(data: dict[str, Any]) -> bool:
-    return data["ending"] in ("resolved", "next-step", "help-called")
-
-
-def _signed(value: float | int | None) -> str:
-    if value is None:
-        return "—"
-    return e(f"{value:+g}" if value else "±0")
-
-
 def _meta(data: dict[str, Any], w: Words) -> list[str]:
     sc, sess = data["scenario"], data["session"]
     parts = [w("html.client", value=e(sc["client"])), w("html.channel", value=w.value("channel", sc["channel"]))]
@@ -186,7 +184,8 @@ def _meta(data: dict[str, Any], w: Words) -> list[str]:
     if sess.get("trainee"):
         parts.append(w("html.trainee", value=e(sess["trainee"])))
     if sess.get("started"):
-        parts.append(w("html.played", value=e(sess["started"][:16].replace("T", " "))))
+        # The reader may be in another time zone than the trainee: the offset says which one.
+        parts.append(w("html.played_at", value=e(local_time(sess["started"], zone=True))))
     if sess.get("mode"):
         parts.append(w("html.mode", value=w.value("mode", sess["mode"])))
     if sess.get("id"):
@@ -213,7 +212,7 @@ def _principles(data: dict[str, Any], w: Words) -> list[str]:
         gap = "—"
         if p["gap"] is not None:
             words = w(f"html.{p['calibration']}")
-            gap = f'<span class="{e(p["calibration"])}">{_signed(p["gap"])} {words}</span>'
+            gap = f'<span class="{e(p["calibration"])}">{e(signed_gap(p["gap"], w.lang))} {words}</span>'
         out.append(
             f"<tr><td>{e(p['name'])}{goal}</td><td class=\"num\">{_num(p['score'])}</td><td>{bar}</td>"
             f"<td class=\"num\">{rating}</td><td class=\"num\">{gap}</td><td class=\"num\">{e(p['earned'])}/{e(p['possible'])}</td>"
@@ -267,16 +266,16 @@ def _turns(data: dict[str, Any], w: Words) -> list[str]:
         )
         out.append(f'<li class="turn" id="turn-{e(n)}"><h3>{w("turn.heading", turn=e(n))}{flag} <small>{state}{took}</small></h3>')
         out += [_line(line, w) for line in by_turn.get(n, []) if line["speaker"] != "trainee"]
-        out.append(f'<p class="line trainee"><span class="who">{w("speaker.trainee")}:</span> {_did(turn, w)}</p>')
+        out.append(f'<p class="line trainee"><span class="who">{w("speaker.trainee")}:</span> {report_did(turn, w, e)}</p>')
         if turn.get("typed"):
             typed = turn["typed"]
             out.append(f'<p class="line typed">{e(own_words(typed["text"], typed["understood"], turn["choice_id"], w.lang))}</p>')
         if turn["feedback"]:
             out.append(f'<p class="line feedback">{w("report.feedback", text=e(turn["feedback"]))}</p>')
         if turn["better"]:
-            out.append(f'<p class="line better"><span class="who">{w("turn.better")}:</span> {_did(turn["better"], w)}</p>')
+            out.append(f'<p class="line better"><span class="who">{w("turn.better")}:</span> {report_did(turn["better"], w, e)}</p>')
         elif turn["was_best"]:
-            out.append(f'<p class="line best">✓ {w("html.best")}</p>')
+            out.append(f'<p class="line best">✓ {w("turn.best")}</p>')
         out.append("</li>")
     tail = [line for line in data["transcript"] if line["turn"] > last]
     if tail:
@@ -292,10 +291,3 @@ def _line(line: dict[str, Any], w: Words) -> str:
     label = f'<span class="who">{who}:</span> ' if who else ""
     return f'<p class="line {e(speaker)}">{label}{e(line["text"])}</p>'
 
-
-def _did(item: dict[str, Any], w: Words) -> str:
-    if item["action"] == "help":
-        return w("report.help") + (f": {e(item['say'])}" if item.get("say") else "")
-    if item["action"] == "timeout":
-        return w("report.timeout")
-    return w("report.said", text=e(item.get("say") or ""))

@@ -7,15 +7,11 @@ texts are clean already; here they are escaped for Markdown.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from sim.core.engine import MISS_REASONS
 from sim.i18n import STRINGS, tc
-from sim.reports.words import data_capped, data_ending, data_verdict, evidence, own_words, time_limits_note
+from sim.reports.words import data_capped, data_ending, data_success, data_verdict, evidence, miss_code, own_words, regraded, report_did, time_limits_note
 from sim.text import clean
-
-_MISS_CODES = {reason: code for code, reason in MISS_REASONS.items()}
 
 
 def _md(text: object) -> str:
@@ -50,6 +46,9 @@ def markdown(data: dict[str, Any]) -> str:
         lines.append("- " + w("report.session", id=sid, trainee=_md(session.get("trainee") or "—"), started=_md(session["started"]), mode=mode))
     if scenario.get("content_changed"):
         lines.append("- " + w("report.changed", old=_md(scenario["played_hash"]), new=_md(scenario["content_hash"])))
+    again = regraded(data.get("as_recorded"), lang)
+    if again is not None:
+        lines.append("- " + _md(again))
     lines.append("- " + w("report.scenario", id=scenario["id"], hash=scenario["content_hash"] or "—", seed=session["seed"]))
     lines.append("- " + w("report.client", name=_md(scenario["client"])))
     if scenario.get("subject"):
@@ -58,7 +57,7 @@ def markdown(data: dict[str, Any]) -> str:
     if limits is not None:
         lines.append("- " + limits)
     ending = data_ending(data, lang)
-    lines.append("- " + w("report.ending", ending=ending))
+    lines.append("- " + w("report.ending", ending=ending) + f" ({data_success(data, lang)})")
     lines.append("- " + w("report.overall", score=_num(data["overall"]), grade=w(f"grade.{data['grade']}")))
     why = data_capped(data, lang)
     if why is not None:
@@ -70,7 +69,7 @@ def markdown(data: dict[str, Any]) -> str:
     if data["critical_misses"]:
         lines += ["## " + w("report.misses"), ""]
         for miss in data["critical_misses"]:
-            code = miss.get("code") or _MISS_CODES.get(miss["reason"])
+            code = miss_code(miss)
             reason = w(f"miss.{code}") if code else miss["reason"]
             lines.append("- " + w("report.miss", turn=miss["turn"], principle=_md(miss["principle_name"]), reason=_md(reason)))
         lines.append("")
@@ -89,7 +88,7 @@ def markdown(data: dict[str, Any]) -> str:
         lines.append(f"- **{_md(p['name'])}**: {_md(evidence(p.get('evidence') or [], lang))}")
     lines += ["", "## " + w("tab.turns"), ""]
     for turn in data["turns"]:
-        lines.append(f"{turn['number']}. {_did(turn, w)}")
+        lines.append(f"{turn['number']}. {report_did(turn, w, _md)}")
         before, after = turn["state_before"], turn["state_after"]
         state = w("report.state", tension_before=before["tension"], tension_after=after["tension"], trust_before=before["trust"], trust_after=after["trust"])
         lines.append(f"   - {state}")
@@ -98,7 +97,9 @@ def markdown(data: dict[str, Any]) -> str:
         if turn["feedback"] is not None:
             lines.append("   - " + w("report.feedback", text=_md(turn["feedback"])))
         if turn["better"] is not None:
-            lines.append("   - " + w("report.better", text=_did(turn["better"], w)))
+            lines.append("   - " + w("report.better", text=report_did(turn["better"], w, _md)))
+        elif turn["was_best"]:
+            lines.append("   - ✓ " + w("turn.best"))
     lines.append("")
     if data["reflections"]:
         lines += ["## " + w("report.reflection"), ""]
@@ -107,11 +108,3 @@ def markdown(data: dict[str, Any]) -> str:
         lines.append("")
     return "\n".join(lines)
 
-
-def _did(item: dict[str, Any], w: Callable[..., str]) -> str:
-    """What was done (a turn) or could have been (a better option), as the HTML report says it."""
-    if item["action"] == "help":
-        return w("report.help") + (f": {_md(item['say'])}" if item.get("say") else "")
-    if item["action"] == "timeout" or item.get("say") is None:
-        return w("report.timeout")
-    return w("report.said", text=_md(item["say"]))

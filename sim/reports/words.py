@@ -13,11 +13,15 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from sim.content.model import Ending
+from sim.core.engine import MISS_REASONS
 from sim.core.judgement import Rules
 from sim.core.recommend import Recommendation
 from sim.core.scoring import Evidence, PrincipleScore, Score
 from sim.core.self_rating import SelfCheck
-from sim.i18n import t, tc, tn
+from sim.i18n import decimal_text, t, tc, tn
+
+SUCCESSFUL = frozenset(e.value for e in Ending if e.success)
 
 
 def did(action: str, said: str | None, lang: str, channel: str | None = None) -> str:
@@ -28,6 +32,29 @@ def did(action: str, said: str | None, lang: str, channel: str | None = None) ->
     if action == "help":
         return tc("turn.help", channel, lang) + (f": {said}" if said else "")
     return said or ""
+
+
+def report_did(item: Mapping[str, Any], say: Callable[..., str], escape: Callable[[object], str]) -> str:
+    """What was done at a turn, or could have been (a better option), in a
+    report: `say` gives the simulator's words in the report's language,
+    `escape` makes authored text safe for the report's format."""
+    if item["action"] == "help":
+        return say("report.help") + (f": {escape(item['say'])}" if item.get("say") else "")
+    if item["action"] == "timeout" or item.get("say") is None:
+        return say("report.timeout")
+    return say("report.said", text=escape(item["say"]))
+
+
+MISS_CODES = {reason: code for code, reason in MISS_REASONS.items()}
+
+
+def miss_code(miss: Mapping[str, Any]) -> str | None:
+    """The code of a critical miss in report data (`alone`, `escalated`, …);
+    data written before codes were kept has only the English reason."""
+    code, reason = miss.get("code"), miss.get("reason")
+    if isinstance(code, str) and code in MISS_REASONS:
+        return code
+    return MISS_CODES.get(reason) if isinstance(reason, str) else None
 
 
 def own_words(text: str, understood: str | None, chosen: str | None, lang: str) -> str:
@@ -42,6 +69,41 @@ def alternative(action: str, said: str | None, lang: str, channel: str | None = 
     if action == "help" or said is None:
         return did("help" if action == "help" else "timeout", said, lang, channel)
     return said
+
+
+PASS_MARKS = {True: "✓", False: "✗"}
+
+
+def passed_mark(passed: bool | None) -> str:
+    """A session's result as a mark alone, for a narrow column headed "passed"."""
+    return "—" if passed is None else PASS_MARKS[passed]
+
+
+def passed_word(passed: bool | None, lang: str) -> str:
+    """A session's result in a word, with a mark so it is not told by colour
+    alone: "✓ passed", "✗ not passed", or "—" for one that did not end."""
+    if passed is None:
+        return "—"
+    return f"{PASS_MARKS[passed]} {t('html.passed' if passed else 'html.not_passed', lang)}"
+
+
+def regraded(recorded: Mapping[str, Any] | None, lang: str) -> str | None:
+    """A session scored again by today's rules (a changed scenario, persona or
+    catalogue) that comes out differently from when it was played says so,
+    with the result the history and the LRS keep: `recorded` as in the report
+    data (`overall`, `passed`), None when nothing differs."""
+    if not recorded:
+        return None
+    passed = recorded.get("passed")
+    result = t("html.passed" if passed else "html.not_passed", lang) if isinstance(passed, bool) else "—"
+    overall = recorded.get("overall")
+    return t("report.regraded", lang, overall="—" if overall is None else overall, result=result)
+
+
+def recorded_result(stored_overall: int | None, stored_passed: bool | None, now: Score) -> dict[str, Any] | None:
+    """What `regraded` needs: the stored result, where today's score differs from it."""
+    differs = stored_overall != now.overall or (stored_passed is not None and stored_passed != now.passed)
+    return {"overall": stored_overall, "passed": stored_passed} if differs else None
 
 
 def time_limits_note(setting: str | None, lang: str) -> str | None:
@@ -64,13 +126,23 @@ def outcome(result: Score, lang: str, channel: str | None = None) -> tuple[str, 
     """How the encounter ended, and whether that counts as a success, in words."""
     ending = result.ending
     ending_text = ending_name(ending.value, lang, channel) if ending else t("debrief.unfinished", lang)
-    if result.success:
-        success = t("debrief.success", lang)
-    elif ending is not None and ending.success:
-        success = t("debrief.success_but_miss", lang)
-    else:
-        success = t("debrief.not_success", lang)
-    return ending_text, success
+    return ending_text, success_words(result.success, ending.value if ending else None, lang)
+
+
+def success_words(success: bool, ending: str | None, lang: str) -> str:
+    """Whether the encounter counts as a success: a good ending with a critical
+    miss is not one, and says why."""
+    if success:
+        return t("debrief.success", lang)
+    if ending is not None and ending in SUCCESSFUL:
+        return t("debrief.success_but_miss", lang)
+    return t("debrief.not_success", lang)
+
+
+def data_success(data: Mapping[str, Any], lang: str) -> str:
+    """`success_words` of a session's report data (sim.reports.data)."""
+    ending = data.get("ending")
+    return success_words(bool(data.get("success")), ending if isinstance(ending, str) else None, lang)
 
 
 def why_capped(result: Score, lang: str, channel: str | None = None) -> str | None:
@@ -108,7 +180,8 @@ def pass_verdict(
             reasons.append(t("pass.why.miss", lang))
         elif code == "score":
             value = f.get("value")
-            reasons.append(t("pass.why.score", lang, value="—" if value is None else value, need=f.get("need")))
+            # Nothing scored (every turn was no decision, or said nothing of a principle): no number to compare.
+            reasons.append(t("pass.why.unscored", lang) if value is None else t("pass.why.score", lang, value=value, need=f.get("need")))
         elif code == "critical":
             reasons.append(t("pass.why.critical", lang, principle=f.get("principle_name") or f.get("principle"), value=f.get("value"), need=f.get("need")))
     return t("pass.failed", lang, reasons="; ".join(reasons))
@@ -187,6 +260,16 @@ def principle_evidence(ps: PrincipleScore, lang: str) -> str:
 
 def _signed(value: int) -> str:
     return f"{value:+d}".replace("-", "−") if value else "0"
+
+
+def signed_gap(value: float | None, lang: str) -> str:
+    """A gap (or a mean of gaps) as a signed number: "+2.5", "−10", "±0", or "—"
+    (in Finnish with a decimal comma)."""
+    if value is None:
+        return "—"
+    if not value:
+        return "±0"
+    return decimal_text(f"{value:+g}", lang).replace("-", "−")
 
 
 def gap(check: SelfCheck, lang: str) -> str:

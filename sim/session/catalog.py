@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,15 +41,47 @@ INDEX_FORMAT = 1
 INDEX_NAME = "catalog-index.json"
 MAX_INDEX_BYTES = 64 * 1024 * 1024  # a cache is read only as a regular file of bounded size
 INDEX_KEEP = 8  # source sets remembered (`sim`, `sim --dir X`, `sim play FILE`, …)
-# The code that decides what loads and what a file's problems are: every
-# module of sim/content and its subpackages (found, not listed, so a new one counts at once)
-# and the two it builds on. An index made by another version of them is not trusted.
 _CONTENT = Path(__file__).resolve().parent.parent / "content"
-_SHARED = ("text.py", "paths.py")
+# `import sim.x` and `from sim.x import a, b` (names over several lines
+# included), wherever they stand: a lazy import inside a function counts too.
+_IMPORT = re.compile(rb"^[ \t]*(?:from[ \t]+(sim(?:\.\w+)*)[ \t]+import[ \t]+(?:\(([^)]*)\)|([\w \t,]*))|import[ \t]+(sim(?:\.\w+)*))", re.MULTILINE)
+_COMMENT = re.compile(rb"#[^\n]*")
 
 
 def _code_files() -> list[Path]:
-    return sorted(_CONTENT.rglob("*.py")) + [_CONTENT.parent / name for name in _SHARED]
+    """The code that decides what loads and what a file's problems say: every
+    module of sim/content, every sim module they import (transitively), and
+    this one, which writes the index. Found from their import lines, not
+    listed by hand, so an import added anywhere counts at once; an index made
+    by another version of them is not trusted. A regular expression, not
+    `ast`: this runs at every start, and parsing the code would cost more
+    than the rest of the check (tests/functional/tui/test_startup.py checks
+    it against `ast`)."""
+    root = _CONTENT.parent
+    found: set[Path] = set()
+    todo = sorted(_CONTENT.rglob("*.py"))
+    while todo:
+        path = todo.pop()
+        if path in found:
+            continue
+        found.add(path)
+        try:
+            code = path.read_bytes()
+        except OSError:
+            continue  # the fingerprint records it as missing
+        for module, wrapped, names, plain in _IMPORT.findall(code):
+            name = (module or plain).decode()
+            dotted_names = [name]
+            if root.joinpath(*name.split(".")[1:], "__init__.py").is_file():
+                # `from sim.a import b` may name a module sim.a.b as well as a name in sim.a.
+                listed = _COMMENT.sub(b"", wrapped or names).decode().replace(",", " ").split()
+                dotted_names += [f"{name}.{n}" for n in listed]
+            for dotted in dotted_names:
+                parts = dotted.split(".")[1:]
+                # Importing sim.a.b runs sim/__init__.py and sim/a/__init__.py first.
+                packages = [root.joinpath(*parts[:i], "__init__.py") for i in range(len(parts) + 1)]
+                todo += [p for p in (*packages, root.joinpath(*parts).with_suffix(".py")) if p not in found and p.is_file()]
+    return sorted(found | {root / "session" / "catalog.py"})
 
 
 @dataclass(frozen=True, slots=True)

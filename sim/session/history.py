@@ -580,7 +580,7 @@ class Store:
             best = turn.alternatives[worths.index(max(worths))] if len(worths) > 1 else None
             offered = [
                 {
-                    "id": _response(alt.action, alt.choice_id),
+                    "id": alt.response,
                     "action": alt.action,
                     "say": text_map(alt.say, default_lang),
                     "principles": dict(alt.principles),
@@ -594,7 +594,7 @@ class Store:
                 sid, turn.number, turn.node, turn.action, turn.choice_id,
                 json.dumps(dict(turn.state_before)), json.dumps(dict(turn.state_after)),
                 json.dumps(dict(turn.principles)), json.dumps(offered, ensure_ascii=False),
-                _response(best.action, best.choice_id) if best is not None else None,
+                best.response if best is not None else None,
                 int(ms) if isinstance(ms, (int, float)) and not isinstance(ms, bool) else None,
                 json.dumps(said.as_dict(), ensure_ascii=False) if (said := (typed or {}).get(turn.number)) is not None else None,
             ))  # fmt: skip
@@ -954,10 +954,6 @@ def _absolute(path: str) -> str:
         return str(Path(path).resolve())
     except OSError:
         return path
-
-
-def _response(action: str, choice_id: str | None) -> str:
-    return choice_id if action == "choice" and choice_id else action
 
 
 # --- one-call API: open, do, close -------------------------------------------------

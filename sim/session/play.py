@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sim.content.library import Library, LoadedScenario
 from sim.content.model import Scenario, Varied
 from sim.core.engine import Band, Session, Turn
-from sim.core.scoring import Score, score
+from sim.core.scoring import Score, Tone, feedback_tone, score
 from sim.errors import UserError
 from sim.i18n import t
 from sim.paths import data_dir
@@ -331,6 +331,10 @@ class Play:
         if limit is None or self.time_limits == "off":
             return None
         return limit * 2 if self.time_limits == "double" else limit
+
+    def tone(self, turn: Turn) -> Tone:
+        """The mark on a turn's feedback (✓ ✗ •), by the debrief's rule."""
+        return feedback_tone(turn, self.scenario.goals)
 
     def goals_to_rate(self) -> list[str]:
         """The goals the trainee rates themselves on: those this encounter

@@ -131,7 +131,7 @@ def test_markdown_report_in_finnish(sample_library):
     text = markdown(report_data(s, score(s), sample_library, "fi", {"ratings": {"no-shaming": 4}, "reflections": {"Mikä meni hyvin?": "rauhallisuus"}}))
     for expected in [
         "- Asiakas: Kiukkuinen asiakas",
-        "- Lopputulos: asia ratkesi",
+        "- Lopputulos: asia ratkesi (ei onnistunut kriittisen virheen vuoksi)",
         "- Kokonaisarvio: **28** (harjoittele lisää)",
         "## Kriittiset virheet",
         "- Vuoro 2: Hälytä apua ajoissa — jatkoi yksin, vaikka asiakas oli uhka",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sim.text import clean, clean_tree
+from sim.text import clean, clean_tree, local_time
 
 HOSTILE = (
     "\x1b]52;c;cm0gLXJmIH4=\x07"  # OSC 52 clipboard write
@@ -37,3 +37,22 @@ def test_json_output_is_cleaned_keys_and_values():
     dumped = json.dumps(clean_tree(data), ensure_ascii=False)
     assert "\\u001b" not in dumped and "\x1b" not in dumped and "\u202e" not in dumped
     assert json.loads(dumped)[clean("title\x1b[2J")][1] == {"n": 1, "ok": True, "none": None}
+
+
+def test_local_time_takes_a_stamp_or_a_datetime_and_can_name_the_zone(monkeypatch):
+    import time
+    from datetime import UTC, datetime
+
+    with monkeypatch.context() as zone:
+        zone.setenv("TZ", "Europe/Helsinki")
+        time.tzset()
+        try:
+            assert local_time("2024-01-01T10:00:00+00:00") == "2024-01-01 12:00"
+            assert local_time(datetime(2024, 5, 1, 10, tzinfo=UTC), zone=True) == "2024-05-01 13:00 (UTC+03:00)"
+            assert local_time(None) == "—" and local_time("not a time, but long") == "not a time, but "
+            zone.setenv("TZ", "UTC")
+            time.tzset()
+            assert local_time("2024-01-01T10:00:00+00:00", zone=True) == "2024-01-01 10:00 (UTC)"
+        finally:
+            zone.undo()
+            time.tzset()

@@ -25,14 +25,14 @@ from sim.core.scoring import Score, TurnVerdict
 from sim.core.self_rating import SelfCheck, self_checks
 from sim.files import write_file
 from sim.reports import words as words_for
+from sim.reports.data import tension_series
+from sim.reports.trend import sparkline
 from sim.session import reflection
 from sim.session.play import Play
-from sim.text import clean
+from sim.text import clean, local_time
 from sim.tui.messages import ReplayRequested
 from sim.tui.screens.base import SimScreen
-from sim.tui.screens.save_report import SaveReportScreen
-
-SPARKS = "▁▂▃▄▅▆▇█"
+from sim.tui.screens.save_report import SHOWN, SaveReportScreen
 
 
 class DebriefScreen(SimScreen[None]):
@@ -76,7 +76,7 @@ class DebriefScreen(SimScreen[None]):
         key = "debrief.what_if_subtitle" if self.play.is_what_if else "debrief.subtitle"
         detail = self.t(key, turn=self.play.branch_turn or 0)
         if self.play.record is not None:
-            detail = self.t("debrief.past_subtitle", date=self.play.started.astimezone().strftime("%Y-%m-%d %H:%M"))
+            detail = self.t("debrief.past_subtitle", date=local_time(self.play.started))
         self.sub_title = f"{self.play.text(self.play.scenario.title)} — {detail}"
         self.query_one("#summary-scroll").focus()
         turn_list = self.query_one("#turn-list", OptionList)
@@ -150,11 +150,11 @@ class DebriefScreen(SimScreen[None]):
         return Text(words) if check.calibration == "calibrated" else Text(words, style="bold")
 
     def _timeline(self) -> Content:
-        turns = self.play.session.turns
-        if not turns:
+        values = tension_series(self.play.session)
+        if not values:
             return Content("")
-        values = [turns[0].state_before["tension"]] + [t.state_after["tension"] for t in turns]
-        sparks = "".join(SPARKS[min(len(SPARKS) - 1, v * len(SPARKS) // 101)] for v in values)
+        # Every turn: a long session's line is not cut to a trend's width.
+        sparks = sparkline(values, points=len(values))
         return Content.assemble((self.t("debrief.tension") + " ", "bold"), sparks, "  ", " → ".join(map(str, values)))
 
     def _reflections(self) -> Content | None:
@@ -272,7 +272,7 @@ class DebriefScreen(SimScreen[None]):
     def _report_status(self) -> str:
         """Which reports of this session are saved already (one saved before the
         debrief was re-opened from the history too), or how to save one."""
-        saved = [p for p in (self.report_path.with_suffix(f".{fmt}") for fmt in ("html", "md", "json")) if p.is_file()]
+        saved = [p for p in (self.report_path.with_suffix(f".{fmt}") for fmt in SHOWN) if p.is_file()]
         return self._saved_words(saved) if saved else self.t("debrief.report_none")
 
     def _saved_words(self, paths: list[Path]) -> str:

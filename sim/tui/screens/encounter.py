@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, OptionList, Static
 
 from sim.core.engine import EngineError, Line, Turn
+from sim.core.scoring import TONE_MARKS
 from sim.i18n import tc
 from sim.session.clock import TurnTimer
 from sim.session.own_words import MAX_REPLY, Typed
@@ -33,8 +34,6 @@ from sim.tui.widgets.choices import Choices
 from sim.tui.widgets.client_card import BANDS, ClientCard
 from sim.tui.widgets.countdown import Countdown
 from sim.tui.widgets.transcript import Entry, Transcript
-
-TONE_MARKS = {"good": "✓", "bad": "✗", "neutral": "•"}
 
 
 class EncounterScreen(SimScreen[None]):
@@ -187,8 +186,7 @@ class EncounterScreen(SimScreen[None]):
             return entries
         label = self.t("speaker.feedback")
         if turn.feedback is not None:
-            total = sum(turn.principles.values())
-            tone = "good" if total > 0 else "bad" if total < 0 else "neutral"
+            tone = self.play.tone(turn)
             entries.append(Entry("feedback", label, f"{TONE_MARKS[tone]} {self.play.text(turn.feedback)}", tone=tone))
         for miss in self.play.misses(turn.number):
             entries.append(Entry("feedback", label, f"⚠ {miss}", tone="bad"))

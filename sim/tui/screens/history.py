@@ -11,7 +11,6 @@ or while the data folder could not be written) are added first.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -25,9 +24,11 @@ from textual.content import Content
 from textual.events import Resize
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
+from sim.core.self_rating import mean_gap, session_gaps
 from sim.errors import UserError
 from sim.i18n import tn
 from sim.reports.trend import SPARK_POINTS, sparkline
+from sim.reports.words import passed_word, recorded_result, regraded, signed_gap
 from sim.session.history import (
     CalibrationPoint,
     ProgressPoint,
@@ -46,7 +47,7 @@ CELL_PADDING = 2  # a table cell's padding, both sides
 SCROLLBAR = 2
 MIN_TITLE = 12
 MIN_TREND = 8
-GAP_WIDTH = 5  # a session's gap ("−100") and a space; its bar sits under its first cell
+GAP_WIDTH = 5  # a session's mean gap, whole ("−100"), and a space; its bar sits under its first cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,18 +57,6 @@ class HistoryData:
     calibration: list[CalibrationPoint]
     skipped: int
     damaged: int = 0  # damaged journal lines and history rows, skipped
-
-
-def signed(gap: float) -> str:
-    return f"{round(gap):+d}".replace("-", "−") if round(gap) else "±0"
-
-
-def gaps_per_session(points: Sequence[CalibrationPoint]) -> list[float]:
-    """The mean self-rating-minus-score of each session, oldest first."""
-    by_session: dict[str, list[int]] = {}
-    for p in points:
-        by_session.setdefault(p.session_id, []).append(p.gap)
-    return [sum(gaps) / len(gaps) for gaps in by_session.values()]
 
 
 class HistoryScreen(SimScreen[None]):
@@ -163,7 +152,7 @@ class HistoryScreen(SimScreen[None]):
         for pid, scored in sorted(self._data.progress.items(), key=lambda kv: self._principle_name(kv[0]).lower()):
             values = [p.score for p in scored]
             own = gaps.get(pid)
-            gap = "—" if not own else signed(sum(own) / len(own))
+            gap = signed_gap(mean_gap(own or []), self.lang)
             rows.append((pid, values, [self._principle_name(pid), str(len(values)), str(values[-1]), str(max(values)), gap]))
         keys = ("principle", "n", "last", "best", "gap")
         headers = [self.t(f"col.{key}") for key in keys]
@@ -190,13 +179,13 @@ class HistoryScreen(SimScreen[None]):
     def _fill_calibration(self) -> None:
         """Each session's gap (self-rating − score), oldest first, and under
         each one a bar of its size: as many bars as numbers, each under its own."""
-        gaps = gaps_per_session(self._data.calibration)
+        gaps = session_gaps(((p.session_id, p.gap) for p in self._data.calibration), places=0)  # whole: one a column
         if not gaps:
             self.query_one("#calibration", Static).update(Content(self.t("history.calibration_none")))
             return
         distance = self.t("history.calibration_distance")
         shown = gaps[-max(1, (self._text_width - cell_len(distance) - 2) // GAP_WIDTH) :]
-        numbers = "".join(signed(g).ljust(GAP_WIDTH) for g in shown).rstrip()
+        numbers = "".join(signed_gap(g, self.lang).ljust(GAP_WIDTH) for g in shown).rstrip()
         if len(shown) < len(gaps):
             numbers += "  " + self.t("history.calibration_newest", shown=len(shown), total=len(gaps))
         bars = "".join(sparkline([round(abs(g))]).ljust(GAP_WIDTH) for g in shown)
@@ -217,9 +206,10 @@ class HistoryScreen(SimScreen[None]):
                 f"{local_time(row.started)}\n{self.t(f'mode.{row.mode}')}",
                 f"{clean(title)}\n{ending}",
                 "—" if row.overall is None else str(row.overall),
-                self.t(f"grade.{row.grade}"),
+                # The grade over the result: a good grade can still fall short of passing (a critical miss, the ending).
+                f"{self.t(f'grade.{row.grade}')}\n{passed_word(row.pass_result if row.ending else None, self.lang)}",
             ))  # fmt: skip
-        headers = [self.t(f"col.{key}") for key in ("date_mode", "title_ending", "score", "grade")]
+        headers = [self.t(f"col.{key}") for key in ("date_mode", "title_ending", "score", "grade_result")]
 
         def widest(i: int) -> int:
             return max([cell_len(headers[i]), *(cell_len(line) for r in rows for line in r[i + 1].split("\n"))])
@@ -305,6 +295,9 @@ class HistoryScreen(SimScreen[None]):
         self.app.push_screen(DebriefScreen(play, read_only=True))
         if rebuilt.content_changed:
             self.notify(self.t("history.changed"), severity="warning", markup=False)
+        again = regraded(recorded_result(record.row.overall, record.row.passed, rebuilt.score), self.lang)
+        if again is not None:
+            self.notify(again, severity="warning", markup=False, timeout=10)
 
     def _cannot_open(self, exc: UserError) -> None:
         message = self.t("history.reopen_failed_body", error=exc.message_in(self.lang))

@@ -10,10 +10,12 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sim.reports.formats import FORMATS
 from sim.tui.screens.base import SimModal
 
-FORMATS = ("html", "md", "json")
-CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (("html", ("html",)), ("md", ("md",)), ("json", ("json",)), ("all", FORMATS))
+# HTML first: the report a trainee opens or prints.
+SHOWN = ("html", *(f for f in FORMATS if f != "html"))
+CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (*((f, (f,)) for f in SHOWN), ("all", SHOWN))
 
 
 class SaveReportScreen(SimModal[tuple[str, ...] | None]):

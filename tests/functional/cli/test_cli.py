@@ -364,7 +364,7 @@ def test_walk_best_path(capsys):
     assert code == 0
     assert "t1 +2 of +0…+2 → 2/2" in out
     assert "not tested" in out  # call-help-early: never threatened
-    assert out.rstrip().endswith("Overall: 100 — excellent")
+    assert out.rstrip().endswith("Overall: 100 — excellent\nPassed (pass mark 70).")
     assert "Ending: resolved (a successful ending)" in out
 
 
@@ -380,12 +380,15 @@ def test_walk_json_structure(capsys):
     data = json.loads(out)
     assert set(data) == {
         "scenario", "content_hash", "seed", "lang", "actions", "transcript", "turns",
-        "node", "ended", "ending", "success", "scores",
+        "node", "ended", "ending", "success", "passed", "shortfalls", "verdicts", "scores",
     }
     assert data["scenario"] == "sample" and data["seed"] == 0 and data["lang"] == "en"
     assert re.fullmatch(r"[0-9a-f]{16}", data["content_hash"])
     assert data["actions"] == ["notice", "help"]
     assert (data["node"], data["ended"], data["ending"], data["success"]) == ("colleague", True, "help-called", True)
+    # As the debrief judges it: not passed (turn 1 shamed the client), the call at turn 2 the right move.
+    assert data["passed"] is False and {f["code"] for f in data["shortfalls"]} >= {"score"}
+    assert data["verdicts"] == [{"turn": 1, "was_best": False, "better": "acknowledge"}, {"turn": 2, "was_best": True, "better": None}]
     assert [t["action"] for t in data["turns"]] == ["choice", "help"]
     first, second = data["turns"]
     assert first["choice_id"] == "notice" and first["next"] == "angry"

@@ -7,10 +7,14 @@ import html
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from tests.conftest import SAMPLE
+
+if TYPE_CHECKING:
+    from sim.session.catalog import Catalog
 
 TIMED = Path(__file__).parent / "data" / "timed"
 BROKEN = Path(__file__).parent / "data" / "broken"
@@ -43,7 +47,7 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-_LOADED: dict[tuple[Path, ...], object] = {}
+_LOADED: dict[tuple[Path, ...], Catalog] = {}
 
 
 @pytest.fixture
@@ -54,7 +58,7 @@ def make_app(clock: FakeClock) -> Callable[..., object]:
     from sim.session.catalog import Catalog
     from sim.tui.app import Options, SimApp
 
-    def make(*dirs: Path, **options: object) -> SimApp:
+    def make(*dirs: Path, **options: Any) -> SimApp:
         dirs = tuple(dirs) or (SAMPLE,)
         options.setdefault("seed", 0)
         # Keys come as fast as the test sends them, on a clock that stands still:
@@ -68,8 +72,8 @@ def make_app(clock: FakeClock) -> Callable[..., object]:
         if dirs not in _LOADED:
             _LOADED[dirs] = Catalog.load(dirs)
         # Whose results: the same trainee the app itself would start with.
-        catalog = _LOADED[dirs].with_fresh_results(settings.known_trainee())  # type: ignore[attr-defined]
-        app = SimApp(Options(dirs=dirs, **options), catalog)  # type: ignore[arg-type]
+        catalog = _LOADED[dirs].with_fresh_results(settings.known_trainee())
+        app = SimApp(Options(dirs=dirs, **options), catalog)
         app.animation_level = "none"  # meters jump to their value: screens are deterministic
         return app
 

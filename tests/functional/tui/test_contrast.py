@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import pytest
 from rich.color import Color, ColorSystem, ColorTriplet
 from rich.segment import Segment
+from textual._compositor import LayoutUpdate
 from textual.app import App
 from textual.geometry import Region
 from textual.scrollbar import ScrollBar, ScrollBarCorner
@@ -74,7 +75,8 @@ class Miss:
 def cells(app: App[None]) -> Iterator[tuple[int, int, Segment]]:
     """(x, y, one-character segment) of every cell on the screen, as drawn."""
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    for y, line in enumerate(update.strips):  # type: ignore[union-attr]
+    assert isinstance(update, LayoutUpdate)  # a full update always is one
+    for y, line in enumerate(update.strips):
         x = 0
         for strip in line:
             for segment in strip:
@@ -255,7 +257,7 @@ async def test_every_character_is_readable(make_app, screen: str, theme: str) ->
     options, steps = SCREENS[screen]
     options = dict(options)
     dirs = options.pop("dirs", ())
-    app = make_app(*dirs, **options)  # type: ignore[arg-type]
+    app = make_app(*dirs, **options)
     async with app.run_test(size=SIZE) as pilot:
         app.theme = theme
         await steps(pilot)

@@ -75,6 +75,13 @@ async def test_whole_flow_with_replay_from_a_turn(make_app):
         text = screen_text(app)
         assert "Overall" in text and "Critical miss at turn 2" in text
         assert "75 (4/5)" in text  # self-rating 4 → 75 beside the computed score
+        # The tension line is the report's series drawn as the history's trend is.
+        from sim.reports.data import tension_series
+        from sim.reports.trend import sparkline
+
+        series = tension_series(debrief.play.session)
+        assert len(series) == len(debrief.play.session.turns) + 1
+        assert debrief._timeline().plain.endswith(f" {sparkline(series, points=len(series))}  {' → '.join(map(str, series))}")
         info = journal.read(play.journal.path)
         assert info.finished and info.self_assessment["ratings"] == {"listen-acknowledge": 4, "no-shaming": 3, "call-help-early": 4}
         assert info.self_assessment["reflections"]["went_well"] == "stayed calm"

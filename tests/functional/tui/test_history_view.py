@@ -13,6 +13,7 @@ from sim.core.engine import Session
 from sim.core.scoring import score
 from sim.i18n import t
 from sim.reports.trend import SPARKS
+from sim.reports.words import passed_word
 from sim.session import history
 from sim.tui.screens.history import HistoryScreen
 from tests.functional.tui.conftest import SIZE, screen_text, shows, until
@@ -91,8 +92,9 @@ async def test_every_session_shows_its_mode_and_its_full_ending_and_grade(make_a
             [at] = [i for i, line in enumerate(lines) if line.lstrip().startswith(row.started[:10] + " 10:00")]
             first, second = (line.rstrip(SCROLLBAR) for line in lines[at : at + 2])
             mode, ending, grade = (t(key, lang) for key in (f"mode.{row.mode}", f"ending.{row.ending}", f"grade.{row.grade}"))
+            result = passed_word(row.pass_result, lang)
             assert re.search(rf"\s{re.escape(grade)}\s*$", first), first
-            assert re.match(rf"^\s*{re.escape(mode)}\s+{re.escape(ending)}\s*$", second), second
+            assert re.match(rf"^\s*{re.escape(mode)}\s+{re.escape(ending)}\s+{re.escape(result)}\s*$", second), second
             modes.add(mode)
         assert modes == {t("mode.practice", lang), t("mode.assessment", lang)}
         # The list reaches down to the keys: no empty rows under it.

@@ -168,3 +168,36 @@ def test_every_reason_a_resume_can_fail_for_has_words():
     from sim.i18n import STRINGS
 
     assert [r for r in get_args(Reason) if f"resume.why.{r}" not in STRINGS] == []
+
+
+async def test_the_tui_and_plain_offer_the_same_local_start_time(make_app, monkeypatch):
+    """Both front ends show when the session started in the trainee's own time
+    zone, through `sim.text.local_time`: not one of them in UTC."""
+    import argparse
+    import io
+    import time
+    from datetime import datetime
+
+    from sim.plain import run_plain
+
+    with monkeypatch.context() as zone:
+        zone.setenv("TZ", "Europe/Helsinki")
+        time.tzset()
+        try:
+            info = journal.read(interrupted_session("notice").path)
+            local = datetime.fromisoformat(info.started).astimezone().strftime("%Y-%m-%d %H:%M")
+            assert local != info.started[:16].replace("T", " ")  # Helsinki is never at UTC
+
+            app = make_app()
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                assert isinstance(app.screen, ResumeScreen)
+                await shows(pilot, f"started {local}")
+
+            args = argparse.Namespace(scenario=str(SAMPLE / "sample.yaml"), dir=[], sub_dir=[], ui_lang="en", mode="practice")
+            out = io.StringIO()
+            run_plain(args, io.StringIO(""), out)  # ends at the question whether to resume
+            assert f"at turn 2, started {local}." in out.getvalue()
+        finally:
+            zone.undo()
+            time.tzset()

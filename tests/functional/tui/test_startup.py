@@ -157,18 +157,49 @@ def test_sim_exit_on_ready_starts_headless_and_lists_every_built_in_scenario(_is
         assert result.stdout.strip() == f"ready: screen=home home-rows={builtin}"
 
 
-def test_a_change_to_any_loading_code_invalidates_the_index(tmp_path, monkeypatch):
-    # The index is trusted only while the code that decides what loads is the
-    # same: every module of sim/content, its subpackages included, and the two
-    # it builds on. Found, not listed, so a module added or moved still counts.
-    from pathlib import Path
+def _loading_code() -> set[Path]:
+    """Every module of sim/content, every sim module they import, transitively
+    (lazy imports included), and the catalogue itself: found by `ast`,
+    independently of how sim.session.catalog finds them."""
+    import ast
 
     import sim
 
     package = Path(sim.__file__).parent
-    expected = set((package / "content").rglob("*.py")) | {package / "text.py", package / "paths.py"}
+
+    def files_of(dotted: str) -> list[Path]:
+        parts = dotted.split(".")[1:]
+        inits = [package.joinpath(*parts[:i], "__init__.py") for i in range(len(parts) + 1)]
+        return [p for p in (*inits, package.joinpath(*parts).with_suffix(".py")) if p.is_file()]
+
+    found: set[Path] = set()
+    todo = list((package / "content").rglob("*.py"))
+    while todo:
+        path = todo.pop()
+        if path in found:
+            continue
+        found.add(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                todo += [f for alias in node.names if alias.name.split(".")[0] == "sim" for f in files_of(alias.name)]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and node.module.split(".")[0] == "sim":
+                todo += files_of(node.module)
+                todo += [f for alias in node.names for f in files_of(f"{node.module}.{alias.name}")]
+    return found | {package / "session" / "catalog.py"}
+
+
+def test_a_change_to_any_loading_code_invalidates_the_index(tmp_path, monkeypatch):
+    # The index is trusted only while the code that decides what loads is the
+    # same: every module of sim/content, its subpackages included, what they
+    # import from sim (files.py reads the YAML; its messages end up in the
+    # cached problems), and the catalogue that writes the index.
+    import sim
+
+    package = Path(sim.__file__).parent
+    expected = _loading_code()
     assert set(catalog_module._code_files()) == expected
-    assert package / "content" / "conditions" / "parser.py" in expected
+    for path in ("content/conditions/parser.py", "files.py", "text.py", "paths.py", "i18n.py", "session/catalog.py"):
+        assert package / path in expected, path
 
     folder = copy_of(SAMPLE, tmp_path)
     key, before = catalog_module._fingerprint((folder,))
@@ -180,7 +211,10 @@ def test_a_change_to_any_loading_code_invalidates_the_index(tmp_path, monkeypatc
         target.write_bytes(path.read_bytes())
     monkeypatch.setattr(catalog_module, "_CONTENT", code / "content")
     _, copied = catalog_module._fingerprint((folder,))
-    solver = code / "content" / "conditions" / "solver.py"
-    solver.write_text(solver.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
-    _, changed = catalog_module._fingerprint((folder,))
-    assert len({before, copied, changed}) == 3
+    seen = {before, copied}
+    for path in sorted(expected):
+        changed = code / path.relative_to(package)
+        changed.write_text(changed.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+        _, now = catalog_module._fingerprint((folder,))
+        assert now not in seen, f"a change to {path.relative_to(package)} keeps the index"
+        seen.add(now)

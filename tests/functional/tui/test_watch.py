@@ -155,7 +155,10 @@ def test_the_command_line_starts_a_preview_of_a_broken_file(scenario, _isolated_
     # Outside the app the same file is refused with its errors (exit 2); with --watch it opens.
     edit(scenario, "  angry:\n", "  angry\n")
     env = {**os.environ, "SIM_EXIT_ON_READY": "1", "SIM_HOME": str(_isolated_home)}
-    run = lambda *extra: subprocess.run([sys.executable, "-m", "sim", "play", str(scenario), *extra], capture_output=True, text=True, env=env, timeout=60)  # noqa: E731
+
+    def run(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "sim", "play", str(scenario), *extra], capture_output=True, text=True, env=env, timeout=60)
+
     refused, previewed = run(), run("--watch")
     assert refused.returncode == 2 and "sample.yaml:" in refused.stderr
     assert previewed.returncode == 0 and "ready: screen=ErrorScreen" in previewed.stdout, previewed.stderr

@@ -213,7 +213,7 @@ def test_condition_error_is_a_picklable_value_error():
 
 def test_non_text_condition_is_a_condition_error():
     # An unquoted YAML `when: true` arrives as a bool.
-    err = error_of(True)  # type: ignore[arg-type]
+    err = error_of(True)  # type: ignore[arg-type]  # a bool on purpose: what an author's unquoted `true` arrives as
     assert err.offset == 0 and "quote" in err.hint
 
 

@@ -191,6 +191,30 @@ def test_html_report_of_a_sample_session(sample_library, capsys):
     assert "<svg" in out and "polyline" in out
 
 
+def test_every_report_format_is_offered_by_the_cli_and_the_tui_and_rendered(sample_library, capsys):
+    from sim.reports.formats import FORMATS
+    from sim.tui.screens.save_report import CHOICES
+
+    assert {f for _, formats in CHOICES for f in formats} == set(FORMATS)
+    record(sample_library, HELP)
+    for fmt in FORMATS:
+        code, out, _ = cli(capsys, "report", "last", "--format", fmt)
+        assert code == 0 and out.strip(), fmt
+
+
+def test_the_html_report_says_when_in_local_time_and_which_zone(sample_library, capsys, monkeypatch):
+    with monkeypatch.context() as zone:
+        zone.setenv("TZ", "Europe/Helsinki")
+        time.tzset()
+        try:
+            record(sample_library, HELP, started="2024-05-01T10:00:00+00:00")
+            code, out, _ = cli(capsys, "report", "last", "--format", "html")
+        finally:
+            zone.undo()
+            time.tzset()
+    assert code == 0 and "Played: 2024-05-01 13:00 (UTC+03:00)" in out
+
+
 # --- edited scenarios ---------------------------------------------------------------------
 
 
@@ -334,3 +358,36 @@ def test_no_time_limit_note_when_the_limits_were_as_written(sample_library, caps
     sid = record(sample_library, GOOD)
     code, out, _ = cli(capsys, "report", sid)
     assert code == 0 and "Time limits" not in out
+
+
+def test_a_session_graded_differently_by_todays_rules_says_what_was_recorded(tmp_path, capsys):
+    """The history and the LRS keep the result of when it was played; a report
+    scored again after the catalogue's pass mark changed says both."""
+    import yaml
+
+    from sim.core.engine import Session
+    from sim.core.scoring import score
+
+    lib, ls = write_scenario(tmp_path, {
+        "opening": {"client": "Well?", "choices": [
+            {"id": "good", "say": "Let's look.", "principles": {"listen-acknowledge": 2}, "feedback": "Good.", "next": "done"},
+            {"id": "fair", "say": "Hm.", "principles": {"listen-acknowledge": 1}, "feedback": "Fair.", "next": "done"},
+        ]},
+        "done": {"end": "resolved"},
+        "helped": {"end": "help-called"},
+    }, goals=["listen-acknowledge"])  # fmt: skip
+    session = Session.replay(ls.scenario, lib.profile_for(ls.scenario), 0, ["good"])
+    history.record_session(session, score(session), trainee="ann", scenario_path=str(ls.path))
+    code, out, _ = cli(capsys, "report", "last", "--format", "json", "--dir", tmp_path)
+    assert code == 0 and json.loads(out)["as_recorded"] is None  # nothing changed: nothing to say
+    catalogue = tmp_path / "principles.yaml"
+    data = yaml.safe_load(catalogue.read_text(encoding="utf-8"))
+    data["assessment"] = {"pass": 100, "endings": {"resolved": 60}}
+    catalogue.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    code, out, _ = cli(capsys, "report", "last", "--format", "json", "--dir", tmp_path)
+    report = json.loads(out)
+    assert (report["overall"], report["passed"], report["as_recorded"]) == (60, False, {"overall": 100, "passed": True})
+    code, out, _ = cli(capsys, "report", "last", "--dir", tmp_path)
+    assert "when it was played it scored 100 and was passed" in out
+    code, out, _ = cli(capsys, "report", "last", "--format", "html", "--dir", tmp_path)
+    assert "when it was played it scored 100 and was passed" in out

@@ -69,7 +69,8 @@ def test_a_disk_that_fills_mid_turn_leaves_the_last_whole_turn_and_the_session_i
     assert resumed.journal_whole
     resumed.record_history()
 
-    info = journal.read(resumed.journal.path)  # type: ignore[union-attr]
+    assert resumed.journal is not None
+    info = journal.read(resumed.journal.path)
     assert info.actions == PATH and info.finished and info.ending == "resolved"
     # The torn line, no longer last, is named and skipped; it hid nothing.
     assert [d.where.rsplit(":", 1)[1] for d in info.damage] == ["3"]
