@@ -11,7 +11,7 @@ wrong. The standard format is still one command away: `sim i18n --export-po
 fi` writes a gettext PO file (msgctxt = key, msgid = English, plural keys as
 msgid_plural) for Poedit, Weblate or Babel, and `msgfmt --check` accepts it
 (tested). The way back is `sim i18n --import-po fi.po`: it reads a
-translated PO file (with polib) into this catalogue's shape, `KEY: text` as
+translated PO file (read as strictly as msgfmt reads it) into this catalogue's shape, `KEY: text` as
 JSON, and reports untranslated, fuzzy, stale (the English changed since
 export) and unknown entries and lost `{fields}` as located problems, so a
 third language or translators outside the team can work in their own tools
@@ -306,10 +306,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "★ tämän harjoituksen tavoite · arviosi 1–5 vastaa pisteitä 0, 25, 50, 75, 100",
     },
     "plain.report_hint": {"en": "The whole report: sim report {session}", "fi": "Koko raportti: sim report {session}"},
-    "plain.resume.offer": {
-        "en": "This scenario has an unfinished session, at turn {turn}, started {started} UTC.",
-        "fi": "Tästä harjoituksesta on keskeneräinen kerta, vuorossa {turn}, aloitettu {started} UTC.",
-    },
     "plain.resume.offer_at": {
         "en": "This scenario has an unfinished session, at turn {turn}, started {started}.",
         "fi": "Tästä harjoituksesta on keskeneräinen kerta, vuorossa {turn}, aloitettu {started}.",
@@ -398,7 +394,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "html.client": {"en": "Client: {value}", "fi": "Asiakas: {value}"},
     "html.channel": {"en": "Channel: {value}", "fi": "Kanava: {value}"},
     "html.trainee": {"en": "Trainee: {value}", "fi": "Harjoittelija: {value}"},
-    "html.played": {"en": "Played: {value} UTC", "fi": "Pelattu: {value} UTC"},
     "html.played_at": {"en": "Played: {value}", "fi": "Pelattu: {value}"},
     "html.mode": {"en": "Mode: {value}", "fi": "Tila: {value}"},
     "html.session": {"en": "Session: {value}", "fi": "Harjoituskerta: {value}"},
@@ -1163,8 +1158,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "fi": "kirjoita tämän kielen gettext-PO-tiedosto (fi, en; muu koodi antaa tyhjän käännöspohjan)",
     },
     "args.i18n.import_po": {
-        "en": "read a translated PO file back: print its translations as JSON in the catalogue's shape, and what is wrong in it",
-        "fi": "lue käännetty PO-tiedosto takaisin: tulosta sen käännökset JSON-muodossa viestiluettelon rakenteella ja kerro, mikä siinä on vialla",
+        "en": "read a translated PO file back (`-`: standard input): print its translations as JSON in the catalogue's shape, and what is wrong in it",
+        "fi": (
+            "lue käännetty PO-tiedosto takaisin (`-`: vakiosyöte): tulosta sen käännökset JSON-muodossa "
+            "viestiluettelon rakenteella ja kerro, mikä siinä on vialla"
+        ),
     },
     "args.completion": {
         "en": "print the script that lets your shell complete sim's commands, options and scenario names",

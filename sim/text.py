@@ -103,6 +103,10 @@ def local_time(stamp: str | datetime | None, *, zone: bool = False) -> str:
     shown = local.strftime("%Y-%m-%d %H:%M")
     if not zone:
         return shown
-    offset = local.strftime("%z")  # +0200
-    name = "UTC" if offset in ("+0000", "-0000") else f"UTC{offset[:3]}:{offset[3:5]}"
-    return f"{shown} ({name})"
+    return f"{shown} ({zone_name(local)})"
+
+
+def zone_name(moment: datetime) -> str:
+    """A moment's time zone as its offset from UTC: "UTC", "UTC+02:00"."""
+    offset = moment.strftime("%z")  # +0200
+    return "UTC" if offset in ("+0000", "-0000", "") else f"UTC{offset[:3]}:{offset[3:5]}"

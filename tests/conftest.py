@@ -28,7 +28,15 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.delenv("SIM_DIALOGUES", raising=False)
     monkeypatch.delenv("COLUMNS", raising=False)  # piped output's width is the tests' own choice
     monkeypatch.setenv("SIM_LANG", "en")
+    # No prompt on the developer's terminal: a test that reaches the LRS
+    # password prompt in-process meets "no terminal", as it does in CI (tests
+    # of the prompt give it a terminal of their own).
+    monkeypatch.setattr("sim.cli.lrs_login.open_terminal", _no_terminal)
     return home
+
+
+def _no_terminal() -> object:
+    raise OSError("no terminal in the tests")
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from sim.core.scoring import GRADES, grade_for
 from sim.core.self_rating import calibration
 from sim.i18n import STRINGS, decimal_text, t
 from sim.reports.html import Words, e, head
-from sim.text import clean
+from sim.text import clean, zone_name
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
@@ -492,12 +492,8 @@ def _when(stamp: Any, zone: tzinfo | None, lang: str, *, with_zone: bool = False
                 moment = moment.astimezone(zone)
             shown = f"{moment.day}.{moment.month}.{moment.year} klo {moment:%H.%M}" if lang == "fi" else f"{moment:%Y-%m-%d %H:%M}"
             if with_zone and moment.utcoffset() is not None:
-                shown += f" ({_zone_name(moment)})"
+                shown += f" ({zone_name(moment)})"
     except (ValueError, OverflowError):  # a time at the ends of the calendar, from a report handed in
         return e(text)
     return f'<time datetime="{e(text)}">{e(shown)}</time>'
 
-
-def _zone_name(moment: datetime) -> str:
-    offset = moment.strftime("%z")  # +0200
-    return "UTC" if offset in ("+0000", "-0000") else f"UTC{offset[:3]}:{offset[3:5]}"

@@ -117,3 +117,21 @@ async def start(pilot) -> None:
     """From the briefing (an app made with `play=`) into the encounter."""
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def palette_highlights(pilot, text: str) -> None:
+    """Wait until the command palette's background search has finished with
+    the command showing `text` highlighted, so Enter runs that one (waiting a
+    fixed time guesses, and loses on a loaded machine)."""
+    from textual.command import CommandList, CommandPalette
+
+    def ready() -> bool:
+        palette = pilot.app.screen
+        if not isinstance(palette, CommandPalette) or not all(w.is_finished for w in pilot.app.workers if w.node is palette):
+            return False
+        commands = palette.query_one(CommandList)
+        if commands.highlighted is None:
+            return False
+        return text in str(commands.get_option_at_index(commands.highlighted).prompt)
+
+    await until(pilot, ready, f"the palette's search to highlight {text!r}")

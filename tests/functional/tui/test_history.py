@@ -19,7 +19,7 @@ from sim.tui.screens.home import HomeScreen
 from sim.tui.screens.save_report import SaveReportScreen
 from sim.tui.screens.trainee import TraineeScreen
 from tests.conftest import SAMPLE
-from tests.functional.tui.conftest import SIZE, screen_text, shows, until
+from tests.functional.tui.conftest import SIZE, palette_highlights, screen_text, shows, until
 from tests.history_helpers import (
     ALONE,
     GOOD,
@@ -29,24 +29,6 @@ from tests.history_helpers import (
     record,
     write_journal,
 )
-
-
-async def palette_highlights(pilot, text: str) -> None:
-    """Wait until the command palette's background search has finished with
-    the command showing `text` highlighted, so Enter runs that one (waiting a
-    fixed time guesses, and loses on a loaded machine)."""
-    from textual.command import CommandList, CommandPalette
-
-    def ready() -> bool:
-        palette = pilot.app.screen
-        if not isinstance(palette, CommandPalette) or not all(w.is_finished for w in pilot.app.workers if w.node is palette):
-            return False
-        commands = palette.query_one(CommandList)
-        if commands.highlighted is None:
-            return False
-        return text in str(commands.get_option_at_index(commands.highlighted).prompt)
-
-    await until(pilot, ready, f"the palette's search to highlight {text!r}")
 
 
 async def play_sample_to_the_debrief(pilot, clock=None) -> None:

@@ -11,25 +11,7 @@ from sim.tui.screens.briefing import BriefingScreen
 from sim.tui.screens.error import ErrorScreen
 from sim.tui.screens.home import HomeScreen
 from tests.conftest import SAMPLE
-from tests.functional.tui.conftest import BROKEN, SIZE, TIMED, screen_text, shows, until
-
-
-async def palette_highlights(pilot, text: str) -> None:
-    """Wait until the command palette's background search has finished with
-    the command showing `text` highlighted, so Enter runs that one (waiting a
-    fixed time guesses, and loses on a loaded machine)."""
-    from textual.command import CommandList, CommandPalette
-
-    def ready() -> bool:
-        palette = pilot.app.screen
-        if not isinstance(palette, CommandPalette) or not all(w.is_finished for w in pilot.app.workers if w.node is palette):
-            return False
-        commands = palette.query_one(CommandList)
-        if commands.highlighted is None:
-            return False
-        return text in str(commands.get_option_at_index(commands.highlighted).prompt)
-
-    await until(pilot, ready, f"the palette's search to highlight {text!r}")
+from tests.functional.tui.conftest import BROKEN, SIZE, TIMED, palette_highlights, screen_text, shows, until
 
 
 async def test_lists_built_in_and_given_scenarios_with_their_details(make_app):
