@@ -25,6 +25,14 @@ def names_a_file(name: str) -> bool:
     return name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name
 
 
+def is_file_reference(name: str) -> bool:
+    """Whether a scenario named on the command line is a file: a path (see
+    `names_a_file`), or a regular file in the working folder even without a
+    suffix. A folder that happens to have a scenario's name is not one: the
+    id wins (`sim play after-prison` beside a folder `after-prison/`)."""
+    return names_a_file(name) or Path(name).is_file()
+
+
 def unknown_id_hint(name: str, lib: Library, nothing: str = "no scenarios found") -> str:
     """What to say about an id that is not in `lib`: the closest one, else the list."""
     from sim.content.loader import did_you_mean
@@ -37,7 +45,7 @@ def find_scenario(name: str, extra: list[Path]) -> tuple[Library, LoadedScenario
     """Load what `name` needs; problems are those that stop it from being played.
     On the command line a file in the working folder counts even without a suffix."""
     path = Path(name)
-    if names_a_file(name) or path.exists():
+    if is_file_reference(name):
         lib = load_library([path])
         errors = [p for p in lib.problems if p.severity == "error"]
         found = lib.at(path)

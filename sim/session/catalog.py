@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from sim import __version__
 from sim.content.library import classify, collect, companions
+from sim.content.locate import is_file_reference
 from sim.content.problems import Problem, sort_key
 from sim.files import read_limited, write_file
 from sim.i18n import STRINGS
@@ -250,11 +251,15 @@ class Catalog:
             for r in self._rows
         ]
 
+    def by_id(self, scenario_id: str) -> Entry | None:
+        """The entry of the scenario with this id."""
+        return next((e for e in self.entries if e.info is not None and e.info.id == scenario_id), None)
+
     def find(self, name: str) -> Entry | None:
-        """The entry for a scenario id or a file path."""
-        for entry in self.entries:
-            if entry.info is not None and entry.info.id == name:
-                return entry
+        """The entry for a scenario id or a file path, told apart as the
+        command line tells them (`locate.is_file_reference`)."""
+        if not is_file_reference(name):
+            return self.by_id(name)
         target = Path(name).resolve()
         return next((e for e in self.entries if e.path.resolve() == target), None)
 

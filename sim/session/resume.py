@@ -71,7 +71,7 @@ def candidates(catalog: Catalog, info: JournalInfo) -> list[Found]:
     """Where the scenario a journal was played on may be now: in the
     catalogue, and at the path it was loaded from."""
     out: list[Found] = []
-    entry = catalog.find(info.scenario_id)
+    entry = catalog.by_id(info.scenario_id)
     if entry is not None and entry.loaded is not None:
         out.append((catalog.library, entry.loaded))
     path = Path(info.scenario_path)

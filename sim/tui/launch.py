@@ -28,7 +28,7 @@ def _fail(*lines: str) -> int:
 def run_tui(args: argparse.Namespace) -> int:
     lang = getattr(args, "ui_lang", None) or default_lang()
     mode = getattr(args, "mode", None) or "practice"
-    from sim.content.locate import dialogue_dirs
+    from sim.content.locate import dialogue_dirs, is_file_reference
 
     dirs = dialogue_dirs(args)
     missing = [d for d in dirs if not d.exists()]
@@ -38,7 +38,7 @@ def run_tui(args: argparse.Namespace) -> int:
     from sim.session.catalog import Catalog
 
     name: str | None = args.scenario if args.command == "play" else None
-    files = [Path(name)] if name is not None and (Path(name).suffix in (".yaml", ".yml") or Path(name).exists()) else []
+    files = [Path(name)] if name is not None and is_file_reference(name) else []
     from sim.session.settings import known_trainee
 
     catalog = Catalog.load(dirs, files, trainee=known_trainee())
