@@ -36,6 +36,7 @@ from sim.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError
 from sim.i18n import default_lang, tc
 from sim.reports import words
 from sim.session import reflection, settings
+from sim.session.clock import TurnTimer
 from sim.session.journal import Journal
 from sim.session.own_words import Typed
 from sim.session.play import Play, timed_note
@@ -337,17 +338,14 @@ class PlainPlay:
             return
         for option in options:
             self.say(f"{option.number}. {self.text(option.choice.say)}")
-        shown_at = self.clock()
+        timer = TurnTimer(self.clock)  # the TUI's turn clock: a pause stops it
         while True:
             answer = self.ask("> ").lower()
-            answered_at = self.clock()
-            elapsed = answered_at - shown_at
             if answer == "q":
                 raise _Stop
             if answer == "p":
                 # A pause stops the clock until Enter; the options are shown again after it.
-                self.ask(self.tr("plain.paused"))
-                shown_at += self.clock() - answered_at
+                self._pause(timer)
                 for option in options:
                     self.say(f"{option.number}. {self.text(option.choice.say)}")
                 continue
@@ -361,7 +359,13 @@ class PlainPlay:
                 action = options[int(answer) - 1].id
                 break
             self.say(self.tr("plain.invalid", last=len(options)))
-        self._answer(action, elapsed, limit)
+        self._answer(action, timer.elapsed(), limit)
+
+    def _pause(self, timer: TurnTimer) -> None:
+        """Until Enter: the turn's clock stands still meanwhile."""
+        timer.pause()
+        self.ask(self.tr("plain.paused"))
+        timer.resume()
 
     def _answer(self, action: str, elapsed: float, limit: int | None, typed: Typed | None = None) -> None:
         """Take the trainee's answer — unless the clock would have fired first."""
@@ -381,7 +385,7 @@ class PlainPlay:
         s = self.session
         options = s.options
         self.say(self.tr("plain.own_words"))
-        shown_at = self.clock()
+        timer = TurnTimer(self.clock)
         typed: Typed | None = None
         action: str | None = None
         while action is None:
@@ -389,9 +393,7 @@ class PlainPlay:
             if answer.lower() == "q":
                 raise _Stop
             if answer.lower() == "p":
-                paused_at = self.clock()
-                self.ask(self.tr("plain.paused"))
-                shown_at += self.clock() - paused_at
+                self._pause(timer)
                 continue
             if answer.lower() == "h":
                 if s.can_call_help:
@@ -432,7 +434,7 @@ class PlainPlay:
                 else:
                     self.say(self.tr("plain.not_understood"))
         # The trainee's words go with the option taken, not with help.
-        self._answer(action, self.clock() - shown_at, limit, typed if action != "help" else None)
+        self._answer(action, timer.elapsed(), limit, typed if action != "help" else None)
 
     def _pick_from_list(self, options: Sequence[Option], typed: Typed | None) -> str | None:
         """The listed options, for a trainee who would rather pick (or fix a misunderstanding)."""
