@@ -17,6 +17,7 @@ from sim.text import clean
 
 if TYPE_CHECKING:
     from sim.content.library import Library, LoadedScenario
+    from sim.content.problems import Problem
 
 
 def console(file: IO[str] | None = None, *, stderr: bool = False) -> Console:
@@ -130,3 +131,39 @@ def scenario_or_report(name: str, extra: list[Path]) -> tuple[Library, LoadedSce
     # largest cost of a step). Only where `sim` deferred collection (sim.cli.main).
     resume_collection(freeze=True)
     return lib, found
+
+
+def print_problems(
+    errors: list[Problem], warnings: list[Problem], files: int, lang: str = "en", *, stderr: bool = False, most: int | None = None
+) -> None:
+    """Located problems as `sim validate` lists them — `file:line:col: severity:
+    message`, one a line, never wrapped (editors and grep read them), the hint
+    under it — and a summary; with `most`, each group cut after that many."""
+    from sim.i18n import t, tn
+
+    out = console(stderr=stderr)
+    for title, group, style in (("validate.errors", errors, "bold red"), ("validate.warnings", warnings, "bold yellow")):
+        if not group:
+            continue
+        out.print(Text(t(title, lang, count=len(group)), style=style))
+        for p in group[:most]:
+            line = Text()
+            line.append(p.location, style="bold")
+            line.append(": ")
+            line.append(p.severity, style=style)
+            line.append(": ")
+            line.append_text(literal(p.message))
+            out.print(line, soft_wrap=True)
+            if p.hint:
+                out.print(Text("    hint: ", style="dim").append_text(literal(p.hint)), soft_wrap=True)  # English on purpose
+        if most is not None and len(group) > most:
+            out.print(Text(tn("cli.i18n.import.more", len(group) - most, lang), style=style))
+        out.print()
+    summary = t(
+        "validate.summary",
+        lang,
+        errors=tn("count.errors", len(errors), lang),
+        warnings=tn("count.warnings", len(warnings), lang),
+        in_files=tn("count.in_files", files, lang),
+    )
+    out.print(Text(summary, style="bold red" if errors else "bold green"))

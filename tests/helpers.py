@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from tests.conftest import SAMPLE
@@ -45,3 +48,16 @@ def write_scenario(tmp_path: Path, nodes: dict[str, Any], *, persona: dict[str, 
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     lib = load_library([tmp_path])
     return lib, lib.scenario(data["id"])
+
+
+def tool(command: str, what: str) -> str:
+    """The path of a program a test needs from outside Python: skipped without
+    it on a developer's machine, a failure under CI (.ci/run installs them all).
+    `what` says what it is and how to get it."""
+    found = shutil.which(command)
+    if found is None:
+        reason = f"{what} is not installed"
+        if os.environ.get("CI"):
+            pytest.fail(reason + "; .ci/run installs it")
+        pytest.skip(reason + "; under CI this is a failure")
+    return found

@@ -555,6 +555,7 @@ def run_i18n(args: argparse.Namespace) -> int:
 
 def _run_import(path: Path, output: Path | None, ui: str) -> int:
     from sim.cli.output import write_output
+    from sim.console import print_problems
     from sim.content.problems import sort_key
     from sim.i18n import t
 
@@ -562,45 +563,11 @@ def _run_import(path: Path, output: Path | None, ui: str) -> int:
     problems.sort(key=sort_key)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
-    _print_problems(errors, warnings, ui)
+    # As `sim validate` lists them, on standard error (standard output is the JSON's).
+    print_problems(errors, warnings, 1, ui, stderr=True, most=MAX_LISTED)
     text = json.dumps({"lang": language, "strings": strings}, ensure_ascii=False, indent=2) + "\n"
     if write_output(output, text, ui, example=f"{language}.json"):
         sys.stderr.write(t("cli.wrote", ui, path=str(output)) + "\n")
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
-def _print_problems(errors: list[Problem], warnings: list[Problem], ui: str) -> None:
-    """As `sim validate` prints them (sim.cli.validate.print_text), on standard error
-    (standard output is the JSON's), each group cut at MAX_LISTED."""
-    from rich.text import Text
-
-    from sim.console import console, literal
-    from sim.i18n import t, tn
-
-    out = console(stderr=True)
-    for title, group, style in (("validate.errors", errors, "bold red"), ("validate.warnings", warnings, "bold yellow")):
-        if not group:
-            continue
-        out.print(Text(t(title, ui, count=len(group)), style=style))
-        for p in group[:MAX_LISTED]:
-            line = Text()
-            line.append(p.location, style="bold")
-            line.append(": ")
-            line.append(p.severity, style=style)
-            line.append(": ")
-            line.append_text(literal(p.message))
-            # One problem per line, never wrapped: editors and grep read `file:line:col: …`.
-            out.print(line, soft_wrap=True)
-            if p.hint:
-                out.print(Text("    hint: ", style="dim").append_text(literal(p.hint)), soft_wrap=True)  # English on purpose
-        if len(group) > MAX_LISTED:
-            out.print(Text(tn("cli.i18n.import.more", len(group) - MAX_LISTED, ui), style=style))
-        out.print()
-    summary = t(
-        "validate.summary",
-        ui,
-        errors=tn("count.errors", len(errors), ui),
-        warnings=tn("count.warnings", len(warnings), ui),
-        in_files=tn("count.in_files", 1, ui),
-    )
-    out.print(Text(summary, style="bold red" if errors else "bold green"))

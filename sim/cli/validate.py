@@ -6,17 +6,15 @@ import argparse
 import json
 import sys
 
-from rich.text import Text
-
 from sim.authoring.lint import lint_library
 from sim.authoring.transcript_file import check_test_files
 from sim.authoring.translations_lint import translation_problems
-from sim.console import complain, console, literal, ui_lang
+from sim.console import complain, print_problems, ui_lang
 from sim.content.library import load_library
 from sim.content.model import LANG_RE
 from sim.content.problems import Problem, sort_key
 from sim.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from sim.i18n import t, tn
+from sim.i18n import t
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -49,38 +47,10 @@ def run_validate(args: argparse.Namespace) -> int:
         for p in problems:
             sys.stdout.write(github_annotation(p) + "\n")
     else:
-        print_text(errors, warnings, len(lib.files), ui_lang(args))
+        print_problems(errors, warnings, len(lib.files), ui_lang(args))
     if any(p.code == "io" for p in errors) and len(errors) == sum(p.code == "io" for p in errors):
         return EXIT_USAGE
     return EXIT_FINDINGS if errors else EXIT_OK
-
-
-def print_text(errors: list[Problem], warnings: list[Problem], files: int, lang: str = "en") -> None:
-    out = console()
-    for title, group, style in (("validate.errors", errors, "bold red"), ("validate.warnings", warnings, "bold yellow")):
-        if not group:
-            continue
-        out.print(Text(t(title, lang, count=len(group)), style=style))
-        for p in group:
-            line = Text()
-            line.append(p.location, style="bold")
-            line.append(": ")
-            line.append(p.severity, style=style)
-            line.append(": ")
-            line.append_text(literal(p.message))
-            # One problem per line, never wrapped: editors and grep read `file:line:col: …`.
-            out.print(line, soft_wrap=True)
-            if p.hint:
-                out.print(Text("    hint: ", style="dim").append_text(literal(p.hint)), soft_wrap=True)  # English on purpose
-        out.print()
-    summary = t(
-        "validate.summary",
-        lang,
-        errors=tn("count.errors", len(errors), lang),
-        warnings=tn("count.warnings", len(warnings), lang),
-        in_files=tn("count.in_files", files, lang),
-    )
-    out.print(Text(summary, style="bold red" if errors else "bold green"))
 
 
 def _escape(value: str, *, prop: bool = False) -> str:

@@ -7,12 +7,9 @@ from __future__ import annotations
 import ast
 import os
 import re
-import shutil
 import string
 import subprocess
 from collections import Counter
-
-import pytest
 
 from sim.cli.i18n import po_catalogue
 from sim.cli.main import run
@@ -20,6 +17,7 @@ from sim.core.engine import MISS_REASONS
 from sim.i18n import STRINGS, SUPPORTED, t, tn
 from tests.cli_run import cli as run_cli
 from tests.conftest import PACKAGE, SAMPLE
+from tests.helpers import tool
 
 # Outside sim/tui (whose keys tests/tui/test_i18n.py checks), every module that speaks to people.
 SPEAKERS = [PACKAGE / name for name in ("plain.py", "serve.py", "console.py", "tui/launch.py")] + sorted(
@@ -186,12 +184,7 @@ def test_the_po_export_has_every_message_and_its_translation():
 
 
 def test_msgfmt_accepts_the_po_export_and_checks_its_fields(tmp_path):
-    msgfmt = shutil.which("msgfmt")
-    if msgfmt is None:
-        reason = "msgfmt (GNU gettext) is not installed"
-        if os.environ.get("CI"):
-            pytest.fail(reason + "; .ci/run installs it")
-        pytest.skip(reason + "; under CI this is a failure")
+    msgfmt = tool("msgfmt", "msgfmt (GNU gettext)")
     po = tmp_path / "fi.po"
     assert run(["i18n", "--export-po", "fi", "-o", str(po)]) == 0
     check = subprocess.run([msgfmt, "--check", "-o", str(tmp_path / "fi.mo"), str(po)], capture_output=True, text=True)

@@ -21,6 +21,7 @@ import pytest
 
 from sim.session import journal
 from tests.conftest import ROOT, SAMPLE
+from tests.helpers import tool
 
 DEADLINE = 120.0  # a bound on a hang, not a speed: a cold start under load imports Textual slowly
 
@@ -102,11 +103,7 @@ class Terminal:
 
 
 def require_tmux() -> None:
-    if shutil.which("tmux") is None:
-        reason = "tmux is not installed; the end-to-end test drives the real terminal through it (apt-get install tmux)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason + "; under CI this is a failure")
+    tool("tmux", "tmux (the end-to-end tests drive the real terminal through it)")
 
 
 @pytest.fixture

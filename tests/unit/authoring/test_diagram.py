@@ -3,7 +3,6 @@ SVG/PNG through Graphviz whether or not `dot` is installed."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 
@@ -14,6 +13,7 @@ from sim.authoring.diagram import build, dot_text, mermaid_text, to_dot, to_merm
 from sim.cli.main import run
 from sim.content.model import Scenario
 from tests.conftest import ROOT
+from tests.helpers import tool
 
 SAMPLE_FILE = ROOT / "tests" / "data" / "sample" / "sample.yaml"
 
@@ -178,11 +178,7 @@ def test_cli_text_option_shows_authored_words(capsys):
 
 @pytest.mark.parametrize("fmt, magic", [("svg", b"<svg"), ("png", b"\x89PNG")])
 def test_cli_svg_and_png_with_graphviz(fmt, magic, tmp_path, capsys):
-    if shutil.which("dot") is None:
-        # .ci/run installs Graphviz: under CI a missing `dot` is a failure, not a reason to skip.
-        if os.environ.get("CI"):
-            pytest.fail("Graphviz (`dot`) is not installed; .ci/run installs it")
-        pytest.skip("Graphviz is not installed")
+    tool("dot", "Graphviz (`dot`)")
     out_file = tmp_path / f"g.{fmt}"
     assert run(["graph", str(SAMPLE_FILE), "--format", fmt, "-o", str(out_file)]) == 0
     assert magic in out_file.read_bytes()[:400]
