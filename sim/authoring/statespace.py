@@ -684,20 +684,26 @@ def explore(
         help_worth = judgement.help_principles(scenario, open_choices, level)
         help_as = judgement.help_meaning(scenario, open_choices, level)
         help_option = judgement.help_is_an_option(level, helped_before)
-        authored = judgement.names_call_help(scenario, open_choices, node.timeout, level)
-        # Each alternative with whether it counts only on the principles it names (engine: Alternative.names_only).
+        authored = judgement.names_call_help(scenario, open_choices, node.timeout)
+        # Each alternative with whether it counts only on the principles it names and
+        # whether it is a call (engine: Alternative.names_only, .calls; scoring.counts_in_range).
         key_names_only = help_as is None
-        base = [(judgement.choice_principles(scenario, c, level), False) for c in open_choices]
+        base = [(judgement.choice_principles(scenario, c, level), False, judgement.calls_help(scenario, c)) for c in open_choices]
         if help_option:
-            base.append((help_worth, key_names_only))
+            base.append((help_worth, key_names_only, True))
         out: list[Move] = []
 
-        def spread(alts: Sequence[tuple[Mapping[str, int], bool]]) -> list[tuple[int, str, int, int]]:
+        def spread(alts: Sequence[tuple[Mapping[str, int], bool, bool]]) -> list[tuple[int, str, int, int]]:
             # (index, principle, best, worst) of every principle the alternatives treat differently.
-            touched = {p for a, _ in alts for p, d in a.items() if d}
+            touched = {p for a, _, _ in alts for p, d in a.items() if d}
             found = []
             for p in touched:
-                values = [a.get(p, 0) for a, names_only in alts if not (names_only and p not in a)]
+                values = [
+                    a.get(p, 0) for a, names_only, calls in alts
+                    if not (names_only and p not in a) and not (helped_before and calls and p == CALL_HELP)
+                ]  # fmt: skip
+                if not values:
+                    continue
                 best, worst = max(values), min(values)
                 if best != worst:
                     found.append((pindex[p], p, best, worst))
@@ -716,7 +722,7 @@ def explore(
         ) -> None:
             # The engine's alternatives: the options offered, the call for help
             # under threat, and the move itself when it is neither (timeout, help when calm).
-            ranges = base_spread if extra is None else spread([*base, (extra, action == HELP and key_names_only)])
+            ranges = base_spread if extra is None else spread([*base, (extra, action == HELP and key_names_only, action == HELP)])
             if action == HELP:
                 # Which principles the help key is evidence on (engine: scoring.turn_evidence).
                 meaning = None if help_as is None else help_as.id

@@ -58,6 +58,7 @@ class Alternative:
     # The help key where no offered option means it: evidence, and part of a
     # principle's range, only on the principles it names (judgement.help_tests).
     names_only: bool = False
+    calls: bool = False  # it brings help in: the key, or an option into the help node
 
     @property
     def response(self) -> str:
@@ -312,14 +313,17 @@ class Session:
     def _alternatives(self, level: Threat) -> list[Alternative]:
         scenario = self.scenario
         alts = [
-            Alternative("choice", o.id, o.choice.say, MappingProxyType(judgement.choice_principles(scenario, o.choice, level)), o.choice.next)
+            Alternative(
+                "choice", o.id, o.choice.say, MappingProxyType(judgement.choice_principles(scenario, o.choice, level)), o.choice.next,
+                calls=judgement.calls_help(scenario, o.choice),
+            )
             for o in self._options
-        ]
+        ]  # fmt: skip
         if judgement.help_is_an_option(level, self.help_called):
             offered = self._offered_as_authored()
             worth = judgement.help_principles(scenario, offered, level)
             meant = judgement.help_meaning(scenario, offered, level) is not None
-            alts.append(Alternative("help", None, scenario.help.say, MappingProxyType(worth), scenario.help.next, names_only=not meant))
+            alts.append(Alternative("help", None, scenario.help.say, MappingProxyType(worth), scenario.help.next, names_only=not meant, calls=True))
         return alts
 
     def _apply(
@@ -336,11 +340,12 @@ class Session:
         threatened = self.threatened
         level = self.threat
         before = dict(self.state)
-        authored = judgement.names_call_help(self.scenario, self._offered_as_authored(), self.node.timeout, level)
+        authored = judgement.names_call_help(self.scenario, self._offered_as_authored(), self.node.timeout)
         alternatives = self._alternatives(level)
         chosen = Alternative(
-            action, choice_id, say, MappingProxyType(dict(outcome.principles)), outcome.next, names_only=action == "help" and help_as is None
-        )
+            action, choice_id, say, MappingProxyType(dict(outcome.principles)), outcome.next,
+            names_only=action == "help" and help_as is None, calls=calls_help,
+        )  # fmt: skip
         # What the trainee did is always among the alternatives, so the range of a
         # turn covers it even when it is not an ordinary option (timeout, help when calm).
         if not any(a.action == action and a.choice_id == choice_id for a in alternatives):

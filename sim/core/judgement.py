@@ -32,16 +32,17 @@ def threat_level(tension: int, profile: Profile) -> Threat:
     """How dangerous the client is now.
 
     A *threat* at or above the persona's threat line. *Becoming* one in the
-    angry band below it (from two thirds of the threat line) unless the
-    encounter has calmed — tension at least where it started: the moment
+    angry band below it (from two thirds of the threat line) when the
+    encounter has escalated — tension higher than at its start: the moment
     when calling for help is early, which is what the principle asks. A
-    client who walks in angry is becoming a threat from the first turn (a
-    call then is as early as it gets); one who started angry and has calmed
-    below the start is not.
+    client who walks in angry and has not got worse is not yet becoming a
+    threat: whether a call then is needed is the author's to say, in
+    `help.principles` (a publicity threat by email needs no hand-over; a
+    client leaning over the counter may).
     """
     if tension >= profile.threat_threshold:
         return "threat"
-    if tension >= angry_line(profile) and tension >= profile.tension:
+    if tension >= angry_line(profile) and tension > profile.tension:
         return "becoming"
     return "none"
 
@@ -57,57 +58,63 @@ def help_is_an_option(level: Threat, helped: bool) -> bool:
 
 
 def tests_call_help(level: Threat, helped: bool, calls: bool, authored: bool = False) -> bool:
-    """Whether a move is evidence on `call-help-early`: a call is, unless help
-    is there already (`helped`: calling again is not calling early); so is any
-    move at a node where the author scored `call-help-early` on an option that
-    is not itself a call (`authored`: telling colleagues before a tense
-    meeting, reporting a threat made in a calm voice); any other move only
-    while the client is a threat and help has not been called (the same
-    moments `help_is_an_option` puts the call among the options)."""
-    return (calls and not helped) or authored or help_is_an_option(level, helped)
+    """Whether a move is evidence on `call-help-early`.
+
+    A call is, unless help is there already (`helped`): calling again is not
+    calling early. Any other move is where the author named
+    `call-help-early` on an option that is not itself a call, or on the
+    timeout (`authored`: telling colleagues before a tense meeting, reporting
+    a threat made in a calm voice, carrying on where asking for support was
+    the point) — before help came or after; and, before help came, while the
+    client is a threat (the moments `help_is_an_option` puts the call among
+    the options)."""
+    if calls:
+        return not helped
+    return authored or help_is_an_option(level, helped)
 
 
-def names_call_help(scenario: Scenario, choices: Iterable[Choice], timeout: Outcome | None, level: Threat) -> bool:
-    """The author scored `call-help-early` in their own `principles:` on one of
-    these options, or on the timeout. While the client is or is becoming a
-    threat, a score on an option into the help node is only the credit any
-    call earns then, not a judgement of its own: it must not mark carrying on
-    down where the doctrine does not (see `tests_call_help`)."""
-    outcomes: list[Outcome] = [c for c in choices if level == "none" or not calls_help(scenario, c)]
+def names_call_help(scenario: Scenario, choices: Iterable[Choice], timeout: Outcome | None) -> bool:
+    """The author named `call-help-early` in the `principles:` of one of these
+    options that is not itself a call, or of the timeout — with any value, 0
+    included (`call-help-early: 0` on carrying on says: this move is judged on
+    calling, and earns nothing of it). A score on an option into the help
+    node says only what the call earns: it does not make carrying on count
+    (see `tests_call_help`)."""
+    outcomes: list[Outcome] = [c for c in choices if not calls_help(scenario, c)]
     if timeout is not None:
         outcomes.append(timeout)
-    return any(o.principles.get(CALL_HELP, 0) != 0 for o in outcomes)
+    return any(CALL_HELP in o.principles for o in outcomes)
 
 
-def stops(scenario: Scenario, nxt: str | tuple[Route, ...]) -> frozenset[str]:
-    """Every node a `next` may stop at: the target of each of its entries, and
-    on through narration steps (which are passed, not stopped at)."""
-    out: set[str] = set()
+def enters(scenario: Scenario, nxt: str | tuple[Route, ...], nodes: frozenset[str]) -> bool:
+    """Whether every way a `next` may go enters one of `nodes`: its entries'
+    targets, or on through narration steps until one is reached."""
     seen: set[str] = set()
     todo = [nxt]
     while todo:
         for route in routes(todo.pop()):
-            if route.to in seen:
+            if route.to in nodes:
                 continue
-            seen.add(route.to)
             node = scenario.nodes.get(route.to)
-            if node is not None and node.is_step and node.next is not None:
-                todo.append(node.next)
-            else:
-                out.add(route.to)
-    return frozenset(out)
+            if node is None or not node.is_step or node.next is None or route.to in seen:
+                return False  # it stops (or loops) without having entered one
+            seen.add(route.to)
+            todo.append(node.next)
+    return True
 
 
 def calls_help(scenario: Scenario, choice: Choice) -> bool:
-    """An authored option that brings help in: wherever it may lead — through
-    a conditional `next` and narration steps — is where the call for help leads."""
+    """An authored option that brings help in: it enters a node the call for
+    help enters — the help node itself, directly, through every entry of a
+    conditional `next`, or through narration steps. (Not merely where help
+    may lead on to: after help, the conversation goes on elsewhere.)"""
     nxt, help_next = choice.next, scenario.help.next
     if nxt == help_next:
         return True
-    if isinstance(nxt, str) and isinstance(help_next, str) and not scenario.nodes[nxt].is_step:
-        return False  # the common case, without building sets
-    ends = stops(scenario, nxt)
-    return bool(ends) and ends <= stops(scenario, help_next)
+    help_nodes = frozenset(route.to for route in routes(help_next))
+    if isinstance(nxt, str) and nxt not in help_nodes and not scenario.nodes[nxt].is_step:
+        return False  # the common case, without a walk
+    return enters(scenario, nxt, help_nodes)
 
 
 def worth(principles: Mapping[str, int], goals: Sequence[str]) -> int:

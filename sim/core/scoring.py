@@ -119,6 +119,15 @@ def _delta(alt: Alternative, pid: str) -> int:
     return alt.principles.get(pid, 0)
 
 
+def counts_in_range(alt: Alternative, pid: str, helped: bool) -> bool:
+    """Whether an option open at a turn sets the range of `pid` there: not the
+    key on a principle it does not name, nor — once help is there — a call on
+    `call-help-early` (calling again is no measure of carrying on)."""
+    if alt.names_only and pid not in alt.principles:
+        return False
+    return not (helped and alt.calls and pid == CALL_HELP)
+
+
 def turn_evidence(turn: Turn, pid: str) -> Evidence | None:
     chosen = chosen_alternative(turn)
     if chosen is None:  # pragma: no cover - the engine always records it
@@ -129,7 +138,9 @@ def turn_evidence(turn: Turn, pid: str) -> Evidence | None:
         return None  # a call when it is right loses nothing on what it does not touch
     if pid == CALL_HELP and not tests_call_help(turn.threat, turn.helped_before, turn.called_help, turn.help_authored):
         return None  # not calling is marked down only under threat, before help came
-    values = [_delta(a, pid) for a in turn.alternatives if not (a.names_only and pid not in a.principles)]
+    values = [_delta(a, pid) for a in turn.alternatives if counts_in_range(a, pid, turn.helped_before)]
+    if not values:  # pragma: no cover - the move itself is always among them
+        return None
     best, worst = max(values), min(values)
     if best == worst:
         return None
@@ -167,7 +178,13 @@ def verdict(turn: Turn, goals: Sequence[str]) -> TurnVerdict:
     chosen = chosen_alternative(turn)
     if best is None or chosen is None or len(turn.alternatives) < 2:
         return TurnVerdict(None, None)
-    if turn.called_help and turn.threat != "none":
+    if turn.critical:
+        # A move the encounter counts as a critical miss is never among the best,
+        # however it adds up on the goals: the better move is one that is no miss
+        # (a call, where carrying on alone or against calling was the miss).
+        safe = [a for a in turn.alternatives if a is not chosen and _no_miss(a, turn.critical)]
+        return TurnVerdict(False, max(safe, key=lambda a: worth(a, goals)) if safe else None)
+    if turn.called_help and turn.threat != "none" and not turn.helped_before:
         # Calling for help while the client is or is becoming a threat is never the
         # wrong move: nothing is proposed as better than it.
         return TurnVerdict(True, None)
@@ -195,6 +212,8 @@ def feedback_tone(turn: Turn, goals: Sequence[str]) -> Tone:
     judged = verdict(turn, goals)
     chosen = chosen_alternative(turn)
     value = worth(chosen, goals) if chosen is not None else 0
+    if turn.critical:
+        return "bad"
     if judged.was_best:
         return "good"
     if judged.was_best is None:
@@ -202,15 +221,29 @@ def feedback_tone(turn: Turn, goals: Sequence[str]) -> Tone:
     return "bad" if value < 0 else "neutral"
 
 
+def _no_miss(alt: Alternative, missed: Sequence[str]) -> bool:
+    """Whether `alt` avoids the critical misses of a turn: a call where
+    call-help-early was missed, nothing below zero on any principle missed."""
+    if CALL_HELP in missed and not alt.calls:
+        return False
+    return all(alt.principles.get(pid, 0) >= 0 for pid in missed)
+
+
 def judged_worths(turn: Turn, goals: Sequence[str]) -> list[int]:
     """What each of the turn's alternatives is worth as `verdict` judges them:
     on the goals it weighs, and with a correct call for help at the top — so
-    an export's "correct responses" agree with the debrief's "✓ best"."""
+    an export's "correct responses" agree with the debrief's "✓ best"; at a
+    turn that was a critical miss, every option that would have been one too
+    ranks below those that would not."""
+    chosen = chosen_alternative(turn)
+    if turn.critical:
+        values = [worth(a, goals) for a in turn.alternatives]
+        low = min(values, default=0) - 1
+        return [v if a is not chosen and _no_miss(a, turn.critical) else low for a, v in zip(turn.alternatives, values)]
     if not tests_call_help(turn.threat, turn.helped_before, turn.called_help, turn.help_authored):
         goals = [g for g in goals if g != CALL_HELP]
     values = [worth(a, goals) for a in turn.alternatives]
-    chosen = chosen_alternative(turn)
-    if chosen is not None and turn.called_help and turn.threat != "none" and values:
+    if chosen is not None and turn.called_help and turn.threat != "none" and not turn.helped_before and values:
         i = turn.alternatives.index(chosen)
         values[i] = max(values)
     return values

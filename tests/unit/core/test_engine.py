@@ -68,11 +68,11 @@ def test_calling_help_when_calm_applies_the_scenario_deltas(sample, sample_profi
     assert s.actions == ["help"]
 
 
-def test_a_client_who_walks_in_angry_is_becoming_a_threat_and_an_early_call_earns_its_credit(sample, sample_profile):
-    # Tension 50 at the start, the angry band's floor (two thirds of 75): calling at once is early, not needless.
+def test_a_client_who_walks_in_angry_is_not_yet_becoming_a_threat_the_author_says_what_a_call_is_worth(sample, sample_profile):
+    # Tension 50 at the start, the angry band's floor (two thirds of 75), not higher: `help.principles` judge the call.
     s = Session(sample, sample_profile)
     turn = s.call_for_help()
-    assert turn.threat == "becoming" and dict(turn.principles) == {"call-help-early": 2}
+    assert turn.threat == "none" and dict(turn.principles) == {"solution-focus": -1}
 
 
 def test_escalated_ending_after_a_threat_without_help_is_a_miss(sample, sample_profile):

@@ -32,11 +32,11 @@ def test_threat_levels(sample_profile):
     assert angry_line(sample_profile) == 50
     assert threat_level(75, sample_profile) == threat_level(100, sample_profile) == "threat"
     assert threat_level(60, sample_profile) == "becoming"  # angry, and higher than at the start
-    assert threat_level(50, sample_profile) == "becoming"  # walked in angry and not calmed: a call now is early
+    assert threat_level(50, sample_profile) == "none"  # walked in angry, no worse: help.principles say what a call is worth
     assert threat_level(40, sample_profile) == "none"
     started_higher = sample_profile.model_copy(update={"tension": 60})
     assert threat_level(55, started_higher) == "none"  # angry band, but calmer than at the start
-    assert threat_level(60, started_higher) == "becoming"
+    assert threat_level(61, started_higher) == "becoming"
 
 
 # Tension 50 → 65 at turn 1 ("push"): becoming a threat at turn 2.
@@ -379,3 +379,43 @@ def test_a_client_who_becomes_a_threat_only_as_it_ends_is_no_escalation_miss():
     session, result = builtin("email-press-threat", ["defend-self", "back-to-matter", "blame-system", "plead", "bargain"])
     assert session.ending is not None and session.ending.value == "escalated"
     assert not any(m.code == "escalated" for m in result.critical_misses)
+
+
+def test_an_option_into_a_node_help_may_lead_on_to_is_no_call():
+    # filming-client: help enters `leader-comes`, a step whose conditional next goes on to the
+    # nodes the conversation continues from; giving in leads to one of those, without help.
+    session, result = builtin("filming-client", ["leave-a-request", "illegal-police", "give-in"])
+    turn = session.turns[2]
+    assert turn.threat == "threat" and not turn.called_help and not session.help_called
+    assert turn.critical == ("call-help-early",) and not result.verdicts[2].was_best
+
+
+def test_a_turn_that_is_a_critical_miss_is_never_the_best_and_the_better_move_is_a_call():
+    from sim.core.scoring import feedback_tone
+
+    session, result = builtin("evening-desk-alone", ["youre-drunk", "not-here", "one-at-a-time"])
+    turn, judged = session.turns[2], result.verdicts[2]
+    assert turn.critical and judged.was_best is False
+    assert judged.better is not None and judged.better.calls
+    assert feedback_tone(turn, session.scenario.goals) == "bad"
+
+
+def test_a_calling_option_at_a_calm_node_does_not_make_carrying_on_a_loss():
+    # aggressive-desk turn 4: tension 53, below the start (55): calm. The boundary is marked best;
+    # colleague-anna's +2 is only what that call earns, so the boundary loses nothing on calling.
+    session, result = builtin("aggressive-desk", ["hear-him-out", "plain-missing", "prove-sent", "boundary-calm"])
+    assert session.turns[3].threat == "none" and result.verdicts[3].was_best
+    assert all(e.turn != 4 for e in result.principle("call-help-early").evidence)
+
+
+def test_after_help_has_come_a_call_again_is_no_evidence_and_not_best_for_being_a_call():
+    session, result = builtin("filming-client", ["help", "illegal-police", "call-leader"])
+    assert session.turns[2].called_help and session.turns[2].helped_before
+    assert all(e.turn != 3 for e in result.principle("call-help-early").evidence)
+
+
+def test_a_call_at_once_for_a_client_who_walks_in_angry_is_judged_by_the_authors_help_principles():
+    # email-press-threat: the writer starts angry; handing the whole thread over at once is not the lesson.
+    session, result = builtin("email-press-threat", ["help"])
+    assert session.turns[0].threat == "none"
+    assert result.verdicts[0].was_best is False and result.verdicts[0].better is not None

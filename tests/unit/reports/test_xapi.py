@@ -132,7 +132,8 @@ def test_one_session_tells_its_story(sample_library, capsys):
     assert [st["result"]["response"] for st in responded] == ["notice", "argue", "help"]
     assert [st["result"]["success"] for st in responded] == [False, False, True]
     assert [c["id"] for c in responded[1]["object"]["definition"]["choices"]] == ["sorry", "argue", "help"]
-    assert responded[1]["object"]["definition"]["correctResponsesPattern"] == ["sorry", "help"]  # a tie: both best
+    # Under threat, carrying on alone with any words was the critical miss of turn 2: only the call was right.
+    assert responded[1]["object"]["definition"]["correctResponsesPattern"] == ["help"]
     assert [st["result"].get("duration") for st in responded] == ["PT0.50S", "PT1M23.45S", None]
     assert [st["timestamp"] for st in responded] == ["2024-05-03T10:00:00.500Z", "2024-05-03T10:01:23.950Z", "2024-05-03T10:01:23.950Z"]
     assert responded[0]["result"]["extensions"][f"{base}/extensions/state-after"]["tension"] == 80
