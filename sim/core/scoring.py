@@ -16,7 +16,7 @@ from typing import Literal
 from sim.content.model import Ending
 from sim.core import judgement
 from sim.core.engine import Alternative, CriticalMiss, Session, Turn
-from sim.core.judgement import CALL_HELP, Rules, help_tests, right_call_tests, rules, tests_call_help
+from sim.core.judgement import CALL_HELP, Rules, help_is_an_option, help_tests, right_call_tests, rules, tests_call_help
 
 GRADES: tuple[tuple[int, str], ...] = ((85, "excellent"), (70, "good"), (50, "satisfactory"), (0, "needs practice"))
 CRITICAL_CAP = 49
@@ -184,6 +184,11 @@ def verdict(turn: Turn, goals: Sequence[str]) -> TurnVerdict:
         # (a call, where carrying on alone or against calling was the miss).
         safe = [a for a in turn.alternatives if a is not chosen and _no_miss(a, turn.critical)]
         return TurnVerdict(False, max(safe, key=lambda a: worth(a, goals)) if safe else None)
+    if _call_is_the_move(turn) and not turn.called_help:
+        # Under threat, before help came, calling is the right move (however carrying
+        # on adds up on the other goals): the better move is the best call.
+        calls = [a for a in turn.alternatives if a.calls]
+        return TurnVerdict(False, max(calls, key=lambda a: worth(a, goals)) if calls else None)
     if turn.called_help and turn.threat != "none" and not turn.helped_before:
         # Calling for help while the client is or is becoming a threat is never the
         # wrong move: nothing is proposed as better than it.
@@ -221,6 +226,11 @@ def feedback_tone(turn: Turn, goals: Sequence[str]) -> Tone:
     return "bad" if value < 0 else "neutral"
 
 
+def _call_is_the_move(turn: Turn) -> bool:
+    """The client is a threat and help has not come: the call is the right move."""
+    return help_is_an_option(turn.threat, turn.helped_before)
+
+
 def _no_miss(alt: Alternative, missed: Sequence[str]) -> bool:
     """Whether `alt` avoids the critical misses of a turn: a call where
     call-help-early was missed, nothing below zero on any principle missed."""
@@ -236,10 +246,13 @@ def judged_worths(turn: Turn, goals: Sequence[str]) -> list[int]:
     turn that was a critical miss, every option that would have been one too
     ranks below those that would not."""
     chosen = chosen_alternative(turn)
-    if turn.critical:
+    if turn.critical or (_call_is_the_move(turn) and not turn.called_help):
+        # Only what `verdict` could call better ranks at the top: a move that is no
+        # miss, and under threat before help, a call.
         values = [worth(a, goals) for a in turn.alternatives]
         low = min(values, default=0) - 1
-        return [v if a is not chosen and _no_miss(a, turn.critical) else low for a, v in zip(turn.alternatives, values)]
+        ok = [a is not chosen and _no_miss(a, turn.critical) and (a.calls or not _call_is_the_move(turn)) for a in turn.alternatives]
+        return [v if good else low for v, good in zip(values, ok)]
     if not tests_call_help(turn.threat, turn.helped_before, turn.called_help, turn.help_authored):
         goals = [g for g in goals if g != CALL_HELP]
     values = [worth(a, goals) for a in turn.alternatives]

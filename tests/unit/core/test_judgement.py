@@ -419,3 +419,20 @@ def test_a_call_at_once_for_a_client_who_walks_in_angry_is_judged_by_the_authors
     session, result = builtin("email-press-threat", ["help"])
     assert session.turns[0].threat == "none"
     assert result.verdicts[0].was_best is False and result.verdicts[0].better is not None
+
+
+def test_under_threat_before_help_carrying_on_is_never_the_best_however_it_adds_up():
+    # after-prison: at the second outburst (a threat) a kind limit adds up to more than the key's +2 on
+    # the goals, but the doctrine's move under threat is the call (DESIGN: crossing the threat line
+    # makes calling the right move); the debrief proposes it and the mark is not ✓.
+    from sim.core.scoring import feedback_tone, judged_worths
+
+    path = ["stock-empathy", "insist", "ignore", "limit-and-way", "hush", "book-next-week", "limit-and-way"]
+    session, result = builtin("after-prison", path)
+    turn, judged = session.turns[6], result.verdicts[6]
+    assert turn.threat == "threat" and not turn.helped_before and not turn.called_help
+    assert judged.was_best is False and judged.better is not None and judged.better.calls
+    assert feedback_tone(turn, session.scenario.goals) != "good"
+    worths = judged_worths(turn, session.scenario.goals)
+    top = [a for a, w in zip(turn.alternatives, worths) if w == max(worths)]
+    assert top and all(a.calls for a in top)  # xAPI's correct responses: the calls
