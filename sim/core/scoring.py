@@ -212,8 +212,9 @@ def feedback_tone(turn: Turn, goals: Sequence[str]) -> Tone:
     """The mark on a turn's feedback as it is played, by the rule of the
     debrief's verdict, so play never says ✓ where the debrief proposes a
     better option: good when the choice was (one of) the best; bad when it
-    was worth less than the best and less than nothing on the goals; neutral
-    in between. A turn without a decision: by the sign of its worth."""
+    was a critical miss, or worth less than the best and less than nothing on
+    the goals; neutral in between. A turn without a decision: by the sign of
+    its worth."""
     judged = verdict(turn, goals)
     chosen = chosen_alternative(turn)
     value = worth(chosen, goals) if chosen is not None else 0
