@@ -781,23 +781,30 @@ def _mb(x: float | None) -> str:
 # --- the baseline app, and running alone ------------------------------------------------------------
 
 
-def bare_app() -> None:
-    """The baseline served app: one Static, whose "turn N" the key 1 counts up (as sim's header does)."""
+def counter_app() -> Any:
+    """The baseline of a key's latency, served here and driven by Pilot in
+    run.py: one Static, whose "turn N" the key 1 counts up (as sim's header
+    does); `presses` counts the keys taken."""
     from textual.app import App, ComposeResult
     from textual.widgets import Static
 
-    class Bare(App[None]):
+    class Counter(App[None]):
         BINDINGS = [("1", "bump", "")]
-        turn = 1
+        presses = 0
 
         def compose(self) -> ComposeResult:
             yield Static("turn 1", id="n")
 
         def action_bump(self) -> None:
-            self.turn += 1
-            self.query_one("#n", Static).update(f"turn {self.turn}")
+            self.presses += 1
+            self.query_one("#n", Static).update(f"turn {self.presses + 1}")
 
-    Bare().run()
+    return Counter()
+
+
+def bare_app() -> None:
+    """The baseline served app (`--bare-app`)."""
+    counter_app().run()
 
 
 def main(argv: list[str] | None = None) -> int:

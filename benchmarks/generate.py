@@ -26,6 +26,7 @@ import argparse
 import random
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -303,19 +304,19 @@ def to_ink(scenario: dict[str, Any], persona: dict[str, Any] | None = None) -> s
             reads_turn = reads_turn or name == "turn"
             return name
 
-        def either() -> str:
-            items = [both()]
-            while peek() == "or":
+        def joined(op: str, operand: Callable[[], str]) -> str:
+            # `a op b op c`, bracketed when there is more than one.
+            items = [operand()]
+            while peek() == op:
                 take()
-                items.append(both())
-            return items[0] if len(items) == 1 else "(" + " or ".join(items) + ")"
+                items.append(operand())
+            return items[0] if len(items) == 1 else "(" + f" {op} ".join(items) + ")"
+
+        def either() -> str:
+            return joined("or", both)
 
         def both() -> str:
-            items = [unary()]
-            while peek() == "and":
-                take()
-                items.append(unary())
-            return items[0] if len(items) == 1 else "(" + " and ".join(items) + ")"
+            return joined("and", unary)
 
         def unary() -> str:
             if peek() == "not":

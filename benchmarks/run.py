@@ -500,8 +500,7 @@ def work_latency(choices: int) -> dict[str, Any]:
 
 async def _latency(choices: int) -> dict[str, Any]:
     from textual import events
-    from textual.app import App, ComposeResult
-    from textual.widgets import Static
+    from textual.app import App
 
     from sim.tui.app import Options, SimApp
     from sim.tui.screens.encounter import EncounterScreen
@@ -556,22 +555,11 @@ async def _latency(choices: int) -> dict[str, Any]:
         sim_ms = await keystrokes(app, pilot, "1", lambda n: len(turns) >= n, choices)
         assert len(turns) == choices and not screen.play.session.ended
 
-    class Bare(App[None]):
-        BINDINGS = [("1", "bump", "")]
-        count = 0
-
-        def compose(self) -> ComposeResult:
-            yield Static("0", id="n")
-
-        def action_bump(self) -> None:
-            self.count += 1
-            self.query_one("#n", Static).update(str(self.count))
-
-    bare = Bare()
+    bare = classroom.counter_app()  # the same baseline app the classroom serves
     bare.animation_level = "none"
     async with bare.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        base_ms = await keystrokes(bare, pilot, "1", lambda n: bare.count >= n, choices)
+        base_ms = await keystrokes(bare, pilot, "1", lambda n: bare.presses >= n, choices)
 
     def summary(xs: list[float]) -> dict[str, float]:
         xs = sorted(xs)
