@@ -14,6 +14,7 @@ at once and the index is written again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -49,7 +50,12 @@ _IMPORT = re.compile(rb"^[ \t]*(?:from[ \t]+(sim(?:\.\w+)*)[ \t]+import[ \t]+(?:
 _COMMENT = re.compile(rb"#[^\n]*")
 
 
-def _code_files() -> list[Path]:
+def _code_files() -> tuple[Path, ...]:
+    return _code_files_of(_CONTENT)
+
+
+@functools.cache  # the code a process runs does not change under it: found once, stat-ed at every fingerprint
+def _code_files_of(content: Path) -> tuple[Path, ...]:
     """The code that decides what loads and what a file's problems say: every
     module of sim/content, every sim module they import (transitively), and
     this one, which writes the index. Found from their import lines, not
@@ -58,9 +64,9 @@ def _code_files() -> list[Path]:
     `ast`: this runs at every start, and parsing the code would cost more
     than the rest of the check (tests/functional/tui/test_startup.py checks
     it against `ast`)."""
-    root = _CONTENT.parent
+    root = content.parent
     found: set[Path] = set()
-    todo = sorted(_CONTENT.rglob("*.py"))
+    todo = sorted(content.rglob("*.py"))
     while todo:
         path = todo.pop()
         if path in found:
@@ -82,7 +88,7 @@ def _code_files() -> list[Path]:
                 # Importing sim.a.b runs sim/__init__.py and sim/a/__init__.py first.
                 packages = [root.joinpath(*parts[:i], "__init__.py") for i in range(len(parts) + 1)]
                 todo += [p for p in (*packages, root.joinpath(*parts).with_suffix(".py")) if p not in found and p.is_file()]
-    return sorted(found | {root / "session" / "catalog.py"})
+    return tuple(sorted(found | {root / "session" / "catalog.py"}))
 
 
 @dataclass(frozen=True, slots=True)
