@@ -19,7 +19,6 @@ from sim.content.model import Ending, Node, Outcome, Route, Varied, targets
 from sim.content.problems import Problem, Severity
 from sim.core.judgement import CALL_HELP, calls_help, rules
 from sim.core.scoring import GRADES
-from sim.text import localize
 
 PASS_GRADE = next(floor for floor, name in GRADES if name == "good")
 
@@ -254,7 +253,7 @@ def lint(ls: LoadedScenario, lib: Library) -> list[Problem]:
     for i, goal in enumerate(s.goals):
         if goal == "call-help-early":
             continue  # scored by the engine: calling for help under threat
-        name = localize(lib.principles[goal].name, "en") if goal in lib.principles else goal
+        name = lib.principle_name(goal, "en")
         if goal not in good and goal not in bad:
             add(
                 "warning",

@@ -60,7 +60,7 @@ def principle_names(args: argparse.Namespace, lang: str) -> dict[str, str]:
     from sim.content.library import load_library
 
     lib = load_library(dialogue_dirs(args))
-    return {pid: localize(p.name, lang) for pid, p in lib.principles.items()}
+    return {pid: lib.principle_name(pid, lang) for pid in lib.principles}
 
 
 def calibration_by_principle(points: list[CalibrationPoint]) -> dict[str, dict[str, Any]]:

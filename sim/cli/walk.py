@@ -152,7 +152,7 @@ def print_walk(session: Session, result: Score, lib: Library, lang: str, steps: 
     table.add_column(t("walk.col.points", lang), justify="right")
     table.add_column(t("walk.col.earned", lang))
     for ps in result.principles:
-        name = localize(lib.principles[ps.principle].name, lang) if ps.principle in lib.principles else ps.principle
+        name = lib.principle_name(ps.principle, lang)
         label = literal(f"{name} ({ps.principle})" + (" ★" if ps.goal else ""))
         evidence = "; ".join(
             t("walk.evidence", lang, turn=e.turn, delta=f"{e.delta:+d}", worst=f"{e.worst:+d}", best=f"{e.best:+d}", earned=e.earned, possible=e.possible)
@@ -173,10 +173,7 @@ def print_walk(session: Session, result: Score, lib: Library, lang: str, steps: 
     else:
         out.print(literal(t("walk.overall", lang, overall=overall, grade=grade), "bold"))
     # Passed or not, by the same rules and words as the debrief: an author sees what the trainee will.
-    def principle_name(pid: str) -> str:
-        return localize(lib.principles[pid].name, lang) if pid in lib.principles else pid
-
-    passing = result_verdict(result, lang, principle_name, session.scenario.channel.value)
+    passing = result_verdict(result, lang, lambda pid: lib.principle_name(pid, lang), session.scenario.channel.value)
     if passing is not None:
         out.print(literal(passing, "bold green" if result.passed else "bold red"))
 

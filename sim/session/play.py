@@ -362,8 +362,7 @@ class Play:
         return clean(localize(words, self.lang, profile.language)) if words is not None else t(f"band.{band}", self.lang)
 
     def principle_name(self, pid: str) -> str:
-        p = self.library.principles.get(pid)
-        return clean(localize(p.name, self.lang)) if p else clean(pid)
+        return self.library.principle_name(pid, self.lang)
 
     def principle_description(self, pid: str) -> str:
         p = self.library.principles.get(pid)

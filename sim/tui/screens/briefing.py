@@ -62,7 +62,7 @@ class BriefingScreen(SimScreen[None]):
             yield Static(Content(self.t("briefing.goals")), classes="heading")
             for pid in s.goals:
                 p = lib.principles.get(pid)
-                name = clean(localize(p.name, self.lang)) if p else pid
+                name = lib.principle_name(pid, self.lang)
                 description = clean(localize(p.description, self.lang)) if p else ""
                 yield Static(Content.assemble("• ", (name, "bold"), " — " if description else "", description), classes="goal")
             setting = [
